@@ -1,0 +1,175 @@
+//! The house layout of a notice: one value per element, shared by every
+//! backend (`shared/spec/layout.md`). Each value can be changed in the
+//! `layout:` block of `ketluan.yaml`; names and units are in the table
+//! [`Layout::FIELDS`].
+
+/// Millimetres to points.
+pub fn mm_to_pt(mm: f32) -> f32 {
+    mm * 72.0 / 25.4
+}
+
+/// Points to twentieths of a point (DOCX "twips").
+pub fn pt_to_twips(pt: f32) -> i32 {
+    (pt * 20.0).round() as i32
+}
+
+/// Millimetres to twips.
+pub fn mm_to_twips(mm: f32) -> i32 {
+    pt_to_twips(mm_to_pt(mm))
+}
+
+/// Sizes, spacings and fonts of the notice. Lengths in millimetres (`_mm`),
+/// font sizes and spacings in points (`_pt`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    /// Paper width (A4: 210).
+    pub page_width_mm: f32,
+    /// Paper height (A4: 297).
+    pub page_height_mm: f32,
+    /// Top margin.
+    pub margin_top_mm: f32,
+    /// Bottom margin.
+    pub margin_bottom_mm: f32,
+    /// Left margin.
+    pub margin_left_mm: f32,
+    /// Right margin.
+    pub margin_right_mm: f32,
+    /// Distance from the page top to the page number (DOCX header distance).
+    pub header_distance_mm: f32,
+    /// The font family named in the DOCX.
+    pub font_family: String,
+    /// Width of the left column of the header and signature tables (6.5 cm).
+    pub left_column_mm: f32,
+    /// Width of the right column (10.0 cm).
+    pub right_column_mm: f32,
+    /// Cơ quan chủ quản.
+    pub parent_size_pt: f32,
+    /// Cơ quan ban hành.
+    pub issuer_size_pt: f32,
+    /// `Số: …`.
+    pub number_size_pt: f32,
+    /// Quốc hiệu.
+    pub national_title_size_pt: f32,
+    /// Tiêu ngữ.
+    pub motto_size_pt: f32,
+    /// Địa danh, ngày tháng.
+    pub date_line_size_pt: f32,
+    /// `THÔNG BÁO`.
+    pub doc_type_size_pt: f32,
+    /// Trích yếu.
+    pub summary_size_pt: f32,
+    /// Body paragraphs.
+    pub body_size_pt: f32,
+    /// `Nơi nhận:`.
+    pub recipients_heading_size_pt: f32,
+    /// Recipient lines.
+    pub recipients_size_pt: f32,
+    /// Authority, position and name of the signer.
+    pub signer_size_pt: f32,
+    /// Page numbers.
+    pub page_number_size_pt: f32,
+    /// First-line indent of body paragraphs.
+    pub body_indent_mm: f32,
+    /// Space before each body paragraph.
+    pub body_space_before_pt: f32,
+    /// Exact line pitch of body paragraphs.
+    pub body_line_pt: f32,
+    /// Space between the header table and `THÔNG BÁO`.
+    pub doc_type_space_before_pt: f32,
+    /// Space between the body and the signature table.
+    pub signature_table_space_before_pt: f32,
+    /// Space left for the signature and seal.
+    pub signature_space_mm: f32,
+    /// Thickness of the three rules.
+    pub rule_thickness_pt: f32,
+    /// Rule under the issuer's name, as a share of that name's width.
+    pub issuer_rule_ratio: f32,
+    /// Rule under the trích yếu, as a share of its longest line.
+    pub summary_rule_ratio: f32,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            page_width_mm: 210.0,
+            page_height_mm: 297.0,
+            margin_top_mm: 20.0,
+            margin_bottom_mm: 20.0,
+            margin_left_mm: 30.0,
+            margin_right_mm: 15.0,
+            header_distance_mm: 10.0,
+            font_family: "Times New Roman".to_string(),
+            left_column_mm: 65.0,
+            right_column_mm: 100.0,
+            parent_size_pt: 13.0,
+            issuer_size_pt: 13.0,
+            number_size_pt: 13.0,
+            national_title_size_pt: 13.0,
+            motto_size_pt: 14.0,
+            date_line_size_pt: 14.0,
+            doc_type_size_pt: 14.0,
+            summary_size_pt: 14.0,
+            body_size_pt: 14.0,
+            recipients_heading_size_pt: 12.0,
+            recipients_size_pt: 11.0,
+            signer_size_pt: 14.0,
+            page_number_size_pt: 14.0,
+            body_indent_mm: 10.0,
+            body_space_before_pt: 6.0,
+            body_line_pt: 18.0,
+            doc_type_space_before_pt: 12.0,
+            signature_table_space_before_pt: 6.0,
+            signature_space_mm: 25.0,
+            rule_thickness_pt: 0.75,
+            issuer_rule_ratio: 1.0 / 3.0,
+            summary_rule_ratio: 1.0 / 3.0,
+        }
+    }
+}
+
+/// Accessor for one numeric field of [`Layout`].
+pub type FieldRef = fn(&mut Layout) -> &mut f32;
+
+impl Layout {
+    /// The numeric fields a `layout:` block may set, with their names there.
+    pub const FIELDS: &'static [(&'static str, FieldRef)] = &[
+        ("page_width_mm", |l| &mut l.page_width_mm),
+        ("page_height_mm", |l| &mut l.page_height_mm),
+        ("margin_top_mm", |l| &mut l.margin_top_mm),
+        ("margin_bottom_mm", |l| &mut l.margin_bottom_mm),
+        ("margin_left_mm", |l| &mut l.margin_left_mm),
+        ("margin_right_mm", |l| &mut l.margin_right_mm),
+        ("header_distance_mm", |l| &mut l.header_distance_mm),
+        ("left_column_mm", |l| &mut l.left_column_mm),
+        ("right_column_mm", |l| &mut l.right_column_mm),
+        ("parent_size_pt", |l| &mut l.parent_size_pt),
+        ("issuer_size_pt", |l| &mut l.issuer_size_pt),
+        ("number_size_pt", |l| &mut l.number_size_pt),
+        ("national_title_size_pt", |l| &mut l.national_title_size_pt),
+        ("motto_size_pt", |l| &mut l.motto_size_pt),
+        ("date_line_size_pt", |l| &mut l.date_line_size_pt),
+        ("doc_type_size_pt", |l| &mut l.doc_type_size_pt),
+        ("summary_size_pt", |l| &mut l.summary_size_pt),
+        ("body_size_pt", |l| &mut l.body_size_pt),
+        ("recipients_heading_size_pt", |l| &mut l.recipients_heading_size_pt),
+        ("recipients_size_pt", |l| &mut l.recipients_size_pt),
+        ("signer_size_pt", |l| &mut l.signer_size_pt),
+        ("page_number_size_pt", |l| &mut l.page_number_size_pt),
+        ("body_indent_mm", |l| &mut l.body_indent_mm),
+        ("body_space_before_pt", |l| &mut l.body_space_before_pt),
+        ("body_line_pt", |l| &mut l.body_line_pt),
+        ("doc_type_space_before_pt", |l| &mut l.doc_type_space_before_pt),
+        ("signature_table_space_before_pt", |l| {
+            &mut l.signature_table_space_before_pt
+        }),
+        ("signature_space_mm", |l| &mut l.signature_space_mm),
+        ("rule_thickness_pt", |l| &mut l.rule_thickness_pt),
+        ("issuer_rule_ratio", |l| &mut l.issuer_rule_ratio),
+        ("summary_rule_ratio", |l| &mut l.summary_rule_ratio),
+    ];
+
+    /// Width of the text area (page less the side margins), in mm.
+    pub fn text_width_mm(&self) -> f32 {
+        self.page_width_mm - self.margin_left_mm - self.margin_right_mm
+    }
+}

@@ -1,0 +1,15 @@
+//! ketluan: a meeting written in YAML → the *Thông báo kết luận* of a
+//! Vietnamese government office (Decree 30/2020/NĐ-CP), as DOCX and PDF.
+//!
+//! The pipeline reads in one direction:
+//! [`model`] (load YAML + defaults with source spans, validate) →
+//! [`template`] (tera → Markdown body) → [`markdown`] (pulldown-cmark →
+//! document blocks) → [`document`] (the notice, ready to lay out) →
+//! [`render`] backends (DOCX) → [`output`] (atomic write).
+
+pub mod date;
+pub mod diag;
+pub mod fonts;
+pub mod layout;
+pub mod markdown;
+pub mod model;

@@ -1,0 +1,390 @@
+//! Markdown → document blocks (pulldown-cmark), and the check of the
+//! Markdown subset allowed in the text fields of a meeting file.
+//!
+//! The subset: paragraphs, `**bold**`, `*italic*`, `- ` dash items (printed as
+//! paragraphs that start with `- `), hard line breaks. A numbered list
+//! (`1. …`) is accepted with a warning and printed as paragraphs that start
+//! with their number, as offices type them. Headings, tables, images, HTML,
+//! code blocks, quotes and rules are errors: they have no place in a notice,
+//! and they are never dropped silently.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::diag::Severity;
+
+/// A run of text with its emphasis, or a line break.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Inline {
+    /// Text in one style.
+    Text {
+        /// The characters (NFC).
+        text: String,
+        /// Bold.
+        bold: bool,
+        /// Italic.
+        italic: bool,
+    },
+    /// A hard line break inside the paragraph.
+    LineBreak,
+}
+
+/// What a body paragraph is, which picks its named style.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// An ordinary paragraph.
+    Body,
+    /// A section heading `I. Về …`.
+    SectionHeading,
+    /// A numbered task `1. Giao …`.
+    Task,
+    /// A dash item `- …`.
+    Subtask,
+}
+
+/// One paragraph of the body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    /// Its kind.
+    pub kind: BlockKind,
+    /// Its content.
+    pub inlines: Vec<Inline>,
+}
+
+impl Block {
+    /// The paragraph's text without styling (line breaks as `\n`).
+    pub fn plain_text(&self) -> String {
+        self.inlines
+            .iter()
+            .map(|i| match i {
+                Inline::Text { text, .. } => text.as_str(),
+                Inline::LineBreak => "\n",
+            })
+            .collect()
+    }
+}
+
+/// A construct outside the allowed subset, found by [`check_subset`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct SubsetProblem {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Byte range in the checked text.
+    pub range: Range<usize>,
+    /// What it is.
+    pub message: String,
+}
+
+fn parser(text: &str) -> pulldown_cmark::OffsetIter<'_> {
+    // Tables, strikethrough and the rest stay off: the subset needs none of them.
+    Parser::new_ext(text, Options::empty()).into_offset_iter()
+}
+
+/// Checks that a field's Markdown stays inside the subset.
+pub fn check_subset(text: &str) -> Vec<SubsetProblem> {
+    let mut out = Vec::new();
+    let mut push = |severity, range: Range<usize>, message: &str| {
+        out.push(SubsetProblem {
+            severity,
+            range,
+            message: message.to_string(),
+        })
+    };
+    let mut in_ordered = 0usize;
+    for (event, range) in parser(text) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => push(
+                Severity::Error,
+                range,
+                &format!(
+                    "tiêu đề Markdown (`{}`) không dùng được trong thông báo; viết thành đoạn văn, có thể in đậm bằng **…**",
+                    "#".repeat(heading_depth(level))
+                ),
+            ),
+            Event::Start(Tag::Image { .. }) => {
+                push(Severity::Error, range, "hình ảnh không dùng được trong thông báo")
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {
+                push(Severity::Error, range, "mã HTML không dùng được trong thông báo")
+            }
+            Event::Start(Tag::CodeBlock(_)) => push(
+                Severity::Error,
+                range,
+                "khối mã (thụt lề 4 dấu cách hoặc ```) không dùng được; bỏ thụt lề đầu dòng",
+            ),
+            Event::Start(Tag::BlockQuote(_)) => push(
+                Severity::Error,
+                range,
+                "trích dẫn (`>`) không dùng được trong thông báo",
+            ),
+            Event::Rule => push(
+                Severity::Error,
+                range,
+                "đường kẻ ngang (`---`) không dùng được trong thông báo",
+            ),
+            Event::Start(Tag::Link { .. }) => push(
+                Severity::Error,
+                range,
+                "liên kết Markdown không dùng được; ghi địa chỉ như văn bản thường",
+            ),
+            Event::Start(Tag::List(Some(_))) => {
+                in_ordered += 1;
+                push(
+                    Severity::Warning,
+                    range,
+                    "danh sách đánh số `1.` trong trường văn bản sẽ được in thành các đoạn bắt đầu bằng số; các nhiệm vụ nên khai báo trong `tasks`",
+                )
+            }
+            Event::End(TagEnd::List(true)) => in_ordered = in_ordered.saturating_sub(1),
+            Event::Text(t) if t.trim_start().starts_with('|') && t.trim_end().ends_with('|') => {
+                push(Severity::Error, range, "bảng không dùng được trong thông báo")
+            }
+            _ => {}
+        }
+    }
+    let _ = in_ordered;
+    out
+}
+
+fn heading_depth(level: HeadingLevel) -> usize {
+    level as usize
+}
+
+#[derive(Default)]
+struct BlockBuilder {
+    blocks: Vec<Block>,
+    current: Option<Block>,
+    bold: usize,
+    italic: usize,
+    /// Open lists: `None` for dash lists, `Some(next number)` for numbered ones.
+    lists: Vec<Option<u64>>,
+    /// A list item has opened and its first paragraph has not started yet.
+    pending_item: Option<(BlockKind, String)>,
+}
+
+impl BlockBuilder {
+    fn start_block(&mut self) {
+        self.finish_block();
+        let mut block = Block {
+            kind: BlockKind::Body,
+            inlines: Vec::new(),
+        };
+        if let Some((kind, marker)) = self.pending_item.take() {
+            block.kind = kind;
+            block.inlines.push(Inline::Text {
+                text: marker,
+                bold: false,
+                italic: false,
+            });
+        }
+        self.current = Some(block);
+    }
+
+    fn finish_block(&mut self) {
+        if let Some(mut block) = self.current.take() {
+            trim_block(&mut block);
+            if block.inlines.is_empty() {
+                return;
+            }
+            if block.kind == BlockKind::Body {
+                block.kind = classify(&block);
+            }
+            self.blocks.push(block);
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.current.is_none() {
+            self.start_block();
+        }
+        let (bold, italic) = (self.bold > 0, self.italic > 0);
+        let block = self.current.as_mut().expect("a block is open");
+        if let Some(Inline::Text {
+            text: last,
+            bold: b,
+            italic: i,
+        }) = block.inlines.last_mut()
+        {
+            if *b == bold && *i == italic {
+                last.push_str(text);
+                return;
+            }
+        }
+        block.inlines.push(Inline::Text {
+            text: text.to_string(),
+            bold,
+            italic,
+        });
+    }
+
+    fn line_break(&mut self) {
+        if let Some(block) = self.current.as_mut() {
+            block.inlines.push(Inline::LineBreak);
+        }
+    }
+}
+
+fn trim_block(block: &mut Block) {
+    while matches!(block.inlines.last(), Some(Inline::LineBreak)) {
+        block.inlines.pop();
+    }
+    if let Some(Inline::Text { text, .. }) = block.inlines.last_mut() {
+        let trimmed = text.trim_end().len();
+        text.truncate(trimmed);
+    }
+    block
+        .inlines
+        .retain(|i| !matches!(i, Inline::Text { text, .. } if text.is_empty()));
+}
+
+fn is_roman_numeral(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'))
+}
+
+/// Picks the kind of a paragraph from its start: `I. ` in bold is a section
+/// heading, `12. ` a numbered task, `- ` a dash item.
+fn classify(block: &Block) -> BlockKind {
+    let Some(Inline::Text { text, bold, .. }) = block.inlines.first() else {
+        return BlockKind::Body;
+    };
+    if let Some((head, _)) = text.split_once(". ") {
+        if *bold && is_roman_numeral(head) {
+            return BlockKind::SectionHeading;
+        }
+        if !head.is_empty() && head.len() <= 3 && head.bytes().all(|b| b.is_ascii_digit()) {
+            return BlockKind::Task;
+        }
+    }
+    if text.starts_with("- ") {
+        return BlockKind::Subtask;
+    }
+    BlockKind::Body
+}
+
+/// Parses a Markdown body into paragraphs. Lenient: anything outside the
+/// subset is kept as plain text (user fields were checked before, by
+/// [`check_subset`]; this only meets the template's own Markdown).
+pub fn parse_blocks(text: &str) -> Vec<Block> {
+    let mut b = BlockBuilder::default();
+    for (event, _) in parser(text) {
+        match event {
+            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_)) => {
+                b.start_block()
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock) => {
+                b.finish_block()
+            }
+            Event::Start(Tag::List(first)) => {
+                b.finish_block();
+                b.lists.push(first);
+            }
+            Event::End(TagEnd::List(_)) => {
+                b.finish_block();
+                b.lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                b.finish_block();
+                let marker = match b.lists.last_mut() {
+                    Some(Some(n)) => {
+                        let m = (BlockKind::Task, format!("{n}. "));
+                        *n += 1;
+                        m
+                    }
+                    _ => (BlockKind::Subtask, "- ".to_string()),
+                };
+                b.pending_item = Some(marker);
+            }
+            Event::End(TagEnd::Item) => b.finish_block(),
+            Event::Start(Tag::Strong) => b.bold += 1,
+            Event::End(TagEnd::Strong) => b.bold = b.bold.saturating_sub(1),
+            Event::Start(Tag::Emphasis) => b.italic += 1,
+            Event::End(TagEnd::Emphasis) => b.italic = b.italic.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => b.text(&t),
+            Event::SoftBreak => b.text(" "),
+            Event::HardBreak => b.line_break(),
+            _ => {}
+        }
+    }
+    b.finish_block();
+    b.blocks
+}
+
+/// Escapes text so that Markdown reads it back literally (used for the
+/// plain-text fields the template inserts).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '`' | '&' | '!' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(s: &str, bold: bool, italic: bool) -> Inline {
+        Inline::Text {
+            text: s.into(),
+            bold,
+            italic,
+        }
+    }
+
+    #[test]
+    fn paragraphs_runs_and_kinds() {
+        let blocks = parse_blocks(
+            "**I. Về việc**\n\n1\\. Giao **Sở** *Y tế*: làm.\n\n- Một\n- Hai  \nba\n\nĐoạn.",
+        );
+        assert_eq!(blocks.len(), 5);
+        assert_eq!(blocks[0].kind, BlockKind::SectionHeading);
+        assert_eq!(blocks[1].kind, BlockKind::Task);
+        assert_eq!(
+            blocks[1].inlines,
+            vec![
+                text("1. Giao ", false, false),
+                text("Sở", true, false),
+                text(" ", false, false),
+                text("Y tế", false, true),
+                text(": làm.", false, false)
+            ]
+        );
+        assert_eq!(blocks[2].kind, BlockKind::Subtask);
+        assert_eq!(blocks[2].plain_text(), "- Một");
+        assert_eq!(blocks[3].plain_text(), "- Hai\nba");
+        assert_eq!(blocks[4].kind, BlockKind::Body);
+    }
+
+    #[test]
+    fn numbered_list_keeps_its_numbers() {
+        let blocks = parse_blocks("1. Một\n2. Hai");
+        assert_eq!(blocks[0].plain_text(), "1. Một");
+        assert_eq!(blocks[1].plain_text(), "2. Hai");
+        assert_eq!(blocks[1].kind, BlockKind::Task);
+    }
+
+    #[test]
+    fn subset_check_flags_what_is_not_allowed() {
+        let p = check_subset("# Tiêu đề\n\nđoạn <b>x</b>\n\n![a](b.png)\n\n> q\n");
+        let errors = p.iter().filter(|p| p.severity == Severity::Error).count();
+        assert_eq!(errors, 5, "{p:?}"); // heading, two HTML tags, image, quote
+        assert!(check_subset("**đậm** và *nghiêng*\n\n- gạch\n").is_empty());
+        let w = check_subset("1. một\n2. hai\n");
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn escape_round_trips() {
+        let s = "a*b_c [d] <e> #f `g` & h!";
+        let blocks = parse_blocks(&escape(s));
+        assert_eq!(blocks[0].plain_text(), s);
+    }
+}

@@ -1,0 +1,3 @@
+//! The meeting: its types, and loading them from YAML with validation.
+
+pub mod node;
