@@ -67,7 +67,8 @@ fn digits(s: &str, min: usize, max: usize) -> Option<u32> {
 impl Date {
     /// Builds a date, or `None` when that day does not exist.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        (1..=9999).contains(&year)
+        (1..=9999)
+            .contains(&year)
             .then_some(())
             .filter(|_| (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
             .map(|_| Date { year, month, day })
@@ -156,6 +157,13 @@ impl Date {
     }
 }
 
+/// Serialized as ISO 8601 text (`2021-01-25`), the form templates receive.
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.short())
@@ -168,16 +176,29 @@ mod tests {
 
     #[test]
     fn parses_both_forms() {
-        assert_eq!(Date::parse("2021-01-25"), Ok(Date::new(2021, 1, 25).unwrap()));
-        assert_eq!(Date::parse("25/01/2021"), Ok(Date::new(2021, 1, 25).unwrap()));
-        assert_eq!(Date::parse(" 6/2/2021 "), Ok(Date::new(2021, 2, 6).unwrap()));
+        assert_eq!(
+            Date::parse("2021-01-25"),
+            Ok(Date::new(2021, 1, 25).unwrap())
+        );
+        assert_eq!(
+            Date::parse("25/01/2021"),
+            Ok(Date::new(2021, 1, 25).unwrap())
+        );
+        assert_eq!(
+            Date::parse(" 6/2/2021 "),
+            Ok(Date::new(2021, 2, 6).unwrap())
+        );
     }
 
     #[test]
     fn rejects_impossible_and_malformed() {
         assert_eq!(
             Date::parse("31/02/2021"),
-            Err(DateError::NoSuchDay { year: 2021, month: 2, day: 31 })
+            Err(DateError::NoSuchDay {
+                year: 2021,
+                month: 2,
+                day: 31
+            })
         );
         assert!(Date::parse("29/02/2021").is_err());
         assert!(Date::parse("29/02/2024").is_ok());
@@ -196,7 +217,10 @@ mod tests {
         assert_eq!(d.short(), "05/02/2021");
         assert_eq!(Date::new(2021, 3, 15).unwrap().short(), "15/3/2021");
         assert_eq!(Date::new(2020, 12, 5).unwrap().short(), "05/12/2020");
-        assert_eq!(Date::new(2019, 6, 29).unwrap().long(), "ngày 29 tháng 6 năm 2019");
+        assert_eq!(
+            Date::new(2019, 6, 29).unwrap().long(),
+            "ngày 29 tháng 6 năm 2019"
+        );
     }
 
     #[test]

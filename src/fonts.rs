@@ -115,13 +115,21 @@ pub fn text_width(text: &str, style: FontStyle, size_pt: f32) -> f32 {
 /// evens them out: the lines are as equal in width as the words allow
 /// (a short last line under a long first line is what offices avoid in a
 /// trích yếu).
-pub fn balanced_lines(text: &str, style: FontStyle, size_pt: f32, max_width_pt: f32) -> Vec<String> {
+pub fn balanced_lines(
+    text: &str,
+    style: FontStyle,
+    size_pt: f32,
+    max_width_pt: f32,
+) -> Vec<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     if words.is_empty() {
         return Vec::new();
     }
     let space = text_width(" ", style, size_pt);
-    let widths: Vec<f32> = words.iter().map(|w| text_width(w, style, size_pt)).collect();
+    let widths: Vec<f32> = words
+        .iter()
+        .map(|w| text_width(w, style, size_pt))
+        .collect();
     let line_width = |from: usize, to: usize| -> f32 {
         widths[from..to].iter().sum::<f32>() + space * (to - from - 1) as f32
     };
@@ -161,7 +169,9 @@ pub fn balanced_lines(text: &str, style: FontStyle, size_pt: f32, max_width_pt: 
             None => lo = mid,
         }
     }
-    best.into_iter().map(|(a, b)| words[a..b].join(" ")).collect()
+    best.into_iter()
+        .map(|(a, b)| words[a..b].join(" "))
+        .collect()
 }
 
 #[cfg(test)]
@@ -172,16 +182,27 @@ mod tests {
     fn quoc_hieu_width_matches_decree_measurement() {
         // decree30.md (MEAS): 9.57 cm at 13 pt bold; the motto 6.05 cm at 14 pt bold.
         let cm = |pt: f32| pt / 72.0 * 2.54;
-        let w = cm(text_width("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", FontStyle::Bold, 13.0));
+        let w = cm(text_width(
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            FontStyle::Bold,
+            13.0,
+        ));
         assert!((w - 9.57).abs() < 0.05, "{w}");
-        let w = cm(text_width("Độc lập - Tự do - Hạnh phúc", FontStyle::Bold, 14.0));
+        let w = cm(text_width(
+            "Độc lập - Tự do - Hạnh phúc",
+            FontStyle::Bold,
+            14.0,
+        ));
         assert!((w - 6.05).abs() < 0.05, "{w}");
     }
 
     #[test]
     fn vietnamese_letters_have_glyphs() {
         for c in "ầẫậơườữĐỘ".chars() {
-            assert!(text_width(&c.to_string(), FontStyle::Regular, 10.0) > 0.0, "{c}");
+            assert!(
+                text_width(&c.to_string(), FontStyle::Regular, 10.0) > 0.0,
+                "{c}"
+            );
         }
     }
 

@@ -151,14 +151,18 @@ impl Layout {
         ("doc_type_size_pt", |l| &mut l.doc_type_size_pt),
         ("summary_size_pt", |l| &mut l.summary_size_pt),
         ("body_size_pt", |l| &mut l.body_size_pt),
-        ("recipients_heading_size_pt", |l| &mut l.recipients_heading_size_pt),
+        ("recipients_heading_size_pt", |l| {
+            &mut l.recipients_heading_size_pt
+        }),
         ("recipients_size_pt", |l| &mut l.recipients_size_pt),
         ("signer_size_pt", |l| &mut l.signer_size_pt),
         ("page_number_size_pt", |l| &mut l.page_number_size_pt),
         ("body_indent_mm", |l| &mut l.body_indent_mm),
         ("body_space_before_pt", |l| &mut l.body_space_before_pt),
         ("body_line_pt", |l| &mut l.body_line_pt),
-        ("doc_type_space_before_pt", |l| &mut l.doc_type_space_before_pt),
+        ("doc_type_space_before_pt", |l| {
+            &mut l.doc_type_space_before_pt
+        }),
         ("signature_table_space_before_pt", |l| {
             &mut l.signature_table_space_before_pt
         }),

@@ -7,9 +7,12 @@
 //! document blocks) → [`document`] (the notice, ready to lay out) →
 //! [`render`] backends (DOCX) → [`output`] (atomic write).
 
+pub mod cmd;
 pub mod date;
 pub mod diag;
+pub mod document;
 pub mod fonts;
 pub mod layout;
 pub mod markdown;
 pub mod model;
+pub mod template;

@@ -206,7 +206,9 @@ fn options() -> serde_saphyr::Options {
 fn to_loc(sources: &SourceMap, file: FileId, l: serde_saphyr::Location) -> Loc {
     let span = l.span();
     match span.byte_offset() {
-        Some(offset) => sources.loc_at(file, offset as usize, span.byte_len().unwrap_or(0) as usize),
+        Some(offset) => {
+            sources.loc_at(file, offset as usize, span.byte_len().unwrap_or(0) as usize)
+        }
         None => sources.loc_line_col(file, l.line() as u32, l.column() as u32),
     }
 }

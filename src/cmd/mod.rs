@@ -1,0 +1,78 @@
+//! The subcommands, one thin file each, and what they share.
+
+pub mod check;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::model::{Loaded, DEFAULTS_FILE_NAME};
+
+/// What a subcommand returns: its exit code, or an error that stops it.
+pub type CmdResult = Result<ExitCode, Box<dyn std::error::Error>>;
+
+/// The folder searched when no path is given.
+pub const DEFAULT_MEETINGS_DIR: &str = "meetings";
+
+/// The meeting files named by `paths`: files as given, folders searched
+/// recursively for `*.yaml` / `*.yml` (the defaults file `ketluan.yaml`
+/// excluded), sorted by path so that runs are repeatable.
+pub fn collect_meeting_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let default = [PathBuf::from(DEFAULT_MEETINGS_DIR)];
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let before = out.len();
+            walk(p, &mut out)
+                .map_err(|e| format!("{}: không đọc được thư mục: {e}", p.display()))?;
+            out[before..].sort();
+        } else if p.exists() {
+            out.push(p.clone());
+        } else {
+            return Err(format!("{}: không có tệp hoặc thư mục này", p.display()));
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let path = e.path();
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if (name.ends_with(".yaml") || name.ends_with(".yml")) && name != DEFAULTS_FILE_NAME
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Whether diagnostics on stderr get colours.
+pub fn stderr_color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Prints the diagnostics of a loaded file to stderr, each once (a problem in
+/// a shared `ketluan.yaml` is shown only the first time: `seen` remembers).
+pub fn print_diagnostics(loaded: &Loaded, seen: &mut std::collections::HashSet<String>) {
+    let color = stderr_color();
+    for d in loaded.diagnostics.sorted() {
+        let headline = d.headline(&loaded.sources);
+        if seen.insert(headline) {
+            eprint!("{}", d.render(&loaded.sources, color));
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! `ketluan new`: write a commented skeleton meeting file.

@@ -1,0 +1,1 @@
+//! `ketluan render`: meeting files → notices.

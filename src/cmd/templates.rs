@@ -1,0 +1,1 @@
+//! `ketluan templates export`: copy the embedded templates out.

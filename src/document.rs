@@ -1,0 +1,147 @@
+//! The notice as a document: every line of text in its final form (capitals,
+//! numbers, dates), the body as paragraphs, ready for a backend to lay out.
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::date::Date;
+use crate::layout::Layout;
+use crate::markdown::{self, Block};
+use crate::model::Meeting;
+use crate::template::{TemplateError, Templates};
+
+/// The Quốc hiệu.
+pub const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+/// The Tiêu ngữ.
+pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+/// The tên loại.
+pub const DOC_TYPE: &str = "THÔNG BÁO";
+/// Heading of the recipient list.
+pub const RECIPIENTS_HEADING: &str = "Nơi nhận:";
+/// The blank left for the registry to fill in a draft's number or date.
+const BLANK: &str = "      ";
+
+/// Document properties (DOCX core properties, PDF metadata).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Metadata {
+    /// The trích yếu.
+    pub title: String,
+    /// The issuer.
+    pub author: String,
+    /// `THÔNG BÁO` and the number.
+    pub subject: String,
+    /// The notice date, or the meeting date for a draft (never the wall clock).
+    pub date: Date,
+}
+
+/// A notice ready for layout.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// Cơ quan chủ quản, in capitals.
+    pub parent: Option<String>,
+    /// Cơ quan ban hành, in capitals.
+    pub issuer: String,
+    /// `Số: 25/TB-UBND`.
+    pub number_line: String,
+    /// `Lai Châu, ngày 27 tháng 01 năm 2021`.
+    pub date_line: String,
+    /// Trích yếu.
+    pub summary: String,
+    /// The body paragraphs.
+    pub body: Vec<Block>,
+    /// Nơi nhận lines, `- X;` … `- Lưu: VT, TH.`
+    pub recipients: Vec<String>,
+    /// Authority lines, in capitals.
+    pub authority: Vec<String>,
+    /// The signer's position, in capitals.
+    pub position: String,
+    /// The signer's name.
+    pub signer_name: String,
+    /// Document properties.
+    pub metadata: Metadata,
+    /// The layout to use.
+    pub layout: Layout,
+}
+
+fn caps(s: &str) -> String {
+    s.to_uppercase().nfc().collect()
+}
+
+fn same_unit(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// Nơi nhận: the listed recipients, then (when asked) every proper-named
+/// unit of the tasks in order of first mention, then the `Lưu:` line.
+pub fn recipient_lines(meeting: &Meeting) -> Vec<String> {
+    let mut names: Vec<String> = meeting.recipients.clone();
+    if meeting.recipients_from_tasks {
+        for (_, task) in meeting.all_tasks() {
+            for unit in task.lead.iter().chain(&task.with) {
+                if crate::model::is_proper_name(unit) && !names.iter().any(|n| same_unit(n, unit)) {
+                    names.push(unit.clone());
+                }
+            }
+        }
+    }
+    let mut lines: Vec<String> = names
+        .iter()
+        .map(|n| format!("- {};", n.trim_end_matches([';', '.', ','])))
+        .collect();
+    let archive = if meeting.archive.is_empty() {
+        "VT".to_string()
+    } else {
+        meeting.archive.join(", ")
+    };
+    lines.push(format!("- Lưu: {}.", archive.trim_end_matches('.')));
+    lines
+}
+
+/// The `Số:` line; a draft keeps a blank for the number.
+pub fn number_line(meeting: &Meeting) -> String {
+    match meeting.notice.number {
+        Some(n) => format!("Số: {n:02}/TB-{}", meeting.issuer.code),
+        None => format!("Số:{BLANK}/TB-{}", meeting.issuer.code),
+    }
+}
+
+/// The place and date line; a draft keeps blanks for day and month.
+pub fn date_line(meeting: &Meeting) -> String {
+    match meeting.notice.date {
+        Some(d) => format!("{}, {}", meeting.issuer.place, d.long()),
+        None => format!(
+            "{}, ngày{BLANK}tháng{BLANK}năm {}",
+            meeting.issuer.place,
+            meeting.meeting.date.year()
+        ),
+    }
+}
+
+/// Builds the notice: the template writes the body as Markdown, which is
+/// parsed into paragraphs; the header and signature lines are set here.
+pub fn compose(meeting: &Meeting, templates: &Templates) -> Result<Notice, TemplateError> {
+    let body_markdown = templates.render_body(meeting)?;
+    let body = markdown::parse_blocks(&body_markdown.nfc().collect::<String>());
+    let number_line = number_line(meeting);
+    Ok(Notice {
+        parent: meeting.issuer.parent.as_deref().map(caps),
+        issuer: caps(&meeting.issuer.name),
+        date_line: date_line(meeting),
+        summary: meeting.notice.summary.clone(),
+        body,
+        recipients: recipient_lines(meeting),
+        authority: meeting.signer.authority.iter().map(|a| caps(a)).collect(),
+        position: caps(&meeting.signer.position),
+        signer_name: meeting.signer.name.clone(),
+        metadata: Metadata {
+            title: meeting.notice.summary.clone(),
+            author: meeting.issuer.name.clone(),
+            subject: match meeting.notice.number {
+                Some(_) => format!("{DOC_TYPE} {number_line}"),
+                None => format!("{DOC_TYPE} (dự thảo)"),
+            },
+            date: meeting.notice.date.unwrap_or(meeting.meeting.date),
+        },
+        number_line,
+        layout: meeting.layout.clone(),
+    })
+}

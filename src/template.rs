@@ -1,0 +1,211 @@
+//! Templates (tera 2): the meeting → the body of the notice as Markdown.
+//!
+//! The default template is embedded in the binary; `--templates DIR` reads
+//! files of the same names from a folder instead (any not there fall back to
+//! the embedded ones). Vietnamese dates, Roman numerals, the joining of unit
+//! lists and Markdown escaping are filters, so the wording can be changed
+//! without touching code.
+
+use std::path::{Path, PathBuf};
+
+use tera::{Context, Kwargs, State, Tera, Value};
+
+use crate::date::Date;
+use crate::markdown;
+use crate::model::Meeting;
+
+/// The embedded templates: (file name, text).
+pub const EMBEDDED: &[(&str, &str)] = &[("body.md", include_str!("../templates/body.md"))];
+
+/// The template that renders the body.
+pub const BODY: &str = "body.md";
+
+/// A template that failed to load or render.
+#[derive(Debug, thiserror::Error)]
+#[error("mẫu {name}: {message}")]
+pub struct TemplateError {
+    /// The template's name (or path).
+    pub name: String,
+    /// Tera's report.
+    pub message: String,
+}
+
+fn tera_error(name: &str, e: &tera::Error) -> TemplateError {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    TemplateError {
+        name: name.to_string(),
+        message,
+    }
+}
+
+/// A set of loaded templates with ketluan's filters.
+pub struct Templates {
+    tera: Tera,
+}
+
+fn markdown_escape(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(markdown::escape(text).as_bytes())
+}
+
+/// Roman numerals for section numbers.
+pub fn roman(mut n: u32) -> String {
+    const TABLE: &[(u32, &str)] = &[
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for &(value, digits) in TABLE {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// Joins unit names: `A, B và C` (separators can be changed).
+pub fn join_units(units: &[String], sep: &str, last: &str) -> String {
+    match units {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., final_one] => format!("{}{last}{final_one}", init.join(sep)),
+    }
+}
+
+/// Upper-cases the first letter.
+pub fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Drops a final `./.` or `.` so that the template can add `./.` once.
+pub fn end_sentence(s: &str) -> String {
+    let t = s.trim_end();
+    let t = t.strip_suffix("./.").unwrap_or(t);
+    t.trim_end_matches('.').trim_end().to_string()
+}
+
+fn parse_date(s: &str) -> tera::TeraResult<Date> {
+    Date::parse(s).map_err(|e| tera::Error::message(format!("`{s}`: {e}")))
+}
+
+fn strings(values: &[Value]) -> Vec<String> {
+    values
+        .iter()
+        .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+        .collect()
+}
+
+impl Templates {
+    fn with_sources(sources: Vec<(String, String)>) -> Result<Templates, TemplateError> {
+        let mut tera = Tera::default();
+        tera.autoescape_on([".md"]);
+        tera.set_escape_fn(markdown_escape);
+        tera.register_filter("date_long", |s: &str, _: Kwargs, _: &State| {
+            parse_date(s).map(|d| d.long())
+        });
+        tera.register_filter("date_short", |s: &str, _: Kwargs, _: &State| {
+            parse_date(s).map(|d| d.short())
+        });
+        tera.register_filter("roman", |n: i64, _: Kwargs, _: &State| {
+            roman(u32::try_from(n).unwrap_or(0))
+        });
+        tera.register_filter("units", |v: &[Value], kw: Kwargs, _: &State| {
+            let sep = kw.get::<&str>("sep")?.unwrap_or(", ");
+            let last = kw.get::<&str>("last")?.unwrap_or(" và ");
+            Ok::<_, tera::Error>(join_units(&strings(v), sep, last))
+        });
+        tera.register_filter("join_list", |v: &[Value], kw: Kwargs, _: &State| {
+            let sep = kw.get::<&str>("sep")?.unwrap_or(", ");
+            Ok::<_, tera::Error>(strings(v).join(sep))
+        });
+        tera.register_filter("upper_first", |s: &str, _: Kwargs, _: &State| {
+            upper_first(s)
+        });
+        tera.register_filter("end_sentence", |s: &str, _: Kwargs, _: &State| {
+            end_sentence(s)
+        });
+        tera.register_filter("item_body", |s: &str, _: Kwargs, _: &State| {
+            Value::safe_string(&s.replace('\n', "\n  "))
+        });
+        for (name, text) in &sources {
+            tera.add_raw_template(name, text)
+                .map_err(|e| tera_error(name, &e))?;
+        }
+        Ok(Templates { tera })
+    }
+
+    /// The embedded default templates.
+    pub fn embedded() -> Templates {
+        Self::with_sources(
+            EMBEDDED
+                .iter()
+                .map(|(n, t)| (n.to_string(), t.to_string()))
+                .collect(),
+        )
+        .expect("the embedded templates parse")
+    }
+
+    /// Templates from a folder; a name missing there is taken from the embedded set.
+    pub fn from_dir(dir: &Path) -> Result<Templates, TemplateError> {
+        let mut sources = Vec::new();
+        for (name, text) in EMBEDDED {
+            let path: PathBuf = dir.join(name);
+            let text = if path.is_file() {
+                std::fs::read_to_string(&path).map_err(|e| TemplateError {
+                    name: path.display().to_string(),
+                    message: e.to_string(),
+                })?
+            } else {
+                text.to_string()
+            };
+            sources.push((name.to_string(), text));
+        }
+        Self::with_sources(sources)
+    }
+
+    /// Renders the body of the notice as Markdown.
+    pub fn render_body(&self, meeting: &Meeting) -> Result<String, TemplateError> {
+        let context = Context::from_serialize(meeting).map_err(|e| tera_error(BODY, &e))?;
+        self.tera
+            .render(BODY, &context)
+            .map_err(|e| tera_error(BODY, &e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn helpers() {
+        assert_eq!(roman(1), "I");
+        assert_eq!(roman(4), "IV");
+        assert_eq!(roman(14), "XIV");
+        let u = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_units(&u(&["A"]), ", ", " và "), "A");
+        assert_eq!(join_units(&u(&["A", "B", "C"]), ", ", " và "), "A, B và C");
+        assert_eq!(end_sentence("Xong./."), "Xong");
+        assert_eq!(end_sentence("Xong."), "Xong");
+        assert_eq!(upper_first("sáng"), "Sáng");
+    }
+}
