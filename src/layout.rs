@@ -3,6 +3,8 @@
 //! `layout:` block of `ketluan.yaml`; names and units are in the table
 //! [`Layout::FIELDS`].
 
+use crate::fonts::{balanced_lines, text_width, FontStyle};
+
 /// Millimetres to points.
 pub fn mm_to_pt(mm: f32) -> f32 {
     mm * 72.0 / 25.4
@@ -86,6 +88,9 @@ pub struct Layout {
     pub issuer_rule_ratio: f32,
     /// Rule under the trích yếu, as a share of its longest line.
     pub summary_rule_ratio: f32,
+    /// Widest line of the trích yếu, as a share of the text width (it is
+    /// wrapped into balanced lines within it).
+    pub summary_max_width_ratio: f32,
 }
 
 impl Default for Layout {
@@ -123,6 +128,7 @@ impl Default for Layout {
             rule_thickness_pt: 0.75,
             issuer_rule_ratio: 1.0 / 3.0,
             summary_rule_ratio: 1.0 / 3.0,
+            summary_max_width_ratio: 0.75,
         }
     }
 }
@@ -170,10 +176,56 @@ impl Layout {
         ("rule_thickness_pt", |l| &mut l.rule_thickness_pt),
         ("issuer_rule_ratio", |l| &mut l.issuer_rule_ratio),
         ("summary_rule_ratio", |l| &mut l.summary_rule_ratio),
+        ("summary_max_width_ratio", |l| {
+            &mut l.summary_max_width_ratio
+        }),
     ];
 
     /// Width of the text area (page less the side margins), in mm.
     pub fn text_width_mm(&self) -> f32 {
         self.page_width_mm - self.margin_left_mm - self.margin_right_mm
     }
+
+    /// Lines of the issuer's name (and of the parent above it) as set in the
+    /// left header column: balanced, never wider than the column.
+    pub fn header_left_lines(&self, text: &str, bold: bool, size_pt: f32) -> Vec<String> {
+        balanced_lines(
+            text,
+            FontStyle::of(bold, false),
+            size_pt,
+            mm_to_pt(self.left_column_mm),
+        )
+    }
+
+    /// Lines of the trích yếu: balanced within `summary_max_width_ratio` of the text width.
+    pub fn summary_lines(&self, summary: &str) -> Vec<String> {
+        balanced_lines(
+            summary,
+            FontStyle::Bold,
+            self.summary_size_pt,
+            mm_to_pt(self.text_width_mm() * self.summary_max_width_ratio),
+        )
+    }
+
+    /// Length of the rule under the issuer's name, in points.
+    pub fn issuer_rule_pt(&self, issuer_lines: &[String]) -> f32 {
+        widest(issuer_lines, FontStyle::Bold, self.issuer_size_pt) * self.issuer_rule_ratio
+    }
+
+    /// Length of the rule under the motto: exactly the motto's width, in points.
+    pub fn motto_rule_pt(&self, motto: &str) -> f32 {
+        text_width(motto, FontStyle::Bold, self.motto_size_pt)
+    }
+
+    /// Length of the rule under the trích yếu, in points.
+    pub fn summary_rule_pt(&self, summary_lines: &[String]) -> f32 {
+        widest(summary_lines, FontStyle::Bold, self.summary_size_pt) * self.summary_rule_ratio
+    }
+}
+
+fn widest(lines: &[String], style: FontStyle, size_pt: f32) -> f32 {
+    lines
+        .iter()
+        .map(|l| text_width(l, style, size_pt))
+        .fold(0.0, f32::max)
 }

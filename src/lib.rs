@@ -15,4 +15,6 @@ pub mod fonts;
 pub mod layout;
 pub mod markdown;
 pub mod model;
+pub mod output;
+pub mod render;
 pub mod template;

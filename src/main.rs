@@ -20,14 +20,23 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Render meeting files into notices (output/<tên tệp>.docx).
+    Render(cmd::render::Args),
     /// Check meeting files and report every problem, writing nothing.
     Check(cmd::check::Args),
+    /// Write a new meeting file with every field explained (in Vietnamese).
+    New(cmd::new::Args),
+    /// Work with the templates that word the notice.
+    Templates(cmd::templates::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Render(a) => cmd::render::run(a),
         Command::Check(a) => cmd::check::run(a),
+        Command::New(a) => cmd::new::run(a),
+        Command::Templates(a) => cmd::templates::run(a),
     };
     match result {
         Ok(code) => code,

@@ -1,6 +1,9 @@
 //! The subcommands, one thin file each, and what they share.
 
 pub mod check;
+pub mod new;
+pub mod render;
+pub mod templates;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};

@@ -81,8 +81,12 @@ impl Node {
 
     /// Lays `self` (the file that wins) over `defaults`: mappings merge key
     /// by key, recursively; anything else (lists included) replaces the
-    /// default whole.
+    /// default whole, except an empty value (`key:` with nothing), which
+    /// counts as not given and keeps the default.
     pub fn merged_over(self, defaults: Node) -> Node {
+        if matches!(self.kind, NodeKind::Null) {
+            return defaults;
+        }
         match (self.kind, defaults.kind) {
             (NodeKind::Map(mine), NodeKind::Map(theirs)) => {
                 let mut out: Vec<(Key, Node)> = Vec::with_capacity(mine.len() + theirs.len());

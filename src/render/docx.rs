@@ -1,0 +1,482 @@
+//! The DOCX backend (docx-rs), following `shared/spec/layout.md`.
+//!
+//! Choices: the header and signature blocks are borderless two-column tables
+//! (grid 6.5 + 10 cm by default); rules are empty paragraphs with a bottom
+//! border whose length is set by left and right indents; `I.`, `1.` and `- `
+//! are literal text, not Word numbering; every run names its font for
+//! ascii, hAnsi, cs and eastAsia (no theme fonts); body paragraphs use named
+//! styles (`Body`, `SectionHeading`, `Task`, `Subtask`, `Recipients`), so a
+//! style changed in Word changes all its paragraphs. Output is deterministic:
+//! paragraph ids are numbered per document, the ZIP entries carry docx-rs's
+//! fixed timestamp, and `docProps/core.xml` is written here with the notice
+//! date.
+
+use std::io::Cursor;
+
+use docx_rs::{
+    AlignmentType, BorderType, BreakType, Docx, Header, LineSpacing, LineSpacingType, PageMargin,
+    PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
+    SpecialIndentType, Style, StyleType, Table, TableCell, TableCellMargins, TableLayoutType,
+    TableRow, VAlignType, WidthType,
+};
+
+use super::{Format, RenderError, Renderer};
+use crate::document::{Notice, DOC_TYPE, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING};
+use crate::layout::{mm_to_twips, pt_to_twips, Layout};
+use crate::markdown::{BlockKind, Inline};
+
+/// Height of the empty paragraph that carries a rule: the gap between the
+/// text above and the rule (5 pt).
+const RULE_PARAGRAPH_HEIGHT_TWIPS: i32 = 100;
+
+/// Writes notices as Word documents.
+pub struct DocxRenderer;
+
+impl Renderer for DocxRenderer {
+    fn format(&self) -> Format {
+        Format::Docx
+    }
+
+    fn render(&self, notice: &Notice) -> Result<Vec<u8>, RenderError> {
+        let mut builder = Builder::new(&notice.layout);
+        let docx = builder.document(notice);
+        let mut xml = docx.build();
+        xml.doc_props.core = core_properties(notice).into_bytes();
+        let mut out = Cursor::new(Vec::new());
+        xml.pack(&mut out).map_err(|e| RenderError {
+            format: Format::Docx,
+            message: e.to_string(),
+        })?;
+        Ok(out.into_inner())
+    }
+}
+
+/// Half-points, the unit of DOCX font sizes.
+fn half_points(pt: f32) -> usize {
+    (pt * 2.0).round() as usize
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// `docProps/core.xml`: title = trích yếu, creator = issuer, dates = the notice date.
+fn core_properties(notice: &Notice) -> String {
+    let m = &notice.metadata;
+    let date = format!("{}T00:00:00Z", m.date.iso());
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+            "<dc:title>{title}</dc:title><dc:subject>{subject}</dc:subject><dc:creator>{author}</dc:creator>",
+            "<cp:lastModifiedBy>{author}</cp:lastModifiedBy><cp:revision>1</cp:revision>",
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">{date}</dcterms:created>"#,
+            r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{date}</dcterms:modified>"#,
+            "<dc:language>vi-VN</dc:language></cp:coreProperties>"
+        ),
+        title = xml_escape(&m.title),
+        subject = xml_escape(&m.subject),
+        author = xml_escape(&m.author),
+        date = date,
+    )
+}
+
+/// The named paragraph styles: (id, display name).
+pub const STYLES: &[(&str, &str)] = &[
+    ("Body", "Nội dung"),
+    ("SectionHeading", "Tiêu đề mục"),
+    ("Task", "Nhiệm vụ"),
+    ("Subtask", "Nhiệm vụ con"),
+    ("Recipients", "Nơi nhận"),
+];
+
+fn style_id(kind: BlockKind) -> &'static str {
+    match kind {
+        BlockKind::Body => "Body",
+        BlockKind::SectionHeading => "SectionHeading",
+        BlockKind::Task => "Task",
+        BlockKind::Subtask => "Subtask",
+    }
+}
+
+struct Builder<'a> {
+    layout: &'a Layout,
+    fonts: RunFonts,
+    next_id: u32,
+}
+
+/// How one line of the header or signature block is set.
+#[derive(Clone, Copy)]
+struct LineStyle {
+    size: f32,
+    bold: bool,
+    italic: bool,
+    align: AlignmentType,
+}
+
+impl LineStyle {
+    fn centred(size: f32, bold: bool, italic: bool) -> Self {
+        LineStyle {
+            size,
+            bold,
+            italic,
+            align: AlignmentType::Center,
+        }
+    }
+}
+
+impl<'a> Builder<'a> {
+    fn new(layout: &'a Layout) -> Self {
+        let f = &layout.font_family;
+        Builder {
+            layout,
+            fonts: RunFonts::new().ascii(f).hi_ansi(f).cs(f).east_asia(f),
+            next_id: 1,
+        }
+    }
+
+    /// A paragraph with a per-document id (docx-rs's own counter is thread-global).
+    fn paragraph(&mut self) -> Paragraph {
+        let id = format!("{:08X}", self.next_id);
+        self.next_id += 1;
+        Paragraph::new().id(id)
+    }
+
+    fn run(&self, text: &str, size: f32, bold: bool, italic: bool) -> Run {
+        let mut run = Run::new()
+            .add_text(text)
+            .fonts(self.fonts.clone())
+            .size(half_points(size));
+        if bold {
+            run = run.bold();
+        }
+        if italic {
+            run = run.italic();
+        }
+        run
+    }
+
+    /// Lines joined by line breaks in one paragraph, single spacing, no space around.
+    fn lines(&mut self, lines: &[String], style: LineStyle) -> Paragraph {
+        let mut p = self.paragraph().align(style.align).line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(0)
+                .line(240)
+                .line_rule(LineSpacingType::Auto),
+        );
+        for (i, line) in lines.iter().enumerate() {
+            let mut run = self.run(line, style.size, style.bold, style.italic);
+            if i + 1 < lines.len() {
+                run = run.add_break(BreakType::TextWrapping);
+            }
+            p = p.add_run(run);
+        }
+        p
+    }
+
+    fn line(&mut self, text: &str, style: LineStyle) -> Paragraph {
+        self.lines(&[text.to_string()], style)
+    }
+
+    /// A rule: an empty, very low paragraph whose bottom border is `length_pt`
+    /// long, centred in a box `box_twips` wide.
+    fn rule(&mut self, length_pt: f32, box_twips: i32, space_after_pt: f32) -> Paragraph {
+        let length = pt_to_twips(length_pt).clamp(20, box_twips);
+        let side = (box_twips - length) / 2;
+        let border = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+            .val(BorderType::Single)
+            .size(((self.layout.rule_thickness_pt * 8.0).round() as usize).max(2))
+            .space(0)
+            .color("000000");
+        let mut p = self
+            .paragraph()
+            .indent(Some(side), None, Some(side), None)
+            .line_spacing(
+                LineSpacing::new()
+                    .before(0)
+                    .after(pt_to_twips(space_after_pt) as u32)
+                    .line(RULE_PARAGRAPH_HEIGHT_TWIPS)
+                    .line_rule(LineSpacingType::Exact),
+            )
+            .size(2);
+        p.property = p
+            .property
+            .set_borders(ParagraphBorders::with_empty().set(border));
+        p
+    }
+
+    fn cell(&self, width: i32) -> TableCell {
+        TableCell::new()
+            .width(width as usize, WidthType::Dxa)
+            .vertical_align(VAlignType::Top)
+    }
+
+    /// A borderless two-column table on the house grid.
+    fn table(&self, rows: Vec<TableRow>) -> Table {
+        let (left, right) = self.columns();
+        Table::without_borders(rows)
+            .set_grid(vec![left as usize, right as usize])
+            .width((left + right) as usize, WidthType::Dxa)
+            .indent(0)
+            .layout(TableLayoutType::Fixed)
+            .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+    }
+
+    /// Column widths in twips. When the two columns fill the text width (as
+    /// by default), the right one takes exactly what the left leaves, so
+    /// that rounding gives the house grid 3685 + 5670 = 9355.
+    fn columns(&self) -> (i32, i32) {
+        let l = self.layout;
+        let left = mm_to_twips(l.left_column_mm);
+        let text = mm_to_twips(l.page_width_mm)
+            - mm_to_twips(l.margin_left_mm)
+            - mm_to_twips(l.margin_right_mm);
+        let right = if (l.left_column_mm + l.right_column_mm - l.text_width_mm()).abs() < 0.5 {
+            text - left
+        } else {
+            mm_to_twips(l.right_column_mm)
+        };
+        (left, right)
+    }
+
+    fn header_table(&mut self, notice: &Notice) -> Table {
+        let l = self.layout;
+        let (left_w, right_w) = self.columns();
+        let mut left = self.cell(left_w);
+        if let Some(parent) = &notice.parent {
+            let lines = l.header_left_lines(parent, false, l.parent_size_pt);
+            left = left.add_paragraph(
+                self.lines(&lines, LineStyle::centred(l.parent_size_pt, false, false)),
+            );
+        }
+        let issuer_lines = l.header_left_lines(&notice.issuer, true, l.issuer_size_pt);
+        left = left
+            .add_paragraph(self.lines(
+                &issuer_lines,
+                LineStyle::centred(l.issuer_size_pt, true, false),
+            ))
+            .add_paragraph(self.rule(l.issuer_rule_pt(&issuer_lines), left_w, 6.0));
+        let right = self
+            .cell(right_w)
+            .add_paragraph(self.line(
+                NATIONAL_TITLE,
+                LineStyle::centred(l.national_title_size_pt, true, false),
+            ))
+            .add_paragraph(self.line(MOTTO, LineStyle::centred(l.motto_size_pt, true, false)))
+            .add_paragraph(self.rule(l.motto_rule_pt(MOTTO), right_w, 6.0));
+        let number = self.cell(left_w).add_paragraph(self.line(
+            &notice.number_line,
+            LineStyle::centred(l.number_size_pt, false, false),
+        ));
+        let date = self.cell(right_w).add_paragraph(self.line(
+            &notice.date_line,
+            LineStyle::centred(l.date_line_size_pt, false, true),
+        ));
+        self.table(vec![
+            TableRow::new(vec![left, right]).cant_split(),
+            TableRow::new(vec![number, date]).cant_split(),
+        ])
+    }
+
+    fn title(&mut self, notice: &Notice) -> Vec<Paragraph> {
+        let l = self.layout;
+        let text_w = mm_to_twips(l.text_width_mm());
+        let doc_type = self
+            .line(
+                DOC_TYPE,
+                LineStyle::centred(l.doc_type_size_pt, true, false),
+            )
+            .line_spacing(
+                LineSpacing::new()
+                    .before(pt_to_twips(l.doc_type_space_before_pt) as u32)
+                    .after(0)
+                    .line(240)
+                    .line_rule(LineSpacingType::Auto),
+            )
+            .keep_next(true);
+        let summary_lines = l.summary_lines(&notice.summary);
+        let summary = self
+            .lines(
+                &summary_lines,
+                LineStyle::centred(l.summary_size_pt, true, false),
+            )
+            .keep_next(true);
+        let rule = self.rule(l.summary_rule_pt(&summary_lines), text_w, 6.0);
+        vec![doc_type, summary, rule]
+    }
+
+    fn body_paragraph(&mut self, kind: BlockKind, inlines: &[Inline]) -> Paragraph {
+        let size = self.layout.body_size_pt;
+        let mut p = self.paragraph().style(style_id(kind));
+        for inline in inlines {
+            match inline {
+                Inline::Text { text, bold, italic } => {
+                    p = p.add_run(self.run(text, size, *bold, *italic));
+                }
+                Inline::LineBreak => {
+                    p = p.add_run(Run::new().add_break(BreakType::TextWrapping));
+                }
+            }
+        }
+        p
+    }
+
+    fn signature_table(&mut self, notice: &Notice) -> Table {
+        let l = self.layout;
+        let (left_w, right_w) = self.columns();
+        let before = pt_to_twips(l.signature_table_space_before_pt) as u32;
+        let heading = self
+            .line(
+                RECIPIENTS_HEADING,
+                LineStyle {
+                    size: l.recipients_heading_size_pt,
+                    bold: true,
+                    italic: true,
+                    align: AlignmentType::Left,
+                },
+            )
+            .line_spacing(
+                LineSpacing::new()
+                    .before(before)
+                    .after(0)
+                    .line(240)
+                    .line_rule(LineSpacingType::Auto),
+            );
+        let mut left = self.cell(left_w).add_paragraph(heading);
+        for line in &notice.recipients {
+            let p = self.paragraph().style("Recipients").add_run(self.run(
+                line,
+                l.recipients_size_pt,
+                false,
+                false,
+            ));
+            left = left.add_paragraph(p);
+        }
+        let signer = LineStyle::centred(l.signer_size_pt, true, false);
+        let mut right = self.cell(right_w);
+        let mut caps_lines: Vec<String> = notice.authority.clone();
+        caps_lines.push(notice.position.clone());
+        for (i, line) in caps_lines.iter().enumerate() {
+            let mut p = self.line(line, signer).keep_next(true);
+            if i == 0 {
+                p = p.line_spacing(
+                    LineSpacing::new()
+                        .before(before)
+                        .after(0)
+                        .line(240)
+                        .line_rule(LineSpacingType::Auto),
+                );
+            }
+            right = right.add_paragraph(p);
+        }
+        let name = self.line(&notice.signer_name, signer).line_spacing(
+            LineSpacing::new()
+                .before(mm_to_twips(l.signature_space_mm) as u32)
+                .after(0)
+                .line(240)
+                .line_rule(LineSpacingType::Auto),
+        );
+        right = right.add_paragraph(name);
+        self.table(vec![TableRow::new(vec![left, right]).cant_split()])
+    }
+
+    fn styles(&self, mut docx: Docx) -> Docx {
+        let l = self.layout;
+        let body = |id: &str, name: &str| {
+            Style::new(id, StyleType::Paragraph)
+                .name(name)
+                .q_format(true)
+                .fonts(self.fonts.clone())
+                .size(half_points(l.body_size_pt))
+                .align(AlignmentType::Both)
+                .indent(
+                    Some(0),
+                    Some(SpecialIndentType::FirstLine(mm_to_twips(l.body_indent_mm))),
+                    Some(0),
+                    None,
+                )
+                .line_spacing(
+                    LineSpacing::new()
+                        .before(pt_to_twips(l.body_space_before_pt) as u32)
+                        .after(0)
+                        .line(pt_to_twips(l.body_line_pt))
+                        .line_rule(LineSpacingType::Exact),
+                )
+        };
+        for (id, name) in STYLES {
+            let style = match *id {
+                "Recipients" => Style::new(*id, StyleType::Paragraph)
+                    .name(*name)
+                    .q_format(true)
+                    .fonts(self.fonts.clone())
+                    .size(half_points(l.recipients_size_pt))
+                    .align(AlignmentType::Left)
+                    .line_spacing(
+                        LineSpacing::new()
+                            .before(0)
+                            .after(0)
+                            .line(240)
+                            .line_rule(LineSpacingType::Auto),
+                    ),
+                "Body" => body(id, name),
+                "SectionHeading" => body(id, name).based_on("Body").next("Body").bold(),
+                _ => body(id, name).based_on("Body").next("Body"),
+            };
+            docx = docx.add_style(style);
+        }
+        docx
+    }
+
+    fn document(&mut self, notice: &Notice) -> Docx {
+        let l = self.layout;
+        let mut docx = Docx::new()
+            .page_size(
+                mm_to_twips(l.page_width_mm) as u32,
+                mm_to_twips(l.page_height_mm) as u32,
+            )
+            .page_margin(
+                PageMargin::new()
+                    .top(mm_to_twips(l.margin_top_mm))
+                    .bottom(mm_to_twips(l.margin_bottom_mm))
+                    .left(mm_to_twips(l.margin_left_mm))
+                    .right(mm_to_twips(l.margin_right_mm))
+                    .header(mm_to_twips(l.header_distance_mm))
+                    .footer(mm_to_twips(l.header_distance_mm))
+                    .gutter(0),
+            )
+            .default_fonts(self.fonts.clone())
+            .default_size(half_points(l.body_size_pt));
+        docx = self.styles(docx);
+
+        let page_number = self
+            .paragraph()
+            .align(AlignmentType::Center)
+            .size(half_points(l.page_number_size_pt))
+            .fonts(self.fonts.clone())
+            .add_page_num(PageNum::new());
+        let first_page_header = self.paragraph();
+        docx = docx
+            .header(Header::new().add_paragraph(page_number))
+            .first_header(Header::new().add_paragraph(first_page_header))
+            .title_pg();
+
+        docx = docx.add_table(self.header_table(notice));
+        for p in self.title(notice) {
+            docx = docx.add_paragraph(p);
+        }
+        let count = notice.body.len();
+        for (i, block) in notice.body.iter().enumerate() {
+            let mut p = self.body_paragraph(block.kind, &block.inlines);
+            if i + 1 == count {
+                // The last body paragraph stays with the signature block.
+                p = p.keep_next(true);
+            }
+            docx = docx.add_paragraph(p);
+        }
+        docx.add_table(self.signature_table(notice))
+    }
+}
