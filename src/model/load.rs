@@ -44,17 +44,17 @@ pub fn find_defaults(meeting_path: &Path) -> Option<PathBuf> {
 }
 
 /// Reads a file as UTF-8 text, refusing anything too large or not text.
-pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
+pub(crate) fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
     let meta = std::fs::metadata(path)
         .map_err(|e| Diagnostic::file_error(path, format!("không đọc được tệp: {e}")))?;
     if !meta.is_file() {
-        return Err(Diagnostic::file_error(path, "không phải là tệp"));
+        return Err(Box::new(Diagnostic::file_error(path, "không phải là tệp")));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::file_error(
+        return Err(Box::new(Diagnostic::file_error(
             path,
             format!("tệp quá lớn ({} byte; tối đa {MAX_FILE_BYTES})", meta.len()),
-        ));
+        )));
     }
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::file_error(path, format!("không đọc được tệp: {e}")))?;
@@ -63,13 +63,13 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
         .unwrap_or(&bytes)
         .to_vec();
     String::from_utf8(bytes).map_err(|e| {
-        Diagnostic::file_error(
+        Box::new(Diagnostic::file_error(
             path,
             format!(
                 "tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {}); hãy lưu lại với bảng mã UTF-8",
                 e.utf8_error().valid_up_to()
             ),
-        )
+        ))
     })
 }
 
@@ -93,7 +93,7 @@ pub fn load_with_defaults(path: &Path, defaults: Option<&Path>) -> Loaded {
         let text = match read_text(p) {
             Ok(t) => t,
             Err(d) => {
-                loaded.diagnostics.push(d);
+                loaded.diagnostics.push(*d);
                 return None;
             }
         };
@@ -114,7 +114,7 @@ pub fn load_with_defaults(path: &Path, defaults: Option<&Path>) -> Loaded {
                 }
             },
             Err(d) => {
-                loaded.diagnostics.push(d);
+                loaded.diagnostics.push(*d);
                 None
             }
         }

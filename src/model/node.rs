@@ -250,7 +250,7 @@ fn convert(sources: &SourceMap, file: FileId, raw: Spanned<Raw>) -> Node {
 /// Parses the text of a registered file into a tree. An empty file is a
 /// `Null` node at 1:1. A syntax error (or a budget overrun) comes back as one
 /// diagnostic at the place the parser stopped.
-pub fn parse(sources: &SourceMap, file: FileId) -> Result<Node, Diagnostic> {
+pub fn parse(sources: &SourceMap, file: FileId) -> Result<Node, Box<Diagnostic>> {
     let text = &sources.get(file).text;
     if text.trim().is_empty() {
         return Ok(Node {
@@ -267,13 +267,19 @@ pub fn parse(sources: &SourceMap, file: FileId) -> Result<Node, Diagnostic> {
                 .map(|l| to_loc(sources, file, l))
                 .unwrap_or_else(|| sources.loc_at(file, 0, 0));
             let message = err.without_snippet().to_string();
-            let message = message.lines().next().unwrap_or("").trim().to_string();
-            Err(Diagnostic::error(
+            let message = message.lines().next().unwrap_or("").trim();
+            // The place is in our own headline already.
+            let message = message
+                .split(" at line ")
+                .next()
+                .unwrap_or(message)
+                .to_string();
+            Err(Box::new(Diagnostic::error(
                 loc,
                 "",
                 format!("YAML không hợp lệ: {message}"),
             )
-            .with_hint("kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu `:` sau tên trường, và dấu ngoặc kép đóng mở cho đủ"))
+            .with_hint("kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu `:` sau tên trường, và dấu ngoặc kép đóng mở cho đủ")))
         }
     }
 }

@@ -1,0 +1,106 @@
+//! Helpers shared by the integration tests: run the binary, open a DOCX,
+//! read its XML, find external tools.
+#![allow(dead_code)]
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The crate's root folder.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The real example meeting.
+pub const EXAMPLE: &str = "meetings/2021-01-25-phien-hop-ubnd-thang-01.yaml";
+
+/// Runs `ketluan` with `args` in the crate root.
+pub fn ketluan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_ketluan"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("ketluan runs")
+}
+
+/// Runs `ketluan` and insists on success.
+pub fn ketluan_ok(args: &[&str]) -> Output {
+    let out = ketluan(args);
+    assert!(
+        out.status.success(),
+        "ketluan {args:?} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// Renders one meeting file to DOCX in a fresh folder; returns (folder, docx path).
+pub fn render_docx(meeting: &Path) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    ketluan_ok(&[
+        "render",
+        meeting.to_str().unwrap(),
+        "--out",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "docx",
+    ]);
+    let stem = meeting.file_stem().unwrap().to_string_lossy().into_owned();
+    let path = dir.path().join(format!("{stem}.docx"));
+    assert!(path.is_file(), "{} was written", path.display());
+    (dir, path)
+}
+
+/// One entry of a ZIP file as text.
+pub fn zip_entry(path: &Path, name: &str) -> String {
+    let file = std::fs::File::open(path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut entry = zip
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("{name} in {}", path.display()));
+    let mut s = String::new();
+    entry.read_to_string(&mut s).unwrap();
+    s
+}
+
+/// The text of a `w:p`: its `w:t` texts, `w:br` as a new line.
+pub fn paragraph_text(p: roxmltree::Node) -> String {
+    let mut s = String::new();
+    for n in p.descendants() {
+        match n.tag_name().name() {
+            "t" => s.push_str(n.text().unwrap_or("")),
+            "br" => s.push('\n'),
+            _ => {}
+        }
+    }
+    s
+}
+
+/// Whether an external tool is on PATH. Absent: skip with a notice, except
+/// under `CI=true`, where its absence fails the test.
+pub fn tool_available(tool: &str) -> bool {
+    let found = Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("{tool} is required under CI=true (install it in .ci/run)");
+        }
+        eprintln!("SKIPPED: {tool} is not installed; this check did not run");
+    }
+    found
+}
+
+/// `pdftotext -layout` of a PDF.
+pub fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8(out.stdout).unwrap()
+}
