@@ -1,0 +1,63 @@
+//! `cargo bench`: how long each stage takes on the real example, and the
+//! whole render of one meeting to DOCX. Plain timing loops (no extra
+//! dependency): each stage runs for about a second and reports the median
+//! of 15 batches.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use ketluan::document::compose;
+use ketluan::model::load_meeting;
+use ketluan::render::{docx::DocxRenderer, Renderer};
+use ketluan::template::Templates;
+
+fn measure(name: &str, mut f: impl FnMut()) {
+    // Calibrate a batch to about 1/15 s.
+    let mut batch = 1u32;
+    loop {
+        let t = Instant::now();
+        for _ in 0..batch {
+            f();
+        }
+        if t.elapsed() > Duration::from_millis(60) || batch > 1 << 20 {
+            break;
+        }
+        batch *= 2;
+    }
+    let mut per_iter: Vec<f64> = (0..15)
+        .map(|_| {
+            let t = Instant::now();
+            for _ in 0..batch {
+                f();
+            }
+            t.elapsed().as_secs_f64() / f64::from(batch)
+        })
+        .collect();
+    per_iter.sort_by(f64::total_cmp);
+    let median = per_iter[per_iter.len() / 2];
+    println!("{name:<40} {:>10.1} µs/iter", median * 1e6);
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let example = root.join("meetings/2021-01-25-phien-hop-ubnd-thang-01.yaml");
+    let templates = Templates::embedded();
+    let meeting = load_meeting(&example).meeting.expect("the example loads");
+    let notice = compose(&meeting, &templates).unwrap();
+
+    measure("load + validate (YAML → Meeting)", || {
+        black_box(load_meeting(black_box(&example)));
+    });
+    measure("template + markdown (Meeting → Notice)", || {
+        black_box(compose(black_box(&meeting), &templates).unwrap());
+    });
+    measure("docx backend (Notice → bytes)", || {
+        black_box(DocxRenderer.render(black_box(&notice)).unwrap());
+    });
+    measure("whole meeting → DOCX bytes", || {
+        let m = load_meeting(&example).meeting.unwrap();
+        let n = compose(&m, &templates).unwrap();
+        black_box(DocxRenderer.render(&n).unwrap());
+    });
+}
