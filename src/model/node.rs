@@ -266,6 +266,7 @@ pub fn parse(sources: &SourceMap, file: FileId) -> Result<Node, Box<Diagnostic>>
                 .filter(|l| l.line() > 0)
                 .map(|l| to_loc(sources, file, l))
                 .unwrap_or_else(|| sources.loc_at(file, 0, 0));
+            let (loc, better) = refine_syntax_error(sources, file, loc);
             let message = err.without_snippet().to_string();
             let message = message.lines().next().unwrap_or("").trim();
             // The place is in our own headline already.
@@ -274,6 +275,7 @@ pub fn parse(sources: &SourceMap, file: FileId) -> Result<Node, Box<Diagnostic>>
                 .next()
                 .unwrap_or(message)
                 .to_string();
+            let message = better.unwrap_or(message);
             Err(Box::new(Diagnostic::error(
                 loc,
                 "",
@@ -282,4 +284,67 @@ pub fn parse(sources: &SourceMap, file: FileId) -> Result<Node, Box<Diagnostic>>
             .with_hint("kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu `:` sau tên trường, và dấu ngoặc kép đóng mở cho đủ")))
         }
     }
+}
+
+/// Moves a syntax error from where the parser stopped to where the mistake
+/// most likely is, for the two cases where they differ: a tab in the
+/// indentation (point at the tab) and a flow list or mapping (`[`, `{`) left
+/// open on one of the three lines before (point at its bracket).
+fn refine_syntax_error(sources: &SourceMap, file: FileId, loc: Loc) -> (Loc, Option<String>) {
+    let text = &sources.get(file).text;
+    let line_start = text[..loc.offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line = &text[line_start..];
+    let indent_len = line.len() - line.trim_start_matches([' ', '\t']).len();
+    if let Some(tab) = line[..indent_len].find('\t') {
+        return (
+            sources.loc_at(file, line_start + tab, 1),
+            Some("thụt lề bằng phím tab; YAML chỉ cho phép thụt lề bằng dấu cách".to_string()),
+        );
+    }
+    // Unclosed flow collections: scan the previous lines, outside quotes and comments.
+    let window_start = text[..line_start.saturating_sub(1)]
+        .match_indices('\n')
+        .rev()
+        .nth(2)
+        .map_or(0, |(i, _)| i + 1);
+    let mut open: Vec<(usize, char)> = Vec::new();
+    for (line_offset, l) in
+        text[window_start..line_start]
+            .split_inclusive('\n')
+            .scan(window_start, |pos, l| {
+                let start = *pos;
+                *pos += l.len();
+                Some((start, l))
+            })
+    {
+        open.clear();
+        let mut quote: Option<char> = None;
+        let mut prev = ' ';
+        for (i, c) in l.char_indices() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') if !prev.is_alphanumeric() => quote = Some(c),
+                (None, '#') if prev.is_whitespace() => break,
+                (None, '[' | '{') => open.push((line_offset + i, c)),
+                (None, ']' | '}') => {
+                    open.pop();
+                }
+                _ => {}
+            }
+            prev = c;
+        }
+        if let Some(&(at, bracket)) = open.first() {
+            let close = if bracket == '[' { ']' } else { '}' };
+            return (
+                sources.loc_at(file, at, 1),
+                Some(format!(
+                    "`{bracket}` mở ở đây nhưng không có `{close}` đóng lại trên cùng dòng"
+                )),
+            );
+        }
+    }
+    (loc, None)
 }
