@@ -66,8 +66,13 @@ fn caps(s: &str) -> String {
     s.to_uppercase().nfc().collect()
 }
 
+/// A recipient's name as compared and printed: no final `;`, `.` or `,`.
+fn bare_name(s: &str) -> &str {
+    s.trim().trim_end_matches([';', '.', ',']).trim_end()
+}
+
 fn same_unit(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    bare_name(a).to_lowercase() == bare_name(b).to_lowercase()
 }
 
 /// Nơi nhận: the listed recipients, then (when asked) every proper-named
@@ -85,7 +90,7 @@ pub fn recipient_lines(meeting: &Meeting) -> Vec<String> {
     }
     let mut lines: Vec<String> = names
         .iter()
-        .map(|n| format!("- {};", n.trim_end_matches([';', '.', ','])))
+        .map(|n| format!("- {};", bare_name(n)))
         .collect();
     let archive = if meeting.archive.is_empty() {
         "VT".to_string()

@@ -1,13 +1,15 @@
-//! The fonts embedded in the binary and text measurement with their real
-//! glyph advances.
+//! The fonts: the four styles of one family, their glyphs and real advances.
 //!
-//! Liberation Serif 2.1.5 (SIL OFL, vendored from Debian's
-//! `fonts-liberation2`, licence in `fonts/`) has the metrics of Times New
-//! Roman, so widths measured here hold for the DOCX (set in Times New Roman)
-//! and for the PDF (which embeds Liberation Serif). Text is measured in NFC,
-//! where each Vietnamese letter is one precomposed glyph.
+//! By default Liberation Serif 2.1.5 (SIL OFL, vendored from Debian's
+//! `fonts-liberation2`, licence in `fonts/`) is embedded in the binary: it has
+//! the metrics of Times New Roman, so widths measured here hold for the DOCX
+//! (set in Times New Roman) and for the PDF (which embeds these fonts). A user
+//! who has Times New Roman itself can load it with [`FontSet::from_dir`].
+//! Text is measured in NFC, where each Vietnamese letter is one precomposed
+//! glyph.
 
-use std::sync::OnceLock;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 /// Regular, bold, italic or bold italic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -32,6 +34,14 @@ impl FontStyle {
             (true, true) => FontStyle::BoldItalic,
         }
     }
+
+    /// All four, in index order.
+    pub const ALL: [FontStyle; 4] = [
+        FontStyle::Regular,
+        FontStyle::Bold,
+        FontStyle::Italic,
+        FontStyle::BoldItalic,
+    ];
 }
 
 /// The embedded font files.
@@ -46,69 +56,210 @@ pub mod data {
     pub static BOLD_ITALIC: &[u8] = include_bytes!("../fonts/LiberationSerif-BoldItalic.ttf");
 }
 
-/// The bytes of the embedded font for a style.
-pub fn font_data(style: FontStyle) -> &'static [u8] {
-    match style {
-        FontStyle::Regular => data::REGULAR,
-        FontStyle::Bold => data::BOLD,
-        FontStyle::Italic => data::ITALIC,
-        FontStyle::BoldItalic => data::BOLD_ITALIC,
+/// Characters whose glyph and advance are tabulated up front (Latin,
+/// Vietnamese, general punctuation); others are looked up in the font.
+const TABLE_END: u32 = 0x2500;
+
+/// One font file with its tabulated metrics.
+pub struct Face {
+    data: Arc<Vec<u8>>,
+    units_per_em: f32,
+    ascender: f32,
+    descender: f32,
+    glyphs: Vec<u16>,
+    advances: Vec<u16>,
+}
+
+impl std::fmt::Debug for Face {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Face")
+            .field("bytes", &self.data.len())
+            .finish()
     }
 }
 
-struct Metrics {
-    units_per_em: f32,
-    /// Advances of the characters U+0000–U+24FF (Latin, Vietnamese, punctuation), in font units.
-    table: Vec<u16>,
-    face: ttf_parser::Face<'static>,
-}
+impl Face {
+    /// Reads a TrueType/OpenType font; `None` when it does not parse.
+    pub fn parse(data: Arc<Vec<u8>>) -> Option<Face> {
+        let face = ttf_parser::Face::parse(&data, 0).ok()?;
+        let (mut glyphs, mut advances) = (Vec::new(), Vec::new());
+        for u in 0..TABLE_END {
+            let g = char::from_u32(u).and_then(|c| face.glyph_index(c));
+            glyphs.push(g.map_or(0, |g| g.0));
+            advances.push(g.and_then(|g| face.glyph_hor_advance(g)).unwrap_or(0));
+        }
+        let units_per_em = f32::from(face.units_per_em());
+        let (ascender, descender) = (f32::from(face.ascender()), f32::from(face.descender()));
+        Some(Face {
+            units_per_em,
+            ascender: ascender / units_per_em,
+            descender: -descender / units_per_em,
+            glyphs,
+            advances,
+            data,
+        })
+    }
 
-impl Metrics {
-    fn load(style: FontStyle) -> Metrics {
-        let face = ttf_parser::Face::parse(font_data(style), 0).expect("embedded font parses");
-        let advance = |c: char| {
-            face.glyph_index(c)
-                .and_then(|g| face.glyph_hor_advance(g))
-                .unwrap_or(0)
-        };
-        let table = (0u32..0x2500)
-            .map(|u| char::from_u32(u).map_or(0, advance))
-            .collect();
-        Metrics {
-            units_per_em: f32::from(face.units_per_em()),
-            table,
-            face,
+    /// The font file's bytes.
+    pub fn data(&self) -> Arc<Vec<u8>> {
+        self.data.clone()
+    }
+
+    /// Ascender, in ems.
+    pub fn ascender(&self) -> f32 {
+        self.ascender
+    }
+
+    /// Descender (positive), in ems.
+    pub fn descender(&self) -> f32 {
+        self.descender
+    }
+
+    fn lookup(&self, c: char) -> (u16, u16) {
+        match ttf_parser::Face::parse(&self.data, 0) {
+            Ok(face) => {
+                let g = face.glyph_index(c);
+                (
+                    g.map_or(0, |g| g.0),
+                    g.and_then(|g| face.glyph_hor_advance(g)).unwrap_or(0),
+                )
+            }
+            Err(_) => (0, 0),
         }
     }
 
-    fn advance(&self, c: char) -> f32 {
-        let units = match self.table.get(c as usize) {
-            Some(&w) => w,
-            None => self
-                .face
-                .glyph_index(c)
-                .and_then(|g| self.face.glyph_hor_advance(g))
-                .unwrap_or(0),
+    /// The glyph of a character (0, `.notdef`, when the font has none).
+    pub fn glyph(&self, c: char) -> u16 {
+        match self.glyphs.get(c as usize) {
+            Some(&g) => g,
+            None => self.lookup(c).0,
+        }
+    }
+
+    /// The advance of a character, in ems.
+    pub fn advance(&self, c: char) -> f32 {
+        let units = match self.advances.get(c as usize) {
+            Some(&a) => a,
+            None => self.lookup(c).1,
         };
         f32::from(units) / self.units_per_em
     }
 }
 
-fn metrics(style: FontStyle) -> &'static Metrics {
-    static CELLS: [OnceLock<Metrics>; 4] = [
-        OnceLock::new(),
-        OnceLock::new(),
-        OnceLock::new(),
-        OnceLock::new(),
-    ];
-    let i = style as usize;
-    CELLS[i].get_or_init(|| Metrics::load(style))
+/// The four styles of a family.
+#[derive(Debug)]
+pub struct FontSet {
+    faces: [Face; 4],
 }
 
-/// Width of `text` set in `style` at `size_pt`, in points.
+/// File names tried for each style in a user's font folder (Windows and
+/// common Linux names of Times New Roman, then Liberation Serif).
+const FILE_NAMES: [&[&str]; 4] = [
+    &[
+        "times.ttf",
+        "Times New Roman.ttf",
+        "TimesNewRoman.ttf",
+        "Times_New_Roman.ttf",
+        "LiberationSerif-Regular.ttf",
+    ],
+    &[
+        "timesbd.ttf",
+        "Times New Roman Bold.ttf",
+        "TimesNewRoman-Bold.ttf",
+        "Times_New_Roman_Bold.ttf",
+        "LiberationSerif-Bold.ttf",
+    ],
+    &[
+        "timesi.ttf",
+        "Times New Roman Italic.ttf",
+        "TimesNewRoman-Italic.ttf",
+        "Times_New_Roman_Italic.ttf",
+        "LiberationSerif-Italic.ttf",
+    ],
+    &[
+        "timesbi.ttf",
+        "Times New Roman Bold Italic.ttf",
+        "TimesNewRoman-BoldItalic.ttf",
+        "Times_New_Roman_Bold_Italic.ttf",
+        "LiberationSerif-BoldItalic.ttf",
+    ],
+];
+
+impl FontSet {
+    /// The embedded Liberation Serif, loaded once per process.
+    pub fn embedded() -> &'static FontSet {
+        static SET: OnceLock<FontSet> = OnceLock::new();
+        SET.get_or_init(|| {
+            let face =
+                |d: &'static [u8]| Face::parse(Arc::new(d.to_vec())).expect("embedded font parses");
+            FontSet {
+                faces: [
+                    face(data::REGULAR),
+                    face(data::BOLD),
+                    face(data::ITALIC),
+                    face(data::BOLD_ITALIC),
+                ],
+            }
+        })
+    }
+
+    /// The four styles from a folder (`times.ttf`, `timesbd.ttf`, `timesi.ttf`,
+    /// `timesbi.ttf`, or the other usual names). Case of the names is ignored.
+    pub fn from_dir(dir: &Path) -> Result<FontSet, String> {
+        let entries: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: không đọc được thư mục phông chữ: {e}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        let find = |names: &[&str]| {
+            entries.iter().find(|p| {
+                p.file_name()
+                    .map(|f| f.to_string_lossy().to_lowercase())
+                    .is_some_and(|f| names.iter().any(|n| n.to_lowercase() == f))
+            })
+        };
+        let mut faces = Vec::new();
+        for (i, names) in FILE_NAMES.iter().enumerate() {
+            let path = find(names).ok_or_else(|| {
+                format!(
+                    "{}: không thấy tệp phông {:?} (cần một trong: {})",
+                    dir.display(),
+                    FontStyle::ALL[i],
+                    names.join(", ")
+                )
+            })?;
+            let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let face = Face::parse(Arc::new(bytes)).ok_or_else(|| {
+                format!("{}: không phải tệp phông TrueType/OpenType", path.display())
+            })?;
+            for c in "ầẫậơườữĐ".chars() {
+                if face.glyph(c) == 0 {
+                    return Err(format!(
+                        "{}: phông thiếu chữ tiếng Việt `{c}`",
+                        path.display()
+                    ));
+                }
+            }
+            faces.push(face);
+        }
+        let faces: [Face; 4] = faces.try_into().map_err(|_| "bốn kiểu phông".to_string())?;
+        Ok(FontSet { faces })
+    }
+
+    /// The face of a style.
+    pub fn face(&self, style: FontStyle) -> &Face {
+        &self.faces[style as usize]
+    }
+
+    /// Width of `text` in `style` at `size_pt`, in points.
+    pub fn width(&self, text: &str, style: FontStyle, size_pt: f32) -> f32 {
+        let face = self.face(style);
+        text.chars().map(|c| face.advance(c)).sum::<f32>() * size_pt
+    }
+}
+
+/// Width of `text` set in `style` at `size_pt` in the embedded fonts, in points.
 pub fn text_width(text: &str, style: FontStyle, size_pt: f32) -> f32 {
-    let m = metrics(style);
-    text.chars().map(|c| m.advance(c)).sum::<f32>() * size_pt
+    FontSet::embedded().width(text, style, size_pt)
 }
 
 /// Breaks `text` on spaces into as few lines as fit in `max_width_pt`, then
@@ -136,8 +287,8 @@ pub fn balanced_lines(
     // Greedy count of lines needed.
     let mut lines_needed = 1;
     let mut start = 0;
-    for i in 1..=words.len() {
-        if i < words.len() && line_width(start, i + 1) > max_width_pt {
+    for i in 1..words.len() {
+        if line_width(start, i + 1) > max_width_pt {
             lines_needed += 1;
             start = i;
         }
@@ -198,12 +349,21 @@ mod tests {
 
     #[test]
     fn vietnamese_letters_have_glyphs() {
-        for c in "ầẫậơườữĐỘ".chars() {
-            assert!(
-                text_width(&c.to_string(), FontStyle::Regular, 10.0) > 0.0,
-                "{c}"
-            );
+        let set = FontSet::embedded();
+        for style in FontStyle::ALL {
+            for c in "ầẫậơườữĐỘ".chars() {
+                assert_ne!(set.face(style).glyph(c), 0, "{c} in {style:?}");
+                assert!(set.width(&c.to_string(), style, 10.0) > 0.0, "{c}");
+            }
         }
+    }
+
+    #[test]
+    fn from_dir_reads_a_folder_of_fonts() {
+        let set = FontSet::from_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts")).unwrap();
+        let w = set.width("Đồng", FontStyle::Bold, 14.0);
+        assert!((w - text_width("Đồng", FontStyle::Bold, 14.0)).abs() < 1e-3);
+        assert!(FontSet::from_dir(Path::new("/nonexistent")).is_err());
     }
 
     #[test]

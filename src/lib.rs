@@ -18,3 +18,4 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod template;
+pub mod textlayout;

@@ -60,8 +60,8 @@ const SIGNER_FIELDS: &[&str] = &["authority", "position", "name"];
 /// Default clause before the chair concludes.
 pub const DEFAULT_BRIEFING: &str = "Sau khi nghe báo cáo và ý kiến tham gia của các đại biểu";
 
-/// Deepest nesting of subtasks accepted.
-const MAX_TASK_DEPTH: usize = 4;
+/// Deepest nesting accepted: task → subtask → sub-subtask (what the template prints).
+const MAX_TASK_DEPTH: usize = 3;
 
 /// The fields of one mapping, with the place to point at when one is missing.
 struct Fields<'n> {
