@@ -75,6 +75,14 @@ impl Date {
     }
 
     /// Parses `YYYY-MM-DD` or `D/M/YYYY` (surrounding spaces ignored).
+    ///
+    /// ```
+    /// use ketluan::date::Date;
+    /// let d = Date::parse("6/2/2021").unwrap();
+    /// assert_eq!(d, Date::parse("2021-02-06").unwrap());
+    /// assert_eq!(d.long(), "ngày 06 tháng 02 năm 2021");
+    /// assert!(Date::parse("31/02/2021").is_err());
+    /// ```
     pub fn parse(text: &str) -> Result<Date, DateError> {
         let text = text.trim();
         let (year, month, day) = if let Some((y, rest)) = text.split_once('-') {

@@ -66,6 +66,7 @@ pub struct Face {
     units_per_em: f32,
     ascender: f32,
     descender: f32,
+    line_height: f32,
     glyphs: Vec<u16>,
     advances: Vec<u16>,
 }
@@ -90,10 +91,12 @@ impl Face {
         }
         let units_per_em = f32::from(face.units_per_em());
         let (ascender, descender) = (f32::from(face.ascender()), f32::from(face.descender()));
+        let line_height = (ascender - descender + f32::from(face.line_gap())) / units_per_em;
         Some(Face {
             units_per_em,
             ascender: ascender / units_per_em,
             descender: -descender / units_per_em,
+            line_height,
             glyphs,
             advances,
             data,
@@ -113,6 +116,12 @@ impl Face {
     /// Descender (positive), in ems.
     pub fn descender(&self) -> f32 {
         self.descender
+    }
+
+    /// Single line spacing (ascender + descender + line gap), in ems: what a
+    /// word processor gives a line set "single".
+    pub fn line_height(&self) -> f32 {
+        self.line_height
     }
 
     fn lookup(&self, c: char) -> (u16, u16) {

@@ -80,6 +80,14 @@ pub fn roman(mut n: u32) -> String {
 }
 
 /// Joins unit names: `A, B và C` (separators can be changed).
+///
+/// ```
+/// let units = ["Sở Nội vụ".to_string(), "Sở Tài chính".into(), "UBND các huyện, thành phố".into()];
+/// assert_eq!(
+///     ketluan::template::join_units(&units, ", ", " và "),
+///     "Sở Nội vụ, Sở Tài chính và UBND các huyện, thành phố"
+/// );
+/// ```
 pub fn join_units(units: &[String], sep: &str, last: &str) -> String {
     match units {
         [] => String::new(),
