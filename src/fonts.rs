@@ -196,20 +196,21 @@ const FILE_NAMES: [&[&str]; 4] = [
 
 impl FontSet {
     /// The embedded Liberation Serif, loaded once per process.
-    pub fn embedded() -> &'static FontSet {
-        static SET: OnceLock<FontSet> = OnceLock::new();
+    pub fn embedded() -> Arc<FontSet> {
+        static SET: OnceLock<Arc<FontSet>> = OnceLock::new();
         SET.get_or_init(|| {
             let face =
                 |d: &'static [u8]| Face::parse(Arc::new(d.to_vec())).expect("embedded font parses");
-            FontSet {
+            Arc::new(FontSet {
                 faces: [
                     face(data::REGULAR),
                     face(data::BOLD),
                     face(data::ITALIC),
                     face(data::BOLD_ITALIC),
                 ],
-            }
+            })
         })
+        .clone()
     }
 
     /// The four styles from a folder (`times.ttf`, `timesbd.ttf`, `timesi.ttf`,

@@ -40,6 +40,10 @@ pub struct Layout {
     pub header_distance_mm: f32,
     /// The font family named in the DOCX.
     pub font_family: String,
+    /// A folder with the user's own Times New Roman files for the PDF
+    /// (`times.ttf`, `timesbd.ttf`, `timesi.ttf`, `timesbi.ttf`); `None`:
+    /// the embedded Liberation Serif.
+    pub font_dir: Option<std::path::PathBuf>,
     /// Width of the left column of the header and signature tables (6.5 cm).
     pub left_column_mm: f32,
     /// Width of the right column (10.0 cm).
@@ -84,6 +88,10 @@ pub struct Layout {
     pub signature_space_mm: f32,
     /// Thickness of the three rules.
     pub rule_thickness_pt: f32,
+    /// Gap between the text above a rule and the rule.
+    pub rule_gap_pt: f32,
+    /// Space below a rule.
+    pub rule_space_after_pt: f32,
     /// Rule under the issuer's name, as a share of that name's width.
     pub issuer_rule_ratio: f32,
     /// Rule under the trích yếu, as a share of its longest line.
@@ -104,6 +112,7 @@ impl Default for Layout {
             margin_right_mm: 15.0,
             header_distance_mm: 10.0,
             font_family: "Times New Roman".to_string(),
+            font_dir: None,
             left_column_mm: 65.0,
             right_column_mm: 100.0,
             parent_size_pt: 13.0,
@@ -126,6 +135,8 @@ impl Default for Layout {
             signature_table_space_before_pt: 6.0,
             signature_space_mm: 25.0,
             rule_thickness_pt: 0.75,
+            rule_gap_pt: 5.0,
+            rule_space_after_pt: 6.0,
             issuer_rule_ratio: 1.0 / 3.0,
             summary_rule_ratio: 1.0 / 3.0,
             summary_max_width_ratio: 0.75,
@@ -174,6 +185,8 @@ impl Layout {
         }),
         ("signature_space_mm", |l| &mut l.signature_space_mm),
         ("rule_thickness_pt", |l| &mut l.rule_thickness_pt),
+        ("rule_gap_pt", |l| &mut l.rule_gap_pt),
+        ("rule_space_after_pt", |l| &mut l.rule_space_after_pt),
         ("issuer_rule_ratio", |l| &mut l.issuer_rule_ratio),
         ("summary_rule_ratio", |l| &mut l.summary_rule_ratio),
         ("summary_max_width_ratio", |l| {

@@ -213,7 +213,7 @@ mod tests {
 
     #[test]
     fn first_fit_and_justification() {
-        let fonts = FontSet::embedded();
+        let fonts = &*FontSet::embedded();
         let text = "Năm 2021 có ý nghĩa đặc biệt quan trọng, là năm tổ chức bầu cử Quốc hội khóa XV, bầu cử Hội đồng nhân dân các cấp";
         let lines = break_lines(&plain(text), fonts, 14.0, 200.0, 230.0);
         assert!(lines.len() > 2);
@@ -236,7 +236,7 @@ mod tests {
 
     #[test]
     fn styles_split_segments_and_long_words_are_cut() {
-        let fonts = FontSet::embedded();
+        let fonts = &*FontSet::embedded();
         let inlines = vec![
             Inline::Text {
                 text: "Giao ".into(),
@@ -272,7 +272,7 @@ mod tests {
 
     #[test]
     fn hard_breaks_end_lines_unstretched() {
-        let fonts = FontSet::embedded();
+        let fonts = &*FontSet::embedded();
         let inlines = vec![
             Inline::Text {
                 text: "một hai".into(),

@@ -8,7 +8,7 @@ use super::{collect_meeting_files, print_diagnostics, CmdResult};
 use crate::document::compose;
 use crate::model::load_meeting;
 use crate::output::write_atomic;
-use crate::render::{renderer_for, Format};
+use crate::render::{renderer_for, Format, RenderOptions};
 use crate::template::Templates;
 
 /// Arguments of `render`.
@@ -20,9 +20,17 @@ pub struct Args {
     /// Folder for the notices: <out>/<tên tệp>.docx.
     #[arg(long, short, default_value = "output")]
     pub out: PathBuf,
-    /// Formats to write, comma separated (docx; pdf is not available yet).
-    #[arg(long, short, value_delimiter = ',', default_value = "docx")]
+    /// Formats to write, comma separated: docx, pdf.
+    #[arg(long, short, value_delimiter = ',', default_value = "docx,pdf")]
     pub format: Vec<Format>,
+    /// Write plain PDF 1.7 instead of the archival PDF/A-2b.
+    #[arg(long)]
+    pub no_pdfa: bool,
+    /// A folder with your own Times New Roman (times.ttf, timesbd.ttf,
+    /// timesi.ttf, timesbi.ttf) for the PDF, instead of the built-in
+    /// Liberation Serif.
+    #[arg(long)]
+    pub font_dir: Option<PathBuf>,
     /// A folder of templates to use instead of the built-in ones
     /// (make one with `ketluan templates export DIR`).
     #[arg(long)]
@@ -34,10 +42,11 @@ pub fn run(args: Args) -> CmdResult {
     let mut formats = args.format.clone();
     formats.sort();
     formats.dedup();
-    let renderers = formats
-        .iter()
-        .map(|f| renderer_for(*f))
-        .collect::<Result<Vec<_>, _>>()?;
+    let options = RenderOptions {
+        no_pdfa: args.no_pdfa,
+        font_dir: args.font_dir.clone(),
+    };
+    let renderers: Vec<_> = formats.iter().map(|f| renderer_for(*f, &options)).collect();
     let templates = match &args.templates {
         Some(dir) => Templates::from_dir(dir)?,
         None => Templates::embedded(),

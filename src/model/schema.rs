@@ -571,12 +571,26 @@ impl<'a> Walker<'a> {
         };
         let mut allowed: Vec<&str> = Layout::FIELDS.iter().map(|(n, _)| *n).collect();
         allowed.push("font_family");
+        allowed.push("font_dir");
         let anchor = f.key_loc("layout").unwrap_or(node.loc);
         let Some(l) = self.fields(node, anchor, "layout", Some(&allowed)) else {
             return layout;
         };
         if let Some(family) = self.text(&l, "font_family") {
             layout.font_family = family;
+        }
+        if let (Some(dir), Some(n)) = (self.text(&l, "font_dir"), l.get("font_dir")) {
+            // Relative to the file that names it.
+            let base = self.sources.get(n.loc.file).path.parent().map(std::path::Path::to_path_buf);
+            let dir = std::path::PathBuf::from(dir);
+            let dir = match base {
+                Some(b) if dir.is_relative() => b.join(dir),
+                _ => dir,
+            };
+            if !dir.is_dir() {
+                self.error(n.loc, &l.path("font_dir"), format!("không có thư mục {}", dir.display()));
+            }
+            layout.font_dir = Some(dir);
         }
         for (name, field) in Layout::FIELDS {
             let Some(n) = l.get(name) else { continue };

@@ -25,10 +25,6 @@ use crate::document::{Notice, DOC_TYPE, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADIN
 use crate::layout::{mm_to_twips, pt_to_twips, Layout};
 use crate::markdown::{BlockKind, Inline};
 
-/// Height of the empty paragraph that carries a rule: the gap between the
-/// text above and the rule (5 pt).
-const RULE_PARAGRAPH_HEIGHT_TWIPS: i32 = 100;
-
 /// Writes notices as Word documents.
 pub struct DocxRenderer;
 
@@ -182,9 +178,9 @@ impl<'a> Builder<'a> {
         self.lines(&[text.to_string()], style)
     }
 
-    /// A rule: an empty, very low paragraph whose bottom border is `length_pt`
-    /// long, centred in a box `box_twips` wide.
-    fn rule(&mut self, length_pt: f32, box_twips: i32, space_after_pt: f32) -> Paragraph {
+    /// A rule: an empty paragraph `rule_gap_pt` high whose bottom border is
+    /// `length_pt` long, centred in a box `box_twips` wide.
+    fn rule(&mut self, length_pt: f32, box_twips: i32) -> Paragraph {
         let length = pt_to_twips(length_pt).clamp(20, box_twips);
         let side = (box_twips - length) / 2;
         let border = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
@@ -198,8 +194,8 @@ impl<'a> Builder<'a> {
             .line_spacing(
                 LineSpacing::new()
                     .before(0)
-                    .after(pt_to_twips(space_after_pt) as u32)
-                    .line(RULE_PARAGRAPH_HEIGHT_TWIPS)
+                    .after(pt_to_twips(self.layout.rule_space_after_pt) as u32)
+                    .line(pt_to_twips(self.layout.rule_gap_pt))
                     .line_rule(LineSpacingType::Exact),
             )
             .size(2);
@@ -259,7 +255,7 @@ impl<'a> Builder<'a> {
                 &issuer_lines,
                 LineStyle::centred(l.issuer_size_pt, true, false),
             ))
-            .add_paragraph(self.rule(l.issuer_rule_pt(&issuer_lines), left_w, 6.0));
+            .add_paragraph(self.rule(l.issuer_rule_pt(&issuer_lines), left_w));
         let right = self
             .cell(right_w)
             .add_paragraph(self.line(
@@ -267,7 +263,7 @@ impl<'a> Builder<'a> {
                 LineStyle::centred(l.national_title_size_pt, true, false),
             ))
             .add_paragraph(self.line(MOTTO, LineStyle::centred(l.motto_size_pt, true, false)))
-            .add_paragraph(self.rule(l.motto_rule_pt(MOTTO), right_w, 6.0));
+            .add_paragraph(self.rule(l.motto_rule_pt(MOTTO), right_w));
         let number = self.cell(left_w).add_paragraph(self.line(
             &notice.number_line,
             LineStyle::centred(l.number_size_pt, false, false),
@@ -305,7 +301,7 @@ impl<'a> Builder<'a> {
                 LineStyle::centred(l.summary_size_pt, true, false),
             )
             .keep_next(true);
-        let rule = self.rule(l.summary_rule_pt(&summary_lines), text_w, 6.0);
+        let rule = self.rule(l.summary_rule_pt(&summary_lines), text_w);
         vec![doc_type, summary, rule]
     }
 

@@ -2,6 +2,8 @@
 //! sizes from the notice's [`crate::layout::Layout`].
 
 pub mod docx;
+pub mod pages;
+pub mod pdf;
 
 use std::fmt;
 use std::str::FromStr;
@@ -13,7 +15,7 @@ use crate::document::Notice;
 pub enum Format {
     /// Word document.
     Docx,
-    /// PDF (not available yet).
+    /// PDF (PDF/A-2b by default).
     Pdf,
 }
 
@@ -63,13 +65,19 @@ pub trait Renderer {
     fn render(&self, notice: &Notice) -> Result<Vec<u8>, RenderError>;
 }
 
-/// The backend for a format, or why there is none.
-pub fn renderer_for(format: Format) -> Result<Box<dyn Renderer>, String> {
+/// Options that pick how backends write.
+#[derive(Clone, Debug, Default)]
+pub struct RenderOptions {
+    /// Write plain PDF instead of PDF/A-2b.
+    pub no_pdfa: bool,
+    /// The user's own font files for the PDF.
+    pub font_dir: Option<std::path::PathBuf>,
+}
+
+/// The backend for a format.
+pub fn renderer_for(format: Format, options: &RenderOptions) -> Box<dyn Renderer + Sync> {
     match format {
-        Format::Docx => Ok(Box::new(docx::DocxRenderer)),
-        Format::Pdf => Err(
-            "định dạng PDF chưa có trong phiên bản này; hãy dùng --format docx (PDF sẽ có trong bản sau)"
-                .to_string(),
-        ),
+        Format::Docx => Box::new(docx::DocxRenderer),
+        Format::Pdf => Box::new(pdf::PdfRenderer::new(!options.no_pdfa, options.font_dir.clone())),
     }
 }
