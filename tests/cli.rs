@@ -123,19 +123,46 @@ fn exported_templates_reword_the_notice() {
 }
 
 #[test]
-fn pdf_is_refused_clearly_without_a_file() {
+fn formats_are_chosen_with_format_and_default_to_both() {
     let dir = tempfile::tempdir().unwrap();
-    let out = ketluan(&[
+    let d = dir.path().join("pdf-only");
+    ketluan_ok(&[
         "render",
         EXAMPLE,
         "--out",
-        dir.path().to_str().unwrap(),
+        d.to_str().unwrap(),
         "--format",
-        "docx,pdf",
+        "pdf",
     ]);
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("PDF chưa có"));
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    let names: Vec<_> = std::fs::read_dir(&d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["2021-01-25-phien-hop-ubnd-thang-01.pdf"]);
+    let d = dir.path().join("both");
+    ketluan_ok(&["render", EXAMPLE, "--out", d.to_str().unwrap()]);
+    let mut names: Vec<_> = std::fs::read_dir(&d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "2021-01-25-phien-hop-ubnd-thang-01.docx",
+            "2021-01-25-phien-hop-ubnd-thang-01.pdf"
+        ]
+    );
+    let bad = ketluan(&[
+        "render",
+        EXAMPLE,
+        "--out",
+        d.to_str().unwrap(),
+        "--format",
+        "odt",
+    ]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("odt"));
 }
 
 #[test]

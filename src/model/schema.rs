@@ -581,14 +581,23 @@ impl<'a> Walker<'a> {
         }
         if let (Some(dir), Some(n)) = (self.text(&l, "font_dir"), l.get("font_dir")) {
             // Relative to the file that names it.
-            let base = self.sources.get(n.loc.file).path.parent().map(std::path::Path::to_path_buf);
+            let base = self
+                .sources
+                .get(n.loc.file)
+                .path
+                .parent()
+                .map(std::path::Path::to_path_buf);
             let dir = std::path::PathBuf::from(dir);
             let dir = match base {
                 Some(b) if dir.is_relative() => b.join(dir),
                 _ => dir,
             };
             if !dir.is_dir() {
-                self.error(n.loc, &l.path("font_dir"), format!("không có thư mục {}", dir.display()));
+                self.error(
+                    n.loc,
+                    &l.path("font_dir"),
+                    format!("không có thư mục {}", dir.display()),
+                );
             }
             layout.font_dir = Some(dir);
         }

@@ -78,6 +78,9 @@ pub struct RenderOptions {
 pub fn renderer_for(format: Format, options: &RenderOptions) -> Box<dyn Renderer + Sync> {
     match format {
         Format::Docx => Box::new(docx::DocxRenderer),
-        Format::Pdf => Box::new(pdf::PdfRenderer::new(!options.no_pdfa, options.font_dir.clone())),
+        Format::Pdf => Box::new(pdf::PdfRenderer::new(
+            !options.no_pdfa,
+            options.font_dir.clone(),
+        )),
     }
 }

@@ -106,7 +106,11 @@ impl<'a> Composer<'a> {
 
     /// Draws a laid-out line with its left edge at `x` and its top at `top`.
     fn draw_line(&mut self, line: &Line, x: f32, baseline: f32, size: f32, align: Align) {
-        let extra = if align == Align::Justify { line.justify_extra() } else { 0.0 };
+        let extra = if align == Align::Justify {
+            line.justify_extra()
+        } else {
+            0.0
+        };
         let x0 = match align {
             Align::Centre => x + (line.available - line.width) / 2.0,
             _ => x,
@@ -132,7 +136,13 @@ impl<'a> Composer<'a> {
     }
 
     /// Lines set single, one under the other, from `y`; returns the new `y`.
-    fn single_lines(&mut self, lines: &[String], x: f32, w: f32, mut y: f32, size: f32, style: FontStyle, align: Align) -> f32 {
+    fn single_lines(
+        &mut self,
+        lines: &[String],
+        (x, w): (f32, f32),
+        mut y: f32,
+        (size, style, align): (f32, FontStyle, Align),
+    ) -> f32 {
         for text in lines {
             let inl = [Inline::Text {
                 text: text.clone(),
@@ -175,20 +185,50 @@ impl<'a> Composer<'a> {
         let mut yl = self.y;
         if let Some(parent) = &notice.parent {
             let lines = l.header_left_lines(parent, false, l.parent_size_pt);
-            yl = self.single_lines(&lines, x, left_w, yl, l.parent_size_pt, FontStyle::Regular, Align::Centre);
+            yl = self.single_lines(
+                &lines,
+                (x, left_w),
+                yl,
+                (l.parent_size_pt, FontStyle::Regular, Align::Centre),
+            );
         }
         let issuer_lines = l.header_left_lines(&notice.issuer, true, l.issuer_size_pt);
-        yl = self.single_lines(&issuer_lines, x, left_w, yl, l.issuer_size_pt, FontStyle::Bold, Align::Centre);
+        yl = self.single_lines(
+            &issuer_lines,
+            (x, left_w),
+            yl,
+            (l.issuer_size_pt, FontStyle::Bold, Align::Centre),
+        );
         yl = self.rule(x, left_w, yl, l.issuer_rule_pt(&issuer_lines));
 
         let mut yr = self.y;
-        yr = self.single_lines(&[NATIONAL_TITLE.to_string()], right_x, right_w, yr, l.national_title_size_pt, FontStyle::Bold, Align::Centre);
-        yr = self.single_lines(&[MOTTO.to_string()], right_x, right_w, yr, l.motto_size_pt, FontStyle::Bold, Align::Centre);
+        yr = self.single_lines(
+            &[NATIONAL_TITLE.to_string()],
+            (right_x, right_w),
+            yr,
+            (l.national_title_size_pt, FontStyle::Bold, Align::Centre),
+        );
+        yr = self.single_lines(
+            &[MOTTO.to_string()],
+            (right_x, right_w),
+            yr,
+            (l.motto_size_pt, FontStyle::Bold, Align::Centre),
+        );
         yr = self.rule(right_x, right_w, yr, l.motto_rule_pt(MOTTO));
 
         let row2 = yl.max(yr);
-        let yl = self.single_lines(&[notice.number_line.clone()], x, left_w, row2, l.number_size_pt, FontStyle::Regular, Align::Centre);
-        let yr = self.single_lines(&[notice.date_line.clone()], right_x, right_w, row2, l.date_line_size_pt, FontStyle::Italic, Align::Centre);
+        let yl = self.single_lines(
+            std::slice::from_ref(&notice.number_line),
+            (x, left_w),
+            row2,
+            (l.number_size_pt, FontStyle::Regular, Align::Centre),
+        );
+        let yr = self.single_lines(
+            std::slice::from_ref(&notice.date_line),
+            (right_x, right_w),
+            row2,
+            (l.date_line_size_pt, FontStyle::Italic, Align::Centre),
+        );
         self.y = yl.max(yr);
     }
 
@@ -196,9 +236,19 @@ impl<'a> Composer<'a> {
         let l = self.l;
         let (x, w) = (self.left, self.text_w);
         let mut y = self.y + l.doc_type_space_before_pt;
-        y = self.single_lines(&[DOC_TYPE.to_string()], x, w, y, l.doc_type_size_pt, FontStyle::Bold, Align::Centre);
+        y = self.single_lines(
+            &[DOC_TYPE.to_string()],
+            (x, w),
+            y,
+            (l.doc_type_size_pt, FontStyle::Bold, Align::Centre),
+        );
         let lines = l.summary_lines(&notice.summary);
-        y = self.single_lines(&lines, x, w, y, l.summary_size_pt, FontStyle::Bold, Align::Centre);
+        y = self.single_lines(
+            &lines,
+            (x, w),
+            y,
+            (l.summary_size_pt, FontStyle::Bold, Align::Centre),
+        );
         self.y = self.rule(x, w, y, l.summary_rule_pt(&lines));
     }
 
@@ -216,7 +266,13 @@ impl<'a> Composer<'a> {
             .body
             .iter()
             .map(|b| Para {
-                lines: break_lines(&b.inlines, self.fonts, size, self.text_w - indent, self.text_w),
+                lines: break_lines(
+                    &b.inlines,
+                    self.fonts,
+                    size,
+                    self.text_w - indent,
+                    self.text_w,
+                ),
                 keep_next: b.kind == BlockKind::SectionHeading,
             })
             .collect()
@@ -242,11 +298,15 @@ impl<'a> Composer<'a> {
         let mut first = true;
         while !rest.is_empty() {
             let at_top = (self.y - self.top).abs() < 0.01;
-            let before = if first && !at_top { self.l.body_space_before_pt } else { 0.0 };
+            let before = if first && !at_top {
+                self.l.body_space_before_pt
+            } else {
+                0.0
+            };
             let fit = self.lines_fitting(before);
             let n = rest.len();
-            let tail_fits = reserve <= 0.0
-                || self.y + before + n as f32 * lh + reserve <= self.bottom + 0.01;
+            let tail_fits =
+                reserve <= 0.0 || self.y + before + n as f32 * lh + reserve <= self.bottom + 0.01;
             let mut k = if fit >= n && tail_fits {
                 n
             } else if fit >= n {
@@ -297,13 +357,33 @@ impl<'a> Composer<'a> {
             self.pages.push(Page::default());
         }
         let heading_style = FontStyle::BoldItalic;
-        let mut yl = self.single_lines(&[RECIPIENTS_HEADING.to_string()], x, left_w, y0, l.recipients_heading_size_pt, heading_style, Align::Left);
-        yl = self.single_lines(&notice.recipients, x, left_w, yl, l.recipients_size_pt, FontStyle::Regular, Align::Left);
+        let mut yl = self.single_lines(
+            &[RECIPIENTS_HEADING.to_string()],
+            (x, left_w),
+            y0,
+            (l.recipients_heading_size_pt, heading_style, Align::Left),
+        );
+        yl = self.single_lines(
+            &notice.recipients,
+            (x, left_w),
+            yl,
+            (l.recipients_size_pt, FontStyle::Regular, Align::Left),
+        );
         let mut caps = notice.authority.clone();
         caps.push(notice.position.clone());
-        let mut yr = self.single_lines(&caps, right_x, right_w, y0, l.signer_size_pt, FontStyle::Bold, Align::Centre);
+        let mut yr = self.single_lines(
+            &caps,
+            (right_x, right_w),
+            y0,
+            (l.signer_size_pt, FontStyle::Bold, Align::Centre),
+        );
         yr += mm_to_pt(l.signature_space_mm);
-        yr = self.single_lines(&[notice.signer_name.clone()], right_x, right_w, yr, l.signer_size_pt, FontStyle::Bold, Align::Centre);
+        yr = self.single_lines(
+            std::slice::from_ref(&notice.signer_name),
+            (right_x, right_w),
+            yr,
+            (l.signer_size_pt, FontStyle::Bold, Align::Centre),
+        );
         if dry_run {
             self.pages.pop();
         }
@@ -356,7 +436,10 @@ pub fn compose_pages(notice: &Notice, fonts: &FontSet) -> Vec<Page> {
             let next = &paras[i + 1];
             let at_top = (c.y - c.top).abs() < 0.01;
             let before = if at_top { 0.0 } else { l.body_space_before_pt };
-            let need = before + para.lines.len() as f32 * lh + l.body_space_before_pt + next.lines.len().min(2) as f32 * lh;
+            let need = before
+                + para.lines.len() as f32 * lh
+                + l.body_space_before_pt
+                + next.lines.len().min(2) as f32 * lh;
             if !at_top && c.y + need > c.bottom + 0.01 {
                 c.new_page();
             }

@@ -46,7 +46,11 @@ impl PdfRenderer {
     }
 
     fn fonts(&self, notice: &Notice) -> Result<Arc<FontSet>, RenderError> {
-        let Some(dir) = self.font_dir.clone().or_else(|| notice.layout.font_dir.clone()) else {
+        let Some(dir) = self
+            .font_dir
+            .clone()
+            .or_else(|| notice.layout.font_dir.clone())
+        else {
             return Ok(FontSet::embedded());
         };
         let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
@@ -96,7 +100,11 @@ fn metadata(notice: &Notice) -> Metadata {
         .second(0)
         .utc_offset_hour(7)
         .utc_offset_minute(0);
-    let mut keywords = vec![DOC_TYPE.to_string(), notice.number_line.clone(), notice.date_line.clone()];
+    let mut keywords = vec![
+        DOC_TYPE.to_string(),
+        notice.number_line.clone(),
+        notice.date_line.clone(),
+    ];
     keywords.dedup();
     Metadata::new()
         .title(m.title.clone())
@@ -109,9 +117,18 @@ fn metadata(notice: &Notice) -> Metadata {
         .document_id(document_id(notice))
 }
 
-fn draw_run(surface: &mut krilla::surface::Surface, fonts: &FontSet, pdf_fonts: &[Font; 4], run: &TextRun) {
+fn draw_run(
+    surface: &mut krilla::surface::Surface,
+    fonts: &FontSet,
+    pdf_fonts: &[Font; 4],
+    run: &TextRun,
+) {
     let face = fonts.face(run.style);
-    let extra = if run.size > 0.0 { run.extra_per_space / run.size } else { 0.0 };
+    let extra = if run.size > 0.0 {
+        run.extra_per_space / run.size
+    } else {
+        0.0
+    };
     let glyphs: Vec<KrillaGlyph> = run
         .text
         .char_indices()
@@ -138,13 +155,24 @@ fn draw_run(surface: &mut krilla::surface::Surface, fonts: &FontSet, pdf_fonts: 
     );
 }
 
-fn draw_page(document: &mut Document, size: (f32, f32), page: &Page, fonts: &FontSet, pdf_fonts: &[Font; 4]) -> Result<(), String> {
+fn draw_page(
+    document: &mut Document,
+    size: (f32, f32),
+    page: &Page,
+    fonts: &FontSet,
+    pdf_fonts: &[Font; 4],
+) -> Result<(), String> {
     let settings = PageSettings::from_wh(size.0, size.1).ok_or("khổ giấy không hợp lệ")?;
     let mut p = document.start_page_with(settings);
     let mut surface = p.surface();
     for rule in &page.rules {
-        let rect = Rect::from_xywh(rule.x, rule.y - rule.thickness / 2.0, rule.width.max(0.1), rule.thickness.max(0.1))
-            .ok_or("đường kẻ không hợp lệ")?;
+        let rect = Rect::from_xywh(
+            rule.x,
+            rule.y - rule.thickness / 2.0,
+            rule.width.max(0.1),
+            rule.thickness.max(0.1),
+        )
+        .ok_or("đường kẻ không hợp lệ")?;
         let mut pb = PathBuilder::new();
         pb.push_rect(rect);
         let path = pb.finish().ok_or("đường kẻ không hợp lệ")?;
@@ -171,7 +199,8 @@ impl Renderer for PdfRenderer {
         let fonts = self.fonts(notice)?;
         let pages = compose_pages(notice, &fonts);
         let pdf_fonts: [Font; 4] = FontStyle::ALL.map(|s| {
-            Font::new(krilla::Data::from(fonts.face(s).data()), 0).expect("a parsed font loads in krilla")
+            Font::new(krilla::Data::from(fonts.face(s).data()), 0)
+                .expect("a parsed font loads in krilla")
         });
         let configuration = if self.archival {
             ConfigurationBuilder::new()
@@ -179,7 +208,9 @@ impl Renderer for PdfRenderer {
                 .with_version(PdfVersion::Pdf17)
                 .finish()
         } else {
-            ConfigurationBuilder::new().with_version(PdfVersion::Pdf17).finish()
+            ConfigurationBuilder::new()
+                .with_version(PdfVersion::Pdf17)
+                .finish()
         }
         .map_err(|e| err(format!("{e:?}")))?;
         let settings = SerializeSettings {
@@ -188,12 +219,14 @@ impl Renderer for PdfRenderer {
         };
         let mut document = Document::new_with(settings);
         document.set_metadata(metadata(notice));
-        let size = (mm_to_pt(notice.layout.page_width_mm), mm_to_pt(notice.layout.page_height_mm));
+        let size = (
+            mm_to_pt(notice.layout.page_width_mm),
+            mm_to_pt(notice.layout.page_height_mm),
+        );
         for page in &pages {
-            draw_page(&mut document, size, page, &fonts, &pdf_fonts).map_err(|e| err(e.to_string()))?;
+            draw_page(&mut document, size, page, &fonts, &pdf_fonts)
+                .map_err(|e| err(e.to_string()))?;
         }
-        document
-            .finish()
-            .map_err(|e| err(format!("krilla: {e:?}")))
+        document.finish().map_err(|e| err(format!("krilla: {e:?}")))
     }
 }

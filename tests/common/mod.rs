@@ -104,3 +104,89 @@ pub fn pdf_text(pdf: &Path) -> String {
     assert!(out.status.success(), "pdftotext failed");
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// Renders one meeting file to PDF in a fresh folder; returns (folder, pdf path).
+pub fn render_pdf(meeting: &Path, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec![
+        "render",
+        meeting.to_str().unwrap(),
+        "--out",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "pdf",
+    ];
+    args.extend_from_slice(extra);
+    ketluan_ok(&args);
+    let stem = meeting.file_stem().unwrap().to_string_lossy().into_owned();
+    let path = dir.path().join(format!("{stem}.pdf"));
+    assert!(path.is_file(), "{} was written", path.display());
+    (dir, path)
+}
+
+/// Runs a poppler tool and returns its standard output.
+pub fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let mut cmd = Command::new(tool);
+    cmd.args(args).arg(pdf);
+    if tool == "pdftotext" {
+        cmd.arg("-"); // to standard output
+    }
+    let out = cmd.output().unwrap_or_else(|e| panic!("{tool} runs: {e}"));
+    assert!(
+        out.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A word's box from `pdftotext -bbox`: page index, xMin, yMin, xMax, yMax, text.
+#[derive(Debug, Clone)]
+pub struct WordBox {
+    pub page: usize,
+    pub x_min: f32,
+    pub y_min: f32,
+    pub x_max: f32,
+    pub y_max: f32,
+    pub text: String,
+}
+
+/// Every word of a PDF with its box (`pdftotext -bbox`).
+pub fn word_boxes(pdf: &Path) -> Vec<WordBox> {
+    let html = poppler("pdftotext", &["-bbox", "-enc", "UTF-8"], pdf);
+    let mut out = Vec::new();
+    let mut page = 0usize;
+    let mut seen_page = false;
+    for line in html.lines() {
+        let line = line.trim();
+        if line.starts_with("<page ") {
+            if seen_page {
+                page += 1;
+            }
+            seen_page = true;
+        }
+        if let Some(rest) = line.strip_prefix("<word ") {
+            let attr = |name: &str| -> f32 {
+                let key = format!("{name}=\"");
+                let start = rest.find(&key).unwrap() + key.len();
+                let end = rest[start..].find('"').unwrap() + start;
+                rest[start..end].parse().unwrap()
+            };
+            let text_start = rest.find('>').unwrap() + 1;
+            let text_end = rest.rfind("</word>").unwrap();
+            out.push(WordBox {
+                page,
+                x_min: attr("xMin"),
+                y_min: attr("yMin"),
+                x_max: attr("xMax"),
+                y_max: attr("yMax"),
+                text: rest[text_start..text_end]
+                    .replace("&amp;", "&")
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\""),
+            });
+        }
+    }
+    out
+}
