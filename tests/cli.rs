@@ -176,6 +176,7 @@ fn a_bad_file_fails_the_run_and_keeps_the_previous_output() {
     let o = out.to_str().unwrap();
     ketluan_ok(&["render", m, "--out", o]);
     let before = std::fs::read(out.join("hop.docx")).unwrap();
+    let before_pdf = std::fs::read(out.join("hop.pdf")).unwrap();
     std::fs::write(
         &meeting,
         example.replace("date: 2021-01-25", "date: 31/02/2021"),
@@ -192,7 +193,8 @@ fn a_bad_file_fails_the_run_and_keeps_the_previous_output() {
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(leftovers.len(), 1, "no temporary file left: {leftovers:?}");
+    assert_eq!(std::fs::read(out.join("hop.pdf")).unwrap(), before_pdf);
+    assert_eq!(leftovers.len(), 2, "the DOCX and PDF, no temporary file: {leftovers:?}");
 }
 
 #[test]
