@@ -65,9 +65,9 @@ fn atoms(inlines: &[Inline]) -> Vec<Atom> {
             Inline::Text { text, bold, italic } => {
                 let style = FontStyle::of(*bold, *italic);
                 for (i, part) in text.split(' ').enumerate() {
-                    if i > 0
-                        && !matches!(out.last(), Some(Atom::Space(_)) | Some(Atom::Break) | None)
-                    {
+                    // Every space counts (a draft's blanks are runs of spaces),
+                    // except at the start of a line.
+                    if i > 0 && !matches!(out.last(), Some(Atom::Break) | None) {
                         out.push(Atom::Space(style));
                     }
                     if part.is_empty() {
@@ -94,7 +94,7 @@ struct LineBuilder<'f> {
     segments: Vec<Segment>,
     x: f32,
     spaces: usize,
-    pending_space: Option<FontStyle>,
+    pending_spaces: Vec<FontStyle>,
 }
 
 impl<'f> LineBuilder<'f> {
@@ -125,7 +125,7 @@ impl<'f> LineBuilder<'f> {
         });
         self.x = 0.0;
         self.spaces = 0;
-        self.pending_space = None;
+        self.pending_spaces.clear();
     }
 }
 
@@ -145,7 +145,7 @@ pub fn break_lines(
         segments: Vec::new(),
         x: 0.0,
         spaces: 0,
-        pending_space: None,
+        pending_spaces: Vec::new(),
     };
     let available = |b: &LineBuilder| {
         if b.lines.is_empty() {
@@ -162,17 +162,21 @@ pub fn break_lines(
             }
             Atom::Space(style) => {
                 if !b.segments.is_empty() {
-                    b.pending_space = Some(style);
+                    b.pending_spaces.push(style);
                 }
             }
             Atom::Word(parts) => {
                 let word_width: f32 = parts.iter().map(|(t, s)| fonts.width(t, *s, size)).sum();
-                let space_width = b.pending_space.map_or(0.0, |s| fonts.width(" ", s, size));
+                let space_width: f32 = b
+                    .pending_spaces
+                    .iter()
+                    .map(|s| fonts.width(" ", *s, size))
+                    .sum();
                 let avail = available(&b);
                 if !b.segments.is_empty() && b.x + space_width + word_width > avail + 0.01 {
                     b.finish_line(avail, false);
                 }
-                if let Some(style) = b.pending_space.take() {
+                for style in std::mem::take(&mut b.pending_spaces) {
                     b.push_text(" ", style);
                     b.spaces += 1;
                 }
@@ -268,6 +272,14 @@ mod tests {
         assert!(lines.len() > 1);
         assert!(lines.iter().all(|l| l.width <= 100.01));
         assert_eq!(lines.iter().map(Line::text).collect::<String>(), long);
+    }
+
+    #[test]
+    fn runs_of_spaces_are_kept_inside_a_line() {
+        let fonts = &*FontSet::embedded();
+        let lines = break_lines(&plain("Số:      /TB-VP"), fonts, 13.0, 400.0, 400.0);
+        assert_eq!(lines[0].text(), "Số:      /TB-VP");
+        assert_eq!(lines[0].spaces, 6);
     }
 
     #[test]

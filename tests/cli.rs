@@ -194,7 +194,11 @@ fn a_bad_file_fails_the_run_and_keeps_the_previous_output() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(std::fs::read(out.join("hop.pdf")).unwrap(), before_pdf);
-    assert_eq!(leftovers.len(), 2, "the DOCX and PDF, no temporary file: {leftovers:?}");
+    assert_eq!(
+        leftovers.len(),
+        2,
+        "the DOCX and PDF, no temporary file: {leftovers:?}"
+    );
 }
 
 #[test]

@@ -328,13 +328,44 @@ fn a_long_meeting_stays_inside_the_margins_and_keeps_the_signature_whole() {
     );
 }
 
+const DRAFT: &str = "meetings/van-phong/2021-03-15-hop-giao-ban-van-phong.yaml";
+
+#[test]
+fn a_draft_keeps_its_blanks() {
+    if !poppler_present() {
+        return;
+    }
+    let (_d, pdf) = render_pdf(&root().join(DRAFT), &[]);
+    let text = poppler("pdftotext", &["-layout", "-enc", "UTF-8"], &pdf);
+    let number = text
+        .lines()
+        .find(|l| l.contains("/TB-VP"))
+        .expect("the number line");
+    assert!(
+        number.contains("Số:      /TB-VP") || number.contains("Số:     /TB-VP"),
+        "{number}"
+    );
+    assert!(text.contains("UBND TỈNH LAI CHÂU") && text.contains("VĂN PHÒNG UBND TỈNH"));
+    let date = text.lines().find(|l| l.contains("Lai Châu, ngày")).unwrap();
+    assert!(
+        date.contains("tháng") && date.trim_end().ends_with("năm 2021") && !date.contains("ngày 1"),
+        "{date}"
+    );
+}
+
 #[test]
 fn libreoffice_breaks_lines_and_pages_as_we_do() {
     if !tool_available("soffice") || !poppler_present() {
         return;
     }
-    let (dir, docx) = render_docx(&root().join(EXAMPLE));
-    let (_p, pdf) = render_pdf(&root().join(EXAMPLE), &[]);
+    for meeting in [EXAMPLE, DRAFT] {
+        compare_with_libreoffice(meeting);
+    }
+}
+
+fn compare_with_libreoffice(meeting: &str) {
+    let (dir, docx) = render_docx(&root().join(meeting));
+    let (_p, pdf) = render_pdf(&root().join(meeting), &[]);
     let profile = dir.path().join("lo-profile");
     let lo = std::process::Command::new("soffice")
         .arg(format!(

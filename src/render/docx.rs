@@ -180,7 +180,7 @@ impl<'a> Builder<'a> {
 
     /// A rule: an empty paragraph `rule_gap_pt` high whose bottom border is
     /// `length_pt` long, centred in a box `box_twips` wide.
-    fn rule(&mut self, length_pt: f32, box_twips: i32) -> Paragraph {
+    fn rule(&mut self, length_pt: f32, box_twips: i32, space_after_pt: f32) -> Paragraph {
         let length = pt_to_twips(length_pt).clamp(20, box_twips);
         let side = (box_twips - length) / 2;
         let border = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
@@ -194,7 +194,7 @@ impl<'a> Builder<'a> {
             .line_spacing(
                 LineSpacing::new()
                     .before(0)
-                    .after(pt_to_twips(self.layout.rule_space_after_pt) as u32)
+                    .after(pt_to_twips(space_after_pt) as u32)
                     .line(pt_to_twips(self.layout.rule_gap_pt))
                     .line_rule(LineSpacingType::Exact),
             )
@@ -255,7 +255,11 @@ impl<'a> Builder<'a> {
                 &issuer_lines,
                 LineStyle::centred(l.issuer_size_pt, true, false),
             ))
-            .add_paragraph(self.rule(l.issuer_rule_pt(&issuer_lines), left_w));
+            .add_paragraph(self.rule(
+                l.issuer_rule_pt(&issuer_lines),
+                left_w,
+                l.rule_space_after_pt,
+            ));
         let right = self
             .cell(right_w)
             .add_paragraph(self.line(
@@ -263,7 +267,7 @@ impl<'a> Builder<'a> {
                 LineStyle::centred(l.national_title_size_pt, true, false),
             ))
             .add_paragraph(self.line(MOTTO, LineStyle::centred(l.motto_size_pt, true, false)))
-            .add_paragraph(self.rule(l.motto_rule_pt(MOTTO), right_w));
+            .add_paragraph(self.rule(l.motto_rule_pt(MOTTO), right_w, l.rule_space_after_pt));
         let number = self.cell(left_w).add_paragraph(self.line(
             &notice.number_line,
             LineStyle::centred(l.number_size_pt, false, false),
@@ -301,7 +305,14 @@ impl<'a> Builder<'a> {
                 LineStyle::centred(l.summary_size_pt, true, false),
             )
             .keep_next(true);
-        let rule = self.rule(l.summary_rule_pt(&summary_lines), text_w);
+        // The space down to the body sits all in the rule's "after" (the first
+        // body paragraph has no "before"): Word adds a paragraph's after to the
+        // next one's before, LibreOffice takes the larger, and this way both agree.
+        let rule = self.rule(
+            l.summary_rule_pt(&summary_lines),
+            text_w,
+            l.rule_space_after_pt + l.body_space_before_pt,
+        );
         vec![doc_type, summary, rule]
     }
 
@@ -467,6 +478,9 @@ impl<'a> Builder<'a> {
         let count = notice.body.len();
         for (i, block) in notice.body.iter().enumerate() {
             let mut p = self.body_paragraph(block.kind, &block.inlines);
+            if i == 0 {
+                p = p.line_spacing(LineSpacing::new().before(0));
+            }
             if i + 1 == count {
                 // The last body paragraph stays with the signature block.
                 p = p.keep_next(true);

@@ -74,6 +74,8 @@ struct Composer<'a> {
     bottom: f32,
     left: f32,
     text_w: f32,
+    /// The next paragraph takes no space before (it follows the title's rule).
+    skip_space_before: bool,
 }
 
 /// A body paragraph broken into lines.
@@ -249,7 +251,10 @@ impl<'a> Composer<'a> {
             y,
             (l.summary_size_pt, FontStyle::Bold, Align::Centre),
         );
-        self.y = self.rule(x, w, y, l.summary_rule_pt(&lines));
+        // As in the DOCX: the space down to the body belongs to the rule, and
+        // the first body paragraph has none before it.
+        self.y = self.rule(x, w, y, l.summary_rule_pt(&lines)) + l.body_space_before_pt;
+        self.skip_space_before = true;
     }
 
     fn body_baseline(&self, top: f32) -> f32 {
@@ -341,6 +346,7 @@ impl<'a> Composer<'a> {
             }
             rest = &rest[k..];
             first = false;
+            self.skip_space_before = false;
             if !rest.is_empty() {
                 self.new_page();
             }
@@ -423,6 +429,7 @@ pub fn compose_pages(notice: &Notice, fonts: &FontSet) -> Vec<Page> {
         bottom: mm_to_pt(l.page_height_mm - l.margin_bottom_mm),
         left: mm_to_pt(l.margin_left_mm),
         text_w: mm_to_pt(l.text_width_mm()),
+        skip_space_before: false,
     };
     c.header(notice);
     c.title(notice);
