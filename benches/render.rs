@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use ketluan::document::compose;
 use ketluan::model::load_meeting;
-use ketluan::render::{docx::DocxRenderer, Renderer};
+use ketluan::render::{docx::DocxRenderer, pdf::PdfRenderer, Renderer};
 use ketluan::template::Templates;
 
 fn measure(name: &str, mut f: impl FnMut()) {
@@ -54,6 +54,20 @@ fn main() {
     });
     measure("docx backend (Notice → bytes)", || {
         black_box(DocxRenderer.render(black_box(&notice)).unwrap());
+    });
+    let pdfa = PdfRenderer::new(true, None);
+    let plain = PdfRenderer::new(false, None);
+    measure("pdf backend, PDF/A-2b (Notice → bytes)", || {
+        black_box(pdfa.render(black_box(&notice)).unwrap());
+    });
+    measure("pdf backend, plain PDF (Notice → bytes)", || {
+        black_box(plain.render(black_box(&notice)).unwrap());
+    });
+    measure("whole meeting → DOCX + PDF/A bytes", || {
+        let m = load_meeting(&example).meeting.unwrap();
+        let n = compose(&m, &templates).unwrap();
+        black_box(DocxRenderer.render(&n).unwrap());
+        black_box(pdfa.render(&n).unwrap());
     });
     measure("whole meeting → DOCX bytes", || {
         let m = load_meeting(&example).meeting.unwrap();

@@ -250,7 +250,7 @@ fn long_meeting(dir: &Path) -> std::path::PathBuf {
         ));
         for t in 0..40 {
             y.push_str(&format!(
-                "      - lead: Sở Kế hoạch và Đầu tư\n        with: [Sở Tài chính, \"UBND các huyện, thành phố\"]\n        due: 2021-0{}-{:02}\n        do: |\n          Nhiệm vụ {t}: rà soát, tổng hợp và tham mưu UBND tỉnh các giải pháp tháo gỡ khó khăn, vướng mắc trong giải ngân vốn đầu tư công, bảo đảm tiến độ các công trình trọng điểm, Đồngthờikiểmtrađánhgiáchitiếttừngdựánmộtcáchcụthểvàrõràngnhấtcóthể.\n\n          Báo cáo kết quả thực hiện định kỳ hằng tháng.\n",
+                "      - lead: Sở Kế hoạch và Đầu tư\n        with: [Sở Tài chính, \"UBND các huyện, thành phố\"]\n        due: 2021-0{}-{:02}\n        do: |\n          Nhiệm vụ {t}: rà soát, tổng hợp và tham mưu UBND tỉnh các giải pháp tháo gỡ khó khăn, vướng mắc trong giải ngân vốn đầu tư công, bảo đảm tiến độ các công trình trọng điểm, Đồngthờikiểmtrađánhgiáchitiếttừngdựánmộtcáchcụthểvàrõràngnhấtcóthểđồngthờikiểmtrađánhgiáchitiếttừngdựánmộtcáchcụthểvàrõràng.\n\n          Báo cáo kết quả thực hiện định kỳ hằng tháng.\n",
                 4 + section,
                 1 + t % 28
             ));

@@ -198,10 +198,15 @@ impl Renderer for PdfRenderer {
         };
         let fonts = self.fonts(notice)?;
         let pages = compose_pages(notice, &fonts);
-        let pdf_fonts: [Font; 4] = FontStyle::ALL.map(|s| {
-            Font::new(krilla::Data::from(fonts.face(s).data()), 0)
-                .expect("a parsed font loads in krilla")
-        });
+        let mut loaded = Vec::with_capacity(4);
+        for style in FontStyle::ALL {
+            let font = Font::new(krilla::Data::from(fonts.face(style).data()), 0)
+                .ok_or_else(|| err(format!("phông {style:?} không dùng được trong PDF")))?;
+            loaded.push(font);
+        }
+        let pdf_fonts: [Font; 4] = loaded
+            .try_into()
+            .map_err(|_| err("cần đủ bốn kiểu phông".to_string()))?;
         let configuration = if self.archival {
             ConfigurationBuilder::new()
                 .with_archival_validator(Archival::A2_B)
