@@ -448,23 +448,7 @@ fn libreoffice_reads_it_as_laid_out() {
         return;
     }
     let (dir, path) = render_docx(&root().join(EXAMPLE));
-    let profile = dir.path().join("lo-profile");
-    let status = std::process::Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.path())
-        .arg(&path)
-        .output()
-        .expect("soffice runs");
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    let pdf = path.with_extension("pdf");
+    let pdf = libreoffice_pdf(&path, dir.path());
     let text = pdf_text(Path::new(&pdf));
     assert!(
         text.lines()

@@ -366,19 +366,7 @@ fn libreoffice_breaks_lines_and_pages_as_we_do() {
 fn compare_with_libreoffice(meeting: &str) {
     let (dir, docx) = render_docx(&root().join(meeting));
     let (_p, pdf) = render_pdf(&root().join(meeting), &[]);
-    let profile = dir.path().join("lo-profile");
-    let lo = std::process::Command::new("soffice")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.path())
-        .arg(&docx)
-        .output()
-        .expect("soffice runs");
-    assert!(lo.status.success());
-    let lo_pdf = docx.with_extension("pdf");
+    let lo_pdf = libreoffice_pdf(&docx, dir.path());
     let ours = poppler("pdftotext", &["-layout", "-enc", "UTF-8"], &pdf);
     let theirs = poppler("pdftotext", &["-layout", "-enc", "UTF-8"], &lo_pdf);
     let pages = |t: &str| -> Vec<Vec<String>> {

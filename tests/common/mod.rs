@@ -35,21 +35,52 @@ pub fn ketluan_ok(args: &[&str]) -> Output {
     out
 }
 
-/// Renders one meeting file to DOCX in a fresh folder; returns (folder, docx path).
-pub fn render_docx(meeting: &Path) -> (tempfile::TempDir, PathBuf) {
+/// Renders one meeting file in one format into a fresh folder, with extra
+/// arguments; returns (folder, output path).
+pub fn render_to(meeting: &Path, format: &str, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    ketluan_ok(&[
+    let mut args = vec![
         "render",
         meeting.to_str().unwrap(),
         "--out",
         dir.path().to_str().unwrap(),
         "--format",
-        "docx",
-    ]);
+        format,
+    ];
+    args.extend_from_slice(extra);
+    ketluan_ok(&args);
     let stem = meeting.file_stem().unwrap().to_string_lossy().into_owned();
-    let path = dir.path().join(format!("{stem}.docx"));
+    let path = dir.path().join(format!("{stem}.{format}"));
     assert!(path.is_file(), "{} was written", path.display());
     (dir, path)
+}
+
+/// Renders one meeting file to DOCX in a fresh folder; returns (folder, docx path).
+pub fn render_docx(meeting: &Path) -> (tempfile::TempDir, PathBuf) {
+    render_to(meeting, "docx", &[])
+}
+
+/// Converts a DOCX to PDF with LibreOffice (a private profile in `dir`); returns the PDF.
+pub fn libreoffice_pdf(docx: &Path, dir: &Path) -> PathBuf {
+    let profile = dir.join("lo-profile");
+    let out = Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(docx)
+        .output()
+        .expect("soffice runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = dir.join(docx.file_name().unwrap()).with_extension("pdf");
+    assert!(pdf.is_file(), "LibreOffice wrote {}", pdf.display());
+    pdf
 }
 
 /// One entry of a ZIP file as text.
@@ -107,21 +138,7 @@ pub fn pdf_text(pdf: &Path) -> String {
 
 /// Renders one meeting file to PDF in a fresh folder; returns (folder, pdf path).
 pub fn render_pdf(meeting: &Path, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut args = vec![
-        "render",
-        meeting.to_str().unwrap(),
-        "--out",
-        dir.path().to_str().unwrap(),
-        "--format",
-        "pdf",
-    ];
-    args.extend_from_slice(extra);
-    ketluan_ok(&args);
-    let stem = meeting.file_stem().unwrap().to_string_lossy().into_owned();
-    let path = dir.path().join(format!("{stem}.pdf"));
-    assert!(path.is_file(), "{} was written", path.display());
-    (dir, path)
+    render_to(meeting, "pdf", extra)
 }
 
 /// Runs a poppler tool and returns its standard output.
