@@ -19,3 +19,4 @@ pub mod output;
 pub mod render;
 pub mod template;
 pub mod textlayout;
+pub mod tracking;

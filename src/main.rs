@@ -26,6 +26,8 @@ enum Command {
     Check(cmd::check::Args),
     /// Write a new meeting file with every field explained (in Vietnamese).
     New(cmd::new::Args),
+    /// List the tasks assigned in the meetings: who, what, by when, done or overdue.
+    Tasks(cmd::tasks::Args),
     /// Work with the templates that word the notice.
     Templates(cmd::templates::Args),
 }
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         Command::Render(a) => cmd::render::run(a),
         Command::Check(a) => cmd::check::run(a),
         Command::New(a) => cmd::new::run(a),
+        Command::Tasks(a) => cmd::tasks::run(a),
         Command::Templates(a) => cmd::templates::run(a),
     };
     match result {

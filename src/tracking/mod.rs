@@ -1,0 +1,402 @@
+//! Tracking assigned tasks across meetings: stable ids, where each task
+//! stands on a given day, filters, and the per-unit summary.
+//!
+//! The deadline rule (documented in the README): the deadline that counts is
+//! `extended_to` when an extension was granted, otherwise `due`. A task done
+//! on or before that deadline is *hoàn thành đúng hạn*, after it *hoàn thành
+//! quá hạn*; an open task is *chưa hoàn thành quá hạn* once the day after the
+//! deadline has come, otherwise *chưa hoàn thành trong hạn*. A task without a
+//! deadline is never late; a task marked done without `done_on` counts as on
+//! time. This follows QĐ 42/2014/QĐ-TTg (as amended), where an extension
+//! approved by the assigning authority moves the deadline.
+
+pub mod export;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::date::Date;
+use crate::model::{Meeting, Status, Task};
+use crate::template::roman;
+
+/// One task of one meeting, as the tracker sees it.
+#[derive(Clone, Debug, Serialize)]
+pub struct TrackedTask {
+    /// `<meeting stem>#<section>.<task>[.<subtask>…]`, e.g. `2021-01-25-phien-hop#I.10.3`.
+    pub id: String,
+    /// The meeting file's stem.
+    pub meeting: String,
+    /// The meeting file.
+    pub file: PathBuf,
+    /// Line of the task in the file.
+    pub line: u32,
+    /// When the meeting was held.
+    pub meeting_date: Date,
+    /// The notice's number and symbol (`25/TB-UBND`), none for a draft.
+    pub notice: Option<String>,
+    /// Đơn vị chủ trì.
+    pub lead: Vec<String>,
+    /// Đơn vị phối hợp.
+    pub with: Vec<String>,
+    /// The original deadline.
+    pub due: Option<Date>,
+    /// A later deadline granted after the notice.
+    pub extended_to: Option<Date>,
+    /// Who granted the extension, by which document.
+    pub extension_note: Option<String>,
+    /// Tracking state.
+    pub status: Status,
+    /// When it was completed.
+    pub done_on: Option<Date>,
+    /// The report that closed it.
+    pub report: Option<String>,
+    /// What is to be done, as plain text.
+    pub what: String,
+}
+
+/// Where a task stands on a given day (the four counts of QĐ 42/2014, plus cancelled).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Standing {
+    /// Hoàn thành đúng hạn.
+    DoneOnTime,
+    /// Hoàn thành quá hạn.
+    DoneLate,
+    /// Chưa hoàn thành, còn trong hạn.
+    OpenInTime,
+    /// Chưa hoàn thành, đã quá hạn.
+    OpenOverdue,
+    /// Hủy.
+    Cancelled,
+}
+
+impl Standing {
+    /// All, in report order.
+    pub const ALL: [Standing; 5] = [
+        Standing::DoneOnTime,
+        Standing::DoneLate,
+        Standing::OpenInTime,
+        Standing::OpenOverdue,
+        Standing::Cancelled,
+    ];
+
+    /// The Vietnamese name used in reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            Standing::DoneOnTime => "Hoàn thành đúng hạn",
+            Standing::DoneLate => "Hoàn thành quá hạn",
+            Standing::OpenInTime => "Chưa hoàn thành trong hạn",
+            Standing::OpenOverdue => "Chưa hoàn thành quá hạn",
+            Standing::Cancelled => "Hủy",
+        }
+    }
+}
+
+impl TrackedTask {
+    /// The deadline that counts: the extension if granted, else `due`.
+    pub fn deadline(&self) -> Option<Date> {
+        self.extended_to.or(self.due)
+    }
+
+    /// Where the task stands on `today`.
+    pub fn standing(&self, today: Date) -> Standing {
+        match (self.status, self.deadline()) {
+            (Status::Cancelled, _) => Standing::Cancelled,
+            (Status::Done, Some(deadline)) => match self.done_on {
+                Some(done) if done > deadline => Standing::DoneLate,
+                _ => Standing::DoneOnTime,
+            },
+            (Status::Done, None) => Standing::DoneOnTime,
+            (Status::Open, Some(deadline)) if today > deadline => Standing::OpenOverdue,
+            (Status::Open, _) => Standing::OpenInTime,
+        }
+    }
+
+    /// The first words of `do` (at most `max` characters, cut at a space).
+    pub fn short_what(&self, max: usize) -> String {
+        if self.what.chars().count() <= max {
+            return self.what.clone();
+        }
+        let cut: String = self.what.chars().take(max).collect();
+        let cut = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+        format!("{}…", cut.trim_end_matches([',', ';', ':']))
+    }
+}
+
+/// Markdown → one line of plain text (emphasis dropped, paragraphs joined).
+fn plain(markdown: &str) -> String {
+    crate::markdown::parse_blocks(markdown)
+        .iter()
+        .map(|b| b.plain_text().replace('\n', " "))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every task and subtask of a meeting, depth first, with its id.
+pub fn collect(meeting: &Meeting, file: &Path) -> Vec<TrackedTask> {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let notice = meeting
+        .notice
+        .number
+        .map(|n| format!("{n:02}/TB-{}", meeting.issuer.code));
+    let mut out = Vec::new();
+    fn walk(
+        tasks: &[Task],
+        prefix: &str,
+        ctx: &(String, PathBuf, Date, Option<String>),
+        out: &mut Vec<TrackedTask>,
+    ) {
+        for (i, t) in tasks.iter().enumerate() {
+            let id = format!("{prefix}.{}", i + 1);
+            out.push(TrackedTask {
+                id: id.clone(),
+                meeting: ctx.0.clone(),
+                file: ctx.1.clone(),
+                line: t.loc.map_or(0, |l| l.line),
+                meeting_date: ctx.2,
+                notice: ctx.3.clone(),
+                lead: t.lead.clone(),
+                with: t.with.clone(),
+                due: t.due,
+                extended_to: t.extended_to,
+                extension_note: t.extension_note.clone(),
+                status: t.status,
+                done_on: t.done_on,
+                report: t.report.clone(),
+                what: plain(&t.what),
+            });
+            walk(&t.subtasks, &id, ctx, out);
+        }
+    }
+    let ctx = (
+        stem.clone(),
+        file.to_path_buf(),
+        meeting.meeting.date,
+        notice,
+    );
+    for (s, item) in meeting.agenda.iter().enumerate() {
+        let prefix = format!("{stem}#{}", roman(s as u32 + 1));
+        walk(&item.tasks, &prefix, &ctx, &mut out);
+    }
+    out
+}
+
+/// Folds Vietnamese text for matching: NFD, combining marks dropped, `đ` → `d`,
+/// lower case, runs of spaces folded. `Sở Nội vụ` and `so noi vu` fold alike.
+pub fn fold(text: &str) -> String {
+    let stripped: String = text
+        .nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            c => c,
+        })
+        .collect::<String>()
+        .to_lowercase();
+    stripped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What `ketluan tasks` keeps.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// Lead unit: a name (folded, matched as a part of the unit's name) or a
+    /// department code of the task's meeting (already expanded by the caller).
+    pub lead: Option<Vec<String>>,
+    /// Only this status.
+    pub status: Option<Status>,
+    /// Deadline (the one that counts) before this day.
+    pub due_before: Option<Date>,
+    /// Open and past the deadline on `today`.
+    pub overdue: bool,
+}
+
+impl Filter {
+    /// Whether a task passes, on `today`.
+    pub fn keeps(&self, task: &TrackedTask, today: Date) -> bool {
+        if let Some(wanted) = &self.lead {
+            let leads: Vec<String> = task.lead.iter().map(|l| fold(l)).collect();
+            let hit = wanted
+                .iter()
+                .map(|w| fold(w))
+                .any(|w| leads.iter().any(|l| l == &w || l.contains(&w)));
+            if !hit {
+                return false;
+            }
+        }
+        if self.status.is_some_and(|s| s != task.status) {
+            return false;
+        }
+        if let Some(before) = self.due_before {
+            if !task.deadline().is_some_and(|d| d < before) {
+                return false;
+            }
+        }
+        if self.overdue && task.standing(today) != Standing::OpenOverdue {
+            return false;
+        }
+        true
+    }
+}
+
+/// The per-unit counts of `--by-lead`.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct UnitSummary {
+    /// The lead unit (`(chưa giao đơn vị chủ trì)` for tasks without one).
+    pub unit: String,
+    /// Hoàn thành đúng hạn.
+    pub done_on_time: usize,
+    /// Hoàn thành quá hạn.
+    pub done_late: usize,
+    /// Chưa hoàn thành trong hạn.
+    pub open_in_time: usize,
+    /// Chưa hoàn thành quá hạn.
+    pub open_overdue: usize,
+    /// Hủy.
+    pub cancelled: usize,
+    /// All of the unit's tasks.
+    pub total: usize,
+}
+
+/// Name under which tasks without a lead unit are counted.
+pub const NO_LEAD: &str = "(chưa giao đơn vị chủ trì)";
+
+/// Counts per lead unit (a task with several lead units counts for each), in
+/// order of first appearance.
+pub fn by_lead(tasks: &[TrackedTask], today: Date) -> Vec<UnitSummary> {
+    let mut out: Vec<UnitSummary> = Vec::new();
+    for t in tasks {
+        let standing = t.standing(today);
+        let units: Vec<String> = if t.lead.is_empty() {
+            vec![NO_LEAD.to_string()]
+        } else {
+            t.lead.clone()
+        };
+        for unit in units {
+            let pos = match out.iter().position(|u| fold(&u.unit) == fold(&unit)) {
+                Some(p) => p,
+                None => {
+                    out.push(UnitSummary {
+                        unit,
+                        done_on_time: 0,
+                        done_late: 0,
+                        open_in_time: 0,
+                        open_overdue: 0,
+                        cancelled: 0,
+                        total: 0,
+                    });
+                    out.len() - 1
+                }
+            };
+            let u = &mut out[pos];
+            u.total += 1;
+            match standing {
+                Standing::DoneOnTime => u.done_on_time += 1,
+                Standing::DoneLate => u.done_late += 1,
+                Standing::OpenInTime => u.open_in_time += 1,
+                Standing::OpenOverdue => u.open_overdue += 1,
+                Standing::Cancelled => u.cancelled += 1,
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn task(
+        status: Status,
+        due: Option<&str>,
+        ext: Option<&str>,
+        done: Option<&str>,
+    ) -> TrackedTask {
+        let d = |s: Option<&str>| s.map(|s| Date::parse(s).unwrap());
+        TrackedTask {
+            id: "m#I.1".into(),
+            meeting: "m".into(),
+            file: "m.yaml".into(),
+            line: 1,
+            meeting_date: Date::parse("2021-01-25").unwrap(),
+            notice: None,
+            lead: vec!["Sở Nội vụ".into()],
+            with: vec![],
+            due: d(due),
+            extended_to: d(ext),
+            extension_note: None,
+            status,
+            done_on: d(done),
+            report: None,
+            what: "Làm".into(),
+        }
+    }
+
+    #[test]
+    fn standings_follow_the_deadline_rule() {
+        let today = Date::parse("2021-03-01").unwrap();
+        use Standing::*;
+        assert_eq!(
+            task(Status::Done, Some("2021-02-06"), None, Some("2021-02-06")).standing(today),
+            DoneOnTime
+        );
+        assert_eq!(
+            task(Status::Done, Some("2021-02-06"), None, Some("2021-02-07")).standing(today),
+            DoneLate
+        );
+        // Done after the original deadline but within the extension: on time.
+        assert_eq!(
+            task(
+                Status::Done,
+                Some("2021-02-06"),
+                Some("2021-02-20"),
+                Some("2021-02-10")
+            )
+            .standing(today),
+            DoneOnTime
+        );
+        assert_eq!(
+            task(Status::Open, Some("2021-02-06"), None, None).standing(today),
+            OpenOverdue
+        );
+        assert_eq!(
+            task(Status::Open, Some("2021-03-01"), None, None).standing(today),
+            OpenInTime
+        );
+        assert_eq!(
+            task(Status::Open, Some("2021-02-06"), Some("2021-03-15"), None).standing(today),
+            OpenInTime
+        );
+        assert_eq!(
+            task(Status::Open, None, None, None).standing(today),
+            OpenInTime
+        );
+        assert_eq!(
+            task(Status::Done, Some("2021-02-06"), None, None).standing(today),
+            DoneOnTime
+        );
+        assert_eq!(
+            task(Status::Cancelled, Some("2021-02-06"), None, None).standing(today),
+            Cancelled
+        );
+    }
+
+    #[test]
+    fn folding_ignores_case_and_diacritics() {
+        assert_eq!(fold("Sở Nội vụ"), "so noi vu");
+        assert_eq!(fold("  SỞ  NỘI VỤ "), "so noi vu");
+        assert_eq!(fold("Đắk Lắk"), "dak lak");
+        let f = Filter {
+            lead: Some(vec!["so noi vu".into()]),
+            ..Filter::default()
+        };
+        assert!(f.keeps(
+            &task(Status::Open, None, None, None),
+            Date::parse("2021-01-01").unwrap()
+        ));
+    }
+}
