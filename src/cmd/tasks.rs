@@ -71,22 +71,42 @@ pub fn load_tasks(
     let mut tasks = Vec::new();
     let mut departments: Vec<(String, String)> = Vec::new();
     let mut failed = false;
+    let mut first = None;
     for file in &files {
         let loaded = load_meeting(file);
         print_diagnostics(&loaded, &mut seen);
-        match &loaded.meeting {
+        match loaded.meeting {
             Some(m) => {
-                tasks.extend(collect(m, file));
+                tasks.extend(collect(&m, file));
                 for d in &m.departments {
                     if !departments.contains(d) {
                         departments.push(d.clone());
                     }
                 }
+                first.get_or_insert(m);
             }
             None => failed = true,
         }
     }
-    Ok((tasks, departments, failed))
+    Ok(TaskSet {
+        tasks,
+        departments,
+        failed,
+        first,
+    })
+}
+
+/// Expands a `--lead` value: the text itself and, when it is a department
+/// code of the archive, the unit's full name.
+pub fn lead_names(lead: &str, departments: &[(String, String)]) -> Vec<String> {
+    let mut names = vec![lead.to_string()];
+    names.extend(
+        departments
+            .iter()
+            .filter(|(code, _)| code == lead.trim())
+            .map(|(_, n)| n.clone()),
+    );
+    names
 }
 
 /// Lists tasks.

@@ -232,7 +232,7 @@ impl Filter {
             return false;
         }
         if let Some(before) = self.due_before {
-            if !task.deadline().is_some_and(|d| d < before) {
+            if task.deadline().is_none_or(|d| d >= before) {
                 return false;
             }
         }
