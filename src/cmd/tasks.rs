@@ -60,12 +60,21 @@ fn parse_status(s: &str) -> Result<Status, String> {
     }
 }
 
+/// The tasks of an archive.
+pub struct TaskSet {
+    /// Every task, file by file, depth first.
+    pub tasks: Vec<TrackedTask>,
+    /// Every department directory entry seen (code, name).
+    pub departments: Vec<(String, String)>,
+    /// Whether a meeting file had errors (its tasks are left out).
+    pub failed: bool,
+    /// The first meeting that loaded (for the issuer and signer of a report).
+    pub first: Option<crate::model::Meeting>,
+}
+
 /// Every task of the meetings under `paths` (files with errors are reported
-/// and left out); returns the tasks, the departments seen, and whether any
-/// file failed.
-pub fn load_tasks(
-    paths: &[PathBuf],
-) -> Result<(Vec<TrackedTask>, Vec<(String, String)>, bool), String> {
+/// on stderr and left out).
+pub fn load_tasks(paths: &[PathBuf]) -> Result<TaskSet, String> {
     let files = collect_meeting_files(paths)?;
     let mut seen = HashSet::new();
     let mut tasks = Vec::new();
