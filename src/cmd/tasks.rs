@@ -120,25 +120,20 @@ pub fn lead_names(lead: &str, departments: &[(String, String)]) -> Vec<String> {
 
 /// Lists tasks.
 pub fn run(args: Args) -> CmdResult {
-    let (tasks, departments, failed) = load_tasks(&args.paths)?;
+    let set = load_tasks(&args.paths)?;
     let today = args.today.unwrap_or_else(Date::today);
-    let lead = args.lead.as_ref().map(|l| {
-        let mut names = vec![l.clone()];
-        names.extend(
-            departments
-                .iter()
-                .filter(|(code, _)| code == l.trim())
-                .map(|(_, n)| n.clone()),
-        );
-        names
-    });
+    let lead = args
+        .lead
+        .as_deref()
+        .map(|l| lead_names(l, &set.departments));
     let filter = Filter {
         lead,
         status: args.status,
         due_before: args.due_before,
         overdue: args.overdue,
     };
-    let kept: Vec<TrackedTask> = tasks
+    let kept: Vec<TrackedTask> = set
+        .tasks
         .into_iter()
         .filter(|t| filter.keeps(t, today))
         .collect();
@@ -165,7 +160,7 @@ pub fn run(args: Args) -> CmdResult {
             let _ = out.write_all(text.as_bytes());
         }
     }
-    Ok(if failed {
+    Ok(if set.failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
