@@ -12,6 +12,7 @@ pub mod date;
 pub mod diag;
 pub mod document;
 pub mod fonts;
+pub mod incremental;
 pub mod layout;
 pub mod markdown;
 pub mod model;

@@ -5,6 +5,17 @@ mod common;
 
 use common::*;
 
+/// The files of an output folder, sorted, without ketluan's manifest.
+fn notices(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != ".ketluan-manifest.json")
+        .collect();
+    names.sort();
+    names
+}
+
 #[test]
 fn new_writes_a_skeleton_that_check_accepts_once_filled() {
     let dir = tempfile::tempdir().unwrap();
@@ -134,20 +145,11 @@ fn formats_are_chosen_with_format_and_default_to_both() {
         "--format",
         "pdf",
     ]);
-    let names: Vec<_> = std::fs::read_dir(&d)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    assert_eq!(names, ["2021-01-25-phien-hop-ubnd-thang-01.pdf"]);
+    assert_eq!(notices(&d), ["2021-01-25-phien-hop-ubnd-thang-01.pdf"]);
     let d = dir.path().join("both");
     ketluan_ok(&["render", EXAMPLE, "--out", d.to_str().unwrap()]);
-    let mut names: Vec<_> = std::fs::read_dir(&d)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
-    names.sort();
     assert_eq!(
-        names,
+        notices(&d),
         [
             "2021-01-25-phien-hop-ubnd-thang-01.docx",
             "2021-01-25-phien-hop-ubnd-thang-01.pdf"
@@ -189,10 +191,7 @@ fn a_bad_file_fails_the_run_and_keeps_the_previous_output() {
         before,
         "the old notice is untouched"
     );
-    let leftovers: Vec<_> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .collect();
+    let leftovers = notices(&out);
     assert_eq!(std::fs::read(out.join("hop.pdf")).unwrap(), before_pdf);
     assert_eq!(
         leftovers.len(),

@@ -180,6 +180,7 @@ fn pdfa_2b_for_every_example_and_plain_pdf_on_request() {
     let pdfs: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
         .collect();
     assert!(pdfs.len() >= 2);
     for pdf in &pdfs {

@@ -1,22 +1,36 @@
 //! `ketluan render`: meeting files → notices in `output/`.
+//!
+//! Meetings are rendered in parallel (a rayon pool, `--jobs`); fonts are
+//! parsed and templates compiled once per process and shared by every
+//! worker. A meeting whose inputs have not changed since its outputs were
+//! written is skipped ([`crate::incremental`]). Per-file lines come out in
+//! the order of the files (sorted by path) whatever order the workers finish
+//! in; on a terminal a progress bar takes their place. A failure in one
+//! meeting never stops the others.
 
-use std::collections::HashSet;
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::IsTerminal;
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::Instant;
 
-use super::{collect_meeting_files, print_diagnostics, CmdResult};
+use rayon::prelude::*;
+
+use super::{collect_meeting_files, stderr_color, CmdResult};
 use crate::document::compose;
-use crate::model::load_meeting;
+use crate::incremental::{
+    templates_digest, up_to_date, Entry, KeyContext, Manifest, MeetingInputs, OutputRecord,
+};
+use crate::model::{load::load_with_defaults, load_meeting};
 use crate::output::write_atomic;
-use crate::render::{renderer_for, Format, RenderOptions};
+use crate::render::{renderer_for, Format, RenderOptions, Renderer};
 use crate::template::Templates;
 
-/// Arguments of `render`.
-#[derive(clap::Args, Debug)]
-pub struct Args {
-    /// Meeting files or folders (default: meetings/). Folders are searched
-    /// recursively for *.yaml; ketluan.yaml (the defaults) is skipped.
-    pub paths: Vec<PathBuf>,
+/// Where and how notices are written; shared by `render` and `watch`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct OutputArgs {
     /// Folder for the notices: <out>/<tên tệp>.docx.
     #[arg(long, short, default_value = "output")]
     pub out: PathBuf,
@@ -35,91 +49,556 @@ pub struct Args {
     /// (make one with `ketluan templates export DIR`).
     #[arg(long)]
     pub templates: Option<PathBuf>,
+    /// How many meetings to render at once (default: one per processor core).
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Remove the outputs of meeting files that no longer exist.
+    #[arg(long)]
+    pub prune: bool,
 }
 
-/// Renders every file; exit code 0 only when every file rendered.
-pub fn run(args: Args) -> CmdResult {
-    let mut formats = args.format.clone();
-    formats.sort();
-    formats.dedup();
-    let options = RenderOptions {
-        no_pdfa: args.no_pdfa,
-        font_dir: args.font_dir.clone(),
-    };
-    let renderers: Vec<_> = formats.iter().map(|f| renderer_for(*f, &options)).collect();
-    let templates = match &args.templates {
-        Some(dir) => Templates::from_dir(dir)?,
-        None => Templates::embedded(),
-    };
-    let files = collect_meeting_files(&args.paths)?;
-    let mut seen = HashSet::new();
-    let mut stems = HashSet::new();
-    let (mut written, mut failed) = (0usize, 0usize);
-    for file in &files {
-        let loaded = load_meeting(file);
-        print_diagnostics(&loaded, &mut seen);
-        let Some(meeting) = loaded.meeting else {
-            failed += 1;
-            continue;
-        };
-        let stem = file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if !stems.insert(stem.clone()) {
-            eprintln!(
-                "{}: lỗi: một tệp khác cùng tên `{stem}` đã được xuất vào {}; đổi tên một trong hai tệp",
-                file.display(),
-                args.out.display()
-            );
-            failed += 1;
-            continue;
+/// Arguments of `render`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Meeting files or folders (default: meetings/). Folders are searched
+    /// recursively for *.yaml; ketluan.yaml (the defaults) is skipped.
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Render every meeting, even those unchanged since their last render.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// How a run reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Report {
+    /// A progress bar on stderr; only problems are printed.
+    Progress,
+    /// One line per output file on stdout, in the order of the files.
+    Lines,
+    /// As `Lines`, without the lines of skipped meetings (for `watch`).
+    Changes,
+}
+
+impl Report {
+    /// A progress bar when both stdout and stderr are a terminal, lines otherwise.
+    pub fn auto() -> Report {
+        if std::io::stdout().is_terminal() && std::io::stderr().is_terminal() {
+            Report::Progress
+        } else {
+            Report::Lines
         }
-        let notice = match compose(&meeting, &templates) {
-            Ok(n) => n,
-            Err(e) => {
-                eprintln!("{}: lỗi: {e}", file.display());
-                failed += 1;
+    }
+}
+
+/// The counts of a run.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Meetings rendered (at least one output written or found identical).
+    pub rendered: usize,
+    /// Meetings skipped because nothing they depend on changed.
+    pub skipped: usize,
+    /// Meetings that could not be rendered.
+    pub failed: usize,
+    /// Output files written.
+    pub written: usize,
+    /// Outputs of deleted meetings (reported, or removed with `--prune`).
+    pub orphans: usize,
+    /// Something outside the meetings went wrong (the manifest, a prune).
+    pub other_errors: usize,
+}
+
+impl Summary {
+    /// Whether every meeting rendered (or was up to date) and nothing else failed.
+    pub fn success(&self) -> bool {
+        self.failed == 0 && self.other_errors == 0
+    }
+}
+
+/// A prepared run: options, backends, compiled templates and the key
+/// context, built once and used for any number of batches.
+pub struct Batch {
+    out: PathBuf,
+    formats: Vec<Format>,
+    renderers: Vec<Box<dyn Renderer + Sync>>,
+    templates: Templates,
+    keys: KeyContext,
+    force: bool,
+    prune: bool,
+    pool: rayon::ThreadPool,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Status {
+    Rendered,
+    Skipped,
+    Failed,
+}
+
+/// What one meeting's worker hands back, to be printed in order.
+struct Outcome {
+    status: Status,
+    /// (headline, full report) of each diagnostic, for stderr.
+    diagnostics: Vec<(String, String)>,
+    /// Other problems, one line each, for stderr.
+    errors: Vec<String>,
+    /// Per-file lines for stdout.
+    lines: Vec<String>,
+    /// Whether `lines` are those of a skipped meeting.
+    skipped_lines: bool,
+    /// The manifest entry to store (None: leave the old one as it is).
+    entry: Option<Entry>,
+    written: usize,
+}
+
+impl Outcome {
+    fn failed(error: String) -> Outcome {
+        Outcome {
+            status: Status::Failed,
+            diagnostics: Vec::new(),
+            errors: vec![error],
+            lines: Vec::new(),
+            skipped_lines: false,
+            entry: None,
+            written: 0,
+        }
+    }
+}
+
+fn stem_of(file: &Path) -> String {
+    file.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+impl Batch {
+    /// Prepares a run: compiles the templates and hashes them, sets up the
+    /// backends and the worker pool. Fails on a broken template (nothing is
+    /// written then).
+    pub fn new(opts: &OutputArgs, force: bool) -> Result<Batch, Box<dyn std::error::Error>> {
+        let mut formats = opts.format.clone();
+        formats.sort();
+        formats.dedup();
+        let options = RenderOptions {
+            no_pdfa: opts.no_pdfa,
+            font_dir: opts.font_dir.clone(),
+        };
+        let renderers = formats.iter().map(|f| renderer_for(*f, &options)).collect();
+        let templates = match &opts.templates {
+            Some(dir) => Templates::from_dir(dir)?,
+            None => Templates::embedded(),
+        };
+        let digest = templates_digest(opts.templates.as_deref())?;
+        let keys = KeyContext::new(digest, !opts.no_pdfa, opts.font_dir.as_deref());
+        let mut pool = rayon::ThreadPoolBuilder::new();
+        if let Some(n) = opts.jobs.filter(|n| *n > 0) {
+            pool = pool.num_threads(n);
+        }
+        Ok(Batch {
+            out: opts.out.clone(),
+            formats,
+            renderers,
+            templates,
+            keys,
+            force,
+            prune: opts.prune,
+            pool: pool.build()?,
+        })
+    }
+
+    fn target(&self, stem: &str, format: Format) -> PathBuf {
+        self.out.join(format!("{stem}.{}", format.extension()))
+    }
+
+    /// Renders `files` (in this order, which is the order of the lines),
+    /// updates the manifest and reports deleted meetings.
+    pub fn run(&self, files: &[PathBuf], report: Report) -> Summary {
+        let started = Instant::now();
+        let had_manifest = Manifest::exists(&self.out);
+        let mut manifest = Manifest::load(&self.out);
+        let stems: Vec<String> = files.iter().map(|f| stem_of(f)).collect();
+        let mut first_with_stem: HashMap<&str, usize> = HashMap::new();
+        for (i, s) in stems.iter().enumerate() {
+            first_with_stem.entry(s.as_str()).or_insert(i);
+        }
+        let duplicate_of: Vec<Option<usize>> = stems
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Some(first_with_stem[s.as_str()]).filter(|&f| f != i))
+            .collect();
+
+        let bar = (report == Report::Progress).then(|| {
+            let pb = indicatif::ProgressBar::new(files.len() as u64);
+            pb.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} {msg}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            pb
+        });
+        let mut printer = Printer {
+            report,
+            bar: bar.as_ref(),
+            seen: HashSet::new(),
+        };
+        let mut summary = Summary::default();
+        let mut new_entries: BTreeMap<usize, Entry> = BTreeMap::new();
+
+        let old_entries = &manifest.entries;
+        std::thread::scope(|scope| {
+            let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
+            scope.spawn(|| {
+                self.pool.install(|| {
+                    (0..files.len())
+                        .into_par_iter()
+                        .for_each_with(tx, |tx, i| {
+                            let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                                self.process(
+                                    &files[i],
+                                    &stems[i],
+                                    duplicate_of[i].map(|d| files[d].as_path()),
+                                    old_entries.get(&stems[i]),
+                                )
+                            }))
+                            .unwrap_or_else(|_| {
+                                Outcome::failed(format!(
+                                    "{}: lỗi: lỗi nội bộ khi xuất cuộc họp này (xin báo lại cho người phát triển)",
+                                    files[i].display()
+                                ))
+                            });
+                            let _ = tx.send((i, outcome));
+                        });
+                });
+            });
+            // Print in file order: hold outcomes until those before them are in.
+            let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+            let mut next = 0;
+            for (i, outcome) in rx {
+                if report == Report::Progress {
+                    printer.print(&files[i], &outcome);
+                    self.tally(&mut summary, &mut new_entries, i, outcome);
+                    continue;
+                }
+                pending.insert(i, outcome);
+                while let Some(o) = pending.remove(&next) {
+                    printer.print(&files[next], &o);
+                    self.tally(&mut summary, &mut new_entries, next, o);
+                    next += 1;
+                }
+            }
+        });
+        if let Some(pb) = &bar {
+            pb.finish_and_clear();
+        }
+
+        for (i, entry) in new_entries {
+            manifest.entries.insert(stems[i].clone(), entry);
+        }
+        self.deleted_meetings(&mut manifest, &stems, &mut summary);
+        if had_manifest || !manifest.entries.is_empty() {
+            if let Err(e) = manifest.save(&self.out) {
+                eprintln!(
+                    "{}: lỗi: không ghi được {}: {e}",
+                    self.out.display(),
+                    crate::incremental::MANIFEST_NAME
+                );
+                summary.other_errors += 1;
+            }
+        }
+        let secs = started.elapsed().as_secs_f64();
+        eprintln!(
+            "Xong {} cuộc họp trong {secs:.2} giây: {} đã xuất ({} tệp), {} bỏ qua vì không đổi, {} lỗi{}",
+            files.len(),
+            summary.rendered,
+            summary.written,
+            summary.skipped,
+            summary.failed,
+            if summary.orphans > 0 {
+                format!("; {} tệp của cuộc họp đã xóa", summary.orphans)
+            } else {
+                String::new()
+            }
+        );
+        summary
+    }
+
+    fn tally(
+        &self,
+        summary: &mut Summary,
+        entries: &mut BTreeMap<usize, Entry>,
+        i: usize,
+        outcome: Outcome,
+    ) {
+        match outcome.status {
+            Status::Rendered => summary.rendered += 1,
+            Status::Skipped => summary.skipped += 1,
+            Status::Failed => summary.failed += 1,
+        }
+        summary.written += outcome.written;
+        if let Some(e) = outcome.entry {
+            entries.insert(i, e);
+        }
+    }
+
+    /// Reports (or with `--prune` removes) the outputs of meetings whose file
+    /// is gone. A meeting merely left out of this run is not touched.
+    fn deleted_meetings(&self, manifest: &mut Manifest, stems: &[String], summary: &mut Summary) {
+        let in_run: HashSet<&str> = stems.iter().map(String::as_str).collect();
+        let gone: Vec<String> = manifest
+            .entries
+            .iter()
+            .filter(|(stem, e)| !in_run.contains(stem.as_str()) && !e.source.exists())
+            .map(|(stem, _)| stem.clone())
+            .collect();
+        for stem in gone {
+            let entry = &manifest.entries[&stem];
+            let outputs: Vec<PathBuf> = entry
+                .outputs
+                .keys()
+                .map(|ext| self.out.join(format!("{stem}.{ext}")))
+                .filter(|p| p.exists())
+                .collect();
+            if !self.prune {
+                for p in &outputs {
+                    eprintln!(
+                        "{}: lưu ý: tệp cuộc họp {} không còn; dùng --prune để xóa tệp xuất này",
+                        p.display(),
+                        entry.source.display()
+                    );
+                }
+                summary.orphans += outputs.len();
+                if outputs.is_empty() {
+                    manifest.entries.remove(&stem);
+                }
                 continue;
             }
+            let mut ok = true;
+            for p in &outputs {
+                match std::fs::remove_file(p) {
+                    Ok(()) => {
+                        println!(
+                            "{} (đã xóa) → {}: đã xóa",
+                            entry.source.display(),
+                            p.display()
+                        );
+                        summary.orphans += 1;
+                    }
+                    Err(e) => {
+                        eprintln!("{}: lỗi: không xóa được: {e}", p.display());
+                        summary.other_errors += 1;
+                        ok = false;
+                    }
+                }
+            }
+            if ok {
+                manifest.entries.remove(&stem);
+            }
+        }
+    }
+
+    /// One meeting: skip it when up to date, else load, compose, render the
+    /// formats that are out of date and write them.
+    fn process(
+        &self,
+        file: &Path,
+        stem: &str,
+        duplicate_of: Option<&Path>,
+        old: Option<&Entry>,
+    ) -> Outcome {
+        if let Some(first) = duplicate_of {
+            return Outcome::failed(format!(
+                "{}: lỗi: tệp {} cùng tên `{stem}` đã được xuất vào {}; đổi tên một trong hai tệp",
+                file.display(),
+                first.display(),
+                self.out.display()
+            ));
+        }
+        let inputs = self.keys.meeting_inputs(file).ok();
+        // Which formats are out of date (all of them with --force).
+        let stale: Vec<bool> = self
+            .formats
+            .iter()
+            .map(|&f| {
+                let (Some(inputs), Some(old), false) = (&inputs, old, self.force) else {
+                    return true;
+                };
+                let key = self.keys.output_key(inputs, f, old.font_dir.as_deref());
+                !up_to_date(old.outputs.get(f.extension()), &key, &self.target(stem, f))
+            })
+            .collect();
+        let skip_line = |f: Format| {
+            format!(
+                "{} → {} (bỏ qua, không đổi)",
+                file.display(),
+                self.target(stem, f).display()
+            )
         };
+        let source = absolute(file);
+        if !stale.contains(&true) {
+            let mut entry = old.cloned().unwrap_or_default();
+            entry.source = source;
+            return Outcome {
+                status: Status::Skipped,
+                diagnostics: Vec::new(),
+                errors: Vec::new(),
+                lines: self.formats.iter().map(|&f| skip_line(f)).collect(),
+                skipped_lines: true,
+                entry: Some(entry),
+                written: 0,
+            };
+        }
+
+        let loaded = match &inputs {
+            Some(i) => load_with_defaults(file, i.defaults.as_deref()),
+            None => load_meeting(file),
+        };
+        let color = stderr_color();
+        let diagnostics = loaded
+            .diagnostics
+            .sorted()
+            .into_iter()
+            .map(|d| {
+                (
+                    d.headline(&loaded.sources),
+                    d.render(&loaded.sources, color),
+                )
+            })
+            .collect();
+        let mut outcome = Outcome {
+            status: Status::Failed,
+            diagnostics,
+            errors: Vec::new(),
+            lines: Vec::new(),
+            skipped_lines: false,
+            entry: None,
+            written: 0,
+        };
+        let Some(meeting) = loaded.meeting else {
+            return outcome;
+        };
+        let notice = match compose(&meeting, &self.templates) {
+            Ok(n) => n,
+            Err(e) => {
+                outcome.errors.push(format!("{}: lỗi: {e}", file.display()));
+                return outcome;
+            }
+        };
+        let font_dir = meeting.layout.font_dir.as_deref().map(absolute);
+        let mut entry = old.cloned().unwrap_or_default();
+        entry.source = source;
+        entry.font_dir = font_dir.clone();
         let mut ok = true;
-        for renderer in &renderers {
-            let target = args
-                .out
-                .join(format!("{stem}.{}", renderer.format().extension()));
+        for ((renderer, &format), &stale) in self.renderers.iter().zip(&self.formats).zip(&stale) {
+            let target = self.target(stem, format);
+            if !stale {
+                outcome.lines.push(skip_line(format));
+                continue;
+            }
             let result = renderer
                 .render(&notice)
                 .map_err(|e| e.to_string())
-                .and_then(|bytes| write_atomic(&target, &bytes).map_err(|e| e.to_string()));
+                .and_then(|bytes| {
+                    write_atomic(&target, &bytes)
+                        .map(|changed| (changed, bytes.len() as u64))
+                        .map_err(|e| e.to_string())
+                });
             match result {
-                Ok(changed) => {
-                    written += 1;
+                Ok((changed, size)) => {
+                    outcome.written += 1;
                     let note = if changed { "" } else { " (không đổi)" };
-                    println!("{} → {}{note}", file.display(), target.display());
+                    outcome
+                        .lines
+                        .push(format!("{} → {}{note}", file.display(), target.display()));
+                    if let Some(inputs) = &inputs {
+                        self.record(&mut entry, inputs, format, font_dir.as_deref(), size);
+                    }
                 }
                 Err(e) => {
-                    eprintln!("{}: lỗi khi ghi {}: {e}", file.display(), target.display());
+                    outcome.errors.push(format!(
+                        "{}: lỗi khi ghi {}: {e}",
+                        file.display(),
+                        target.display()
+                    ));
+                    entry.outputs.remove(format.extension());
                     ok = false;
                 }
             }
         }
-        if !ok {
-            failed += 1;
+        outcome.status = if ok { Status::Rendered } else { Status::Failed };
+        outcome.entry = Some(entry);
+        outcome
+    }
+
+    fn record(
+        &self,
+        entry: &mut Entry,
+        inputs: &MeetingInputs,
+        format: Format,
+        font_dir: Option<&Path>,
+        size: u64,
+    ) {
+        let key = self.keys.output_key(inputs, format, font_dir);
+        entry
+            .outputs
+            .insert(format.extension().to_string(), OutputRecord { key, size });
+    }
+}
+
+/// Prints outcomes: diagnostics once each (a problem in a shared
+/// `ketluan.yaml` is shown the first time only), errors, per-file lines.
+struct Printer<'a> {
+    report: Report,
+    bar: Option<&'a indicatif::ProgressBar>,
+    seen: HashSet<String>,
+}
+
+impl Printer<'_> {
+    fn print(&mut self, file: &Path, o: &Outcome) {
+        let mut err = String::new();
+        for (headline, text) in &o.diagnostics {
+            if self.seen.insert(headline.clone()) {
+                err.push_str(text);
+            }
+        }
+        for e in &o.errors {
+            err.push_str(e);
+            err.push('\n');
+        }
+        match self.bar {
+            Some(pb) => {
+                if !err.is_empty() {
+                    pb.suspend(|| eprint!("{err}"));
+                }
+                pb.set_message(file.display().to_string());
+                pb.inc(1);
+            }
+            None => {
+                eprint!("{err}");
+                if !(self.report == Report::Changes && o.skipped_lines) {
+                    for line in &o.lines {
+                        println!("{line}");
+                    }
+                }
+            }
         }
     }
-    eprintln!(
-        "Đã xuất {written} tệp từ {} cuộc họp{}",
-        files.len(),
-        if failed > 0 {
-            format!("; {failed} cuộc họp không xuất được")
-        } else {
-            String::new()
-        }
-    );
-    Ok(if failed > 0 {
-        ExitCode::FAILURE
-    } else {
+}
+
+/// Renders every file; exit code 0 only when every file rendered (or was
+/// already up to date).
+pub fn run(args: Args) -> CmdResult {
+    let batch = Batch::new(&args.output, args.force)?;
+    let files = collect_meeting_files(&args.paths)?;
+    let summary = batch.run(&files, Report::auto());
+    Ok(if summary.success() {
         ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     })
 }

@@ -1,0 +1,364 @@
+//! Incremental rendering: a small manifest in the output folder records, for
+//! every output file, a key that hashes everything its bytes depend on, so
+//! that a meeting whose inputs have not changed is skipped without reading
+//! any output back.
+//!
+//! The key of an output is SHA-256 (stable across Rust releases and
+//! machines, unlike std's `DefaultHasher`) over:
+//!
+//! - the manifest format and ketluan's version (a new release may lay out
+//!   differently);
+//! - the templates actually used (the embedded ones, or `--templates DIR`
+//!   with the embedded fallbacks);
+//! - the meeting file's bytes, and the presence and bytes of the nearest
+//!   `ketluan.yaml`;
+//! - the format, and for the PDF: PDF/A on or off, and the contents of the
+//!   font files of `--font-dir` and of the `layout.font_dir` the meeting used.
+//!
+//! An output is up to date when its key matches and the file is still there
+//! with the size recorded (a stat, not a read). The manifest is written with
+//! [`write_atomic`], once per run.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::model::find_defaults;
+use crate::output::write_atomic;
+use crate::render::Format;
+use crate::template::EMBEDDED;
+
+/// The manifest's file name inside the output folder.
+pub const MANIFEST_NAME: &str = ".ketluan-manifest.json";
+
+/// Bumped when the manifest's layout or the meaning of a key changes.
+const MANIFEST_VERSION: u32 = 1;
+
+/// A SHA-256 digest.
+pub type Digest32 = [u8; 32];
+
+fn hex(d: &Digest32) -> String {
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Feeds a length-prefixed field, so that field boundaries are unambiguous.
+fn field(h: &mut Sha256, bytes: &[u8]) {
+    h.update((bytes.len() as u64).to_le_bytes());
+    h.update(bytes);
+}
+
+/// What the manifest knows about one output file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutputRecord {
+    /// The input key (hex SHA-256) it was written from.
+    pub key: String,
+    /// Its size in bytes when written.
+    pub size: u64,
+}
+
+/// What the manifest knows about one meeting (keyed by its output stem).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The meeting file, as an absolute path.
+    pub source: PathBuf,
+    /// The `layout.font_dir` its PDF used, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub font_dir: Option<PathBuf>,
+    /// Outputs by extension (`docx`, `pdf`).
+    pub outputs: BTreeMap<String, OutputRecord>,
+}
+
+/// The manifest of an output folder.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Manifest format.
+    pub version: u32,
+    /// The ketluan version that wrote it (for people; the keys carry it too).
+    pub ketluan: String,
+    /// Meetings by output stem, sorted so that the file is deterministic.
+    pub entries: BTreeMap<String, Entry>,
+}
+
+impl Manifest {
+    /// The manifest of `out_dir`; an empty one when there is none or it
+    /// cannot be read (everything is then rendered again, which is safe).
+    pub fn load(out_dir: &Path) -> Manifest {
+        let empty = Manifest {
+            version: MANIFEST_VERSION,
+            ketluan: env!("CARGO_PKG_VERSION").to_string(),
+            entries: BTreeMap::new(),
+        };
+        let Ok(bytes) = std::fs::read(out_dir.join(MANIFEST_NAME)) else {
+            return empty;
+        };
+        match serde_json::from_slice::<Manifest>(&bytes) {
+            Ok(m) if m.version == MANIFEST_VERSION => Manifest {
+                ketluan: empty.ketluan,
+                ..m
+            },
+            _ => empty,
+        }
+    }
+
+    /// Whether `out_dir` has a manifest file.
+    pub fn exists(out_dir: &Path) -> bool {
+        out_dir.join(MANIFEST_NAME).is_file()
+    }
+
+    /// Writes the manifest atomically; `Ok(false)` when it was unchanged.
+    pub fn save(&self, out_dir: &Path) -> std::io::Result<bool> {
+        let mut bytes = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
+        bytes.push(b'\n');
+        write_atomic(&out_dir.join(MANIFEST_NAME), &bytes)
+    }
+}
+
+/// Whether the output at `path` is what `record` describes and was made
+/// from `key`: same key, file present with the recorded size.
+pub fn up_to_date(record: Option<&OutputRecord>, key: &str, path: &Path) -> bool {
+    let Some(record) = record else {
+        return false;
+    };
+    record.key == key
+        && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == record.size)
+}
+
+/// The hash of the templates a run uses: for each embedded template name,
+/// the file of that name in `dir` when there is one, else the embedded text
+/// (the same choice as [`crate::template::Templates::from_dir`]).
+pub fn templates_digest(dir: Option<&Path>) -> std::io::Result<Digest32> {
+    let mut h = Sha256::new();
+    for (name, text) in EMBEDDED {
+        field(&mut h, name.as_bytes());
+        match dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
+            Some(path) => field(&mut h, &std::fs::read(path)?),
+            None => field(&mut h, text.as_bytes()),
+        }
+    }
+    Ok(h.finalize().into())
+}
+
+/// The hash of the font files in a folder (names and contents of every
+/// `.ttf`, `.otf`, `.ttc`), or of its absence.
+pub fn font_dir_digest(dir: &Path) -> Digest32 {
+    let mut h = Sha256::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension()
+                        .map(|e| e.to_string_lossy().to_lowercase())
+                        .is_some_and(|e| matches!(e.as_str(), "ttf" | "otf" | "ttc"))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    field(&mut h, if dir.is_dir() { b"dir" } else { b"none" });
+    for f in files {
+        field(&mut h, f.file_name().unwrap_or_default().as_encoded_bytes());
+        field(&mut h, &std::fs::read(&f).unwrap_or_default());
+    }
+    h.finalize().into()
+}
+
+/// Everything a run's keys share, and caches for what meetings share
+/// (defaults files and font folders are hashed once per run).
+pub struct KeyContext {
+    base: Digest32,
+    archival: bool,
+    cli_fonts: Option<Digest32>,
+    defaults: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+    defaults_digest: Mutex<HashMap<PathBuf, Option<Digest32>>>,
+    fonts: Mutex<HashMap<PathBuf, Digest32>>,
+}
+
+/// The inputs of one meeting, read and hashed before it is rendered.
+#[derive(Clone, Debug)]
+pub struct MeetingInputs {
+    /// The nearest `ketluan.yaml`, if any.
+    pub defaults: Option<PathBuf>,
+    digest: Digest32,
+}
+
+impl KeyContext {
+    /// The context of a run: its templates (see [`templates_digest`]),
+    /// PDF/A on or off, and `--font-dir`.
+    pub fn new(templates: Digest32, archival: bool, cli_font_dir: Option<&Path>) -> KeyContext {
+        let mut h = Sha256::new();
+        field(&mut h, &MANIFEST_VERSION.to_le_bytes());
+        field(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
+        field(&mut h, &templates);
+        KeyContext {
+            base: h.finalize().into(),
+            archival,
+            cli_fonts: cli_font_dir.map(font_dir_digest),
+            defaults: Mutex::default(),
+            defaults_digest: Mutex::default(),
+            fonts: Mutex::default(),
+        }
+    }
+
+    /// The nearest `ketluan.yaml` for a meeting file (cached per folder).
+    pub fn defaults_for(&self, meeting: &Path) -> Option<PathBuf> {
+        let dir = meeting.parent().unwrap_or(Path::new("")).to_path_buf();
+        if let Some(found) = self.lock(&self.defaults).get(&dir) {
+            return found.clone();
+        }
+        let found = find_defaults(meeting);
+        self.lock(&self.defaults).insert(dir, found.clone());
+        found
+    }
+
+    fn lock<'m, T>(&self, m: &'m Mutex<T>) -> std::sync::MutexGuard<'m, T> {
+        m.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn defaults_digest(&self, path: &Path) -> Option<Digest32> {
+        if let Some(d) = self.lock(&self.defaults_digest).get(path) {
+            return *d;
+        }
+        let d = std::fs::read(path)
+            .ok()
+            .map(|bytes| Sha256::digest(&bytes).into());
+        self.lock(&self.defaults_digest)
+            .insert(path.to_path_buf(), d);
+        d
+    }
+
+    fn font_digest(&self, dir: &Path) -> Digest32 {
+        if let Some(d) = self.lock(&self.fonts).get(dir) {
+            return *d;
+        }
+        let d = font_dir_digest(dir);
+        self.lock(&self.fonts).insert(dir.to_path_buf(), d);
+        d
+    }
+
+    /// Reads and hashes a meeting file and its defaults. `Err` when the
+    /// meeting file cannot be read (the loader then reports it).
+    pub fn meeting_inputs(&self, meeting: &Path) -> std::io::Result<MeetingInputs> {
+        let bytes = std::fs::read(meeting)?;
+        let defaults = self.defaults_for(meeting);
+        let mut h = Sha256::new();
+        field(&mut h, &self.base);
+        field(&mut h, &bytes);
+        match defaults.as_deref().map(|d| self.defaults_digest(d)) {
+            Some(Some(d)) => field(&mut h, &d),
+            Some(None) => field(&mut h, b"unreadable"),
+            None => field(&mut h, b"none"),
+        }
+        Ok(MeetingInputs {
+            defaults,
+            digest: h.finalize().into(),
+        })
+    }
+
+    /// The key of one output of a meeting; `layout_font_dir` is the
+    /// `layout.font_dir` the meeting uses (from its last render when
+    /// checking, from the loaded meeting when recording).
+    pub fn output_key(
+        &self,
+        inputs: &MeetingInputs,
+        format: Format,
+        layout_font_dir: Option<&Path>,
+    ) -> String {
+        let mut h = Sha256::new();
+        field(&mut h, &inputs.digest);
+        field(&mut h, format.extension().as_bytes());
+        if format == Format::Pdf {
+            field(&mut h, &[u8::from(self.archival)]);
+            match &self.cli_fonts {
+                Some(d) => field(&mut h, d),
+                None => field(&mut h, b"-"),
+            }
+            match layout_font_dir {
+                Some(dir) => field(&mut h, &self.font_digest(dir)),
+                None => field(&mut h, b"-"),
+            }
+        }
+        hex(&h.finalize().into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_change_with_each_input_and_only_then() {
+        let dir = tempfile::tempdir().unwrap();
+        let m = dir.path().join("a.yaml");
+        std::fs::write(&m, "x: 1\n").unwrap();
+        let t = templates_digest(None).unwrap();
+        let ctx = KeyContext::new(t, true, None);
+        let i = ctx.meeting_inputs(&m).unwrap();
+        let docx = ctx.output_key(&i, Format::Docx, None);
+        let pdf = ctx.output_key(&i, Format::Pdf, None);
+        assert_ne!(docx, pdf);
+        assert_eq!(docx.len(), 64);
+        // Same inputs, same keys (a stable hash).
+        let again = KeyContext::new(t, true, None);
+        let i2 = again.meeting_inputs(&m).unwrap();
+        assert_eq!(again.output_key(&i2, Format::Docx, None), docx);
+        // PDF/A changes the PDF's key, not the DOCX's.
+        let plain = KeyContext::new(t, false, None);
+        let i3 = plain.meeting_inputs(&m).unwrap();
+        assert_eq!(plain.output_key(&i3, Format::Docx, None), docx);
+        assert_ne!(plain.output_key(&i3, Format::Pdf, None), pdf);
+        // The meeting's bytes.
+        std::fs::write(&m, "x: 2\n").unwrap();
+        let i4 = ctx.meeting_inputs(&m).unwrap();
+        assert_ne!(ctx.output_key(&i4, Format::Docx, None), docx);
+        // A defaults file appearing beside it.
+        std::fs::write(&m, "x: 1\n").unwrap();
+        std::fs::write(dir.path().join("ketluan.yaml"), "y: 1\n").unwrap();
+        let fresh = KeyContext::new(t, true, None);
+        let i5 = fresh.meeting_inputs(&m).unwrap();
+        assert!(i5.defaults.is_some());
+        assert_ne!(fresh.output_key(&i5, Format::Docx, None), docx);
+    }
+
+    #[test]
+    fn templates_from_a_folder_change_the_digest() {
+        let dir = tempfile::tempdir().unwrap();
+        let embedded = templates_digest(None).unwrap();
+        assert_eq!(templates_digest(Some(dir.path())).unwrap(), embedded);
+        std::fs::write(dir.path().join(EMBEDDED[0].0), "khác").unwrap();
+        assert_ne!(templates_digest(Some(dir.path())).unwrap(), embedded);
+    }
+
+    #[test]
+    fn manifest_round_trip_and_up_to_date() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut m = Manifest::load(dir.path());
+        assert!(m.entries.is_empty());
+        let out = dir.path().join("a.docx");
+        std::fs::write(&out, b"12345").unwrap();
+        let rec = OutputRecord {
+            key: "k".into(),
+            size: 5,
+        };
+        assert!(up_to_date(Some(&rec), "k", &out));
+        assert!(!up_to_date(Some(&rec), "other", &out));
+        assert!(!up_to_date(None, "k", &out));
+        std::fs::write(&out, b"1234").unwrap();
+        assert!(!up_to_date(Some(&rec), "k", &out), "size changed");
+        m.entries.insert(
+            "a".into(),
+            Entry {
+                source: "/x/a.yaml".into(),
+                font_dir: None,
+                outputs: [("docx".to_string(), rec)].into_iter().collect(),
+            },
+        );
+        assert!(m.save(dir.path()).unwrap());
+        assert!(!m.save(dir.path()).unwrap(), "unchanged, not rewritten");
+        assert_eq!(Manifest::load(dir.path()), m);
+        std::fs::write(dir.path().join(MANIFEST_NAME), "{garbage").unwrap();
+        assert!(Manifest::load(dir.path()).entries.is_empty());
+    }
+}
