@@ -13,7 +13,7 @@ use crate::template::{TemplateError, Templates};
 pub const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 /// The Tiêu ngữ.
 pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
-/// The tên loại.
+/// The tên loại of a notice.
 pub const DOC_TYPE: &str = "THÔNG BÁO";
 /// Heading of the recipient list.
 pub const RECIPIENTS_HEADING: &str = "Nơi nhận:";
@@ -33,9 +33,32 @@ pub struct Metadata {
     pub date: Date,
 }
 
-/// A notice ready for layout.
+/// A column of a [`Table`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct TableColumn {
+    /// Heading.
+    pub title: String,
+    /// Share of the text width (the shares of a table add up to 1).
+    pub share: f32,
+    /// Centred cells (otherwise left-aligned).
+    pub centred: bool,
+}
+
+/// A bordered table after the body (the report's list of tasks); its
+/// heading row repeats on every page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// The columns.
+    pub columns: Vec<TableColumn>,
+    /// The rows, one text per column.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A document ready for layout: a notice, or a report in the same house layout.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
+    /// Tên loại: `THÔNG BÁO`, `BÁO CÁO`.
+    pub doc_type: String,
     /// Cơ quan chủ quản, in capitals.
     pub parent: Option<String>,
     /// Cơ quan ban hành, in capitals.
@@ -48,6 +71,8 @@ pub struct Notice {
     pub summary: String,
     /// The body paragraphs.
     pub body: Vec<Block>,
+    /// A table after the body, if any.
+    pub table: Option<Table>,
     /// Nơi nhận lines, `- X;` … `- Lưu: VT, TH.`
     pub recipients: Vec<String>,
     /// Authority lines, in capitals.
@@ -62,7 +87,8 @@ pub struct Notice {
     pub layout: Layout,
 }
 
-fn caps(s: &str) -> String {
+/// Capitals, NFC.
+pub fn caps(s: &str) -> String {
     s.to_uppercase().nfc().collect()
 }
 
@@ -128,6 +154,8 @@ pub fn compose(meeting: &Meeting, templates: &Templates) -> Result<Notice, Templ
     let body = markdown::parse_blocks(&body_markdown.nfc().collect::<String>());
     let number_line = number_line(meeting);
     Ok(Notice {
+        doc_type: DOC_TYPE.to_string(),
+        table: None,
         parent: meeting.issuer.parent.as_deref().map(caps),
         issuer: caps(&meeting.issuer.name),
         date_line: date_line(meeting),

@@ -74,6 +74,12 @@ pub struct Layout {
     pub signer_size_pt: f32,
     /// Page numbers.
     pub page_number_size_pt: f32,
+    /// Text in tables (the report's list of tasks).
+    pub table_size_pt: f32,
+    /// Space between a table cell's border and its text, on each side.
+    pub table_cell_padding_pt: f32,
+    /// Thickness of a table's borders.
+    pub table_border_pt: f32,
     /// First-line indent of body paragraphs.
     pub body_indent_mm: f32,
     /// Space before each body paragraph.
@@ -128,6 +134,9 @@ impl Default for Layout {
             recipients_size_pt: 11.0,
             signer_size_pt: 14.0,
             page_number_size_pt: 14.0,
+            table_size_pt: 12.0,
+            table_cell_padding_pt: 3.0,
+            table_border_pt: 0.5,
             body_indent_mm: 10.0,
             body_space_before_pt: 6.0,
             body_line_pt: 18.0,
@@ -174,6 +183,9 @@ impl Layout {
         ("recipients_size_pt", |l| &mut l.recipients_size_pt),
         ("signer_size_pt", |l| &mut l.signer_size_pt),
         ("page_number_size_pt", |l| &mut l.page_number_size_pt),
+        ("table_size_pt", |l| &mut l.table_size_pt),
+        ("table_cell_padding_pt", |l| &mut l.table_cell_padding_pt),
+        ("table_border_pt", |l| &mut l.table_border_pt),
         ("body_indent_mm", |l| &mut l.body_indent_mm),
         ("body_space_before_pt", |l| &mut l.body_space_before_pt),
         ("body_line_pt", |l| &mut l.body_line_pt),

@@ -28,6 +28,8 @@ enum Command {
     New(cmd::new::Args),
     /// List the tasks assigned in the meetings: who, what, by when, done or overdue.
     Tasks(cmd::tasks::Args),
+    /// Write the report on the tasks (Báo cáo tình hình thực hiện nhiệm vụ) as DOCX and PDF.
+    Report(cmd::report::Args),
     /// Work with the templates that word the notice.
     Templates(cmd::templates::Args),
 }
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
         Command::Check(a) => cmd::check::run(a),
         Command::New(a) => cmd::new::run(a),
         Command::Tasks(a) => cmd::tasks::run(a),
+        Command::Report(a) => cmd::report::run(a),
         Command::Templates(a) => cmd::templates::run(a),
     };
     match result {

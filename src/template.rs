@@ -15,10 +15,16 @@ use crate::markdown;
 use crate::model::Meeting;
 
 /// The embedded templates: (file name, text).
-pub const EMBEDDED: &[(&str, &str)] = &[("body.md", include_str!("../templates/body.md"))];
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("body.md", include_str!("../templates/body.md")),
+    ("report.md", include_str!("../templates/report.md")),
+];
 
-/// The template that renders the body.
+/// The template that renders the body of a notice.
 pub const BODY: &str = "body.md";
+
+/// The template that renders the body of a task report.
+pub const REPORT: &str = "report.md";
 
 /// A template that failed to load or render.
 #[derive(Debug, thiserror::Error)]
@@ -193,10 +199,19 @@ impl Templates {
 
     /// Renders the body of the notice as Markdown.
     pub fn render_body(&self, meeting: &Meeting) -> Result<String, TemplateError> {
-        let context = Context::from_serialize(meeting).map_err(|e| tera_error(BODY, &e))?;
+        self.render(BODY, meeting)
+    }
+
+    /// Renders a template with any serializable context.
+    pub fn render<T: serde::Serialize>(
+        &self,
+        name: &str,
+        context: &T,
+    ) -> Result<String, TemplateError> {
+        let context = Context::from_serialize(context).map_err(|e| tera_error(name, &e))?;
         self.tera
-            .render(BODY, &context)
-            .map_err(|e| tera_error(BODY, &e))
+            .render(name, &context)
+            .map_err(|e| tera_error(name, &e))
     }
 }
 

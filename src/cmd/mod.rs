@@ -3,6 +3,7 @@
 pub mod check;
 pub mod new;
 pub mod render;
+pub mod report;
 pub mod tasks;
 pub mod templates;
 

@@ -16,14 +16,17 @@ use std::io::Cursor;
 use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, Header, LineSpacing, LineSpacingType, PageMargin,
     PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
-    SpecialIndentType, Style, StyleType, Table, TableCell, TableCellMargins, TableLayoutType,
-    TableRow, VAlignType, WidthType,
+    SpecialIndentType, Style, StyleType, Table, TableBorder, TableBorderPosition, TableBorders,
+    TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
 use super::{Format, RenderError, Renderer};
-use crate::document::{Notice, DOC_TYPE, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING};
+use crate::document::{Notice, Table as DataTable, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING};
 use crate::layout::{mm_to_twips, pt_to_twips, Layout};
 use crate::markdown::{BlockKind, Inline};
+
+/// The XML docx-rs writes for the marker height of a heading row.
+const HEADER_ROW_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="atLeast" />"#;
 
 /// Writes notices as Word documents.
 pub struct DocxRenderer;
@@ -38,6 +41,13 @@ impl Renderer for DocxRenderer {
         let docx = builder.document(notice);
         let mut xml = docx.build();
         xml.doc_props.core = core_properties(notice).into_bytes();
+        // docx-rs has no `tblHeader`: the heading row of a data table carries a
+        // marker height that is swapped for it here.
+        if let Ok(text) = String::from_utf8(std::mem::take(&mut xml.document)) {
+            xml.document = text
+                .replace(HEADER_ROW_MARK, "<w:tblHeader />")
+                .into_bytes();
+        }
         let mut out = Cursor::new(Vec::new());
         xml.pack(&mut out).map_err(|e| RenderError {
             format: Format::Docx,
@@ -287,7 +297,7 @@ impl<'a> Builder<'a> {
         let text_w = mm_to_twips(l.text_width_mm());
         let doc_type = self
             .line(
-                DOC_TYPE,
+                &notice.doc_type,
                 LineStyle::centred(l.doc_type_size_pt, true, false),
             )
             .line_spacing(
@@ -330,6 +340,89 @@ impl<'a> Builder<'a> {
             }
         }
         p
+    }
+
+    /// A bordered data table on the full text width; the heading row is bold,
+    /// centred and repeats on every page.
+    fn data_table(&mut self, table: &DataTable) -> Table {
+        let l = self.layout;
+        let text_w = mm_to_twips(l.text_width_mm());
+        let widths: Vec<i32> = table
+            .columns
+            .iter()
+            .map(|c| (c.share * text_w as f32).round() as i32)
+            .collect();
+        let pad = pt_to_twips(l.table_cell_padding_pt);
+        let size = l.table_size_pt;
+        let cell_paragraph = |b: &mut Self, text: &str, bold: bool, centred: bool| {
+            let align = if centred {
+                AlignmentType::Center
+            } else {
+                AlignmentType::Left
+            };
+            b.paragraph()
+                .align(align)
+                .line_spacing(
+                    LineSpacing::new()
+                        .before(pad as u32)
+                        .after(pad as u32)
+                        .line(240)
+                        .line_rule(LineSpacingType::Auto),
+                )
+                .add_run(b.run(text, size, bold, false))
+        };
+        let mut rows = Vec::new();
+        let heading: Vec<TableCell> = table
+            .columns
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| {
+                let p = cell_paragraph(self, &c.title, true, true);
+                TableCell::new()
+                    .width(*w as usize, WidthType::Dxa)
+                    .add_paragraph(p)
+            })
+            .collect();
+        rows.push(
+            TableRow::new(heading)
+                .row_height(1.0)
+                .height_rule(docx_rs::HeightRule::AtLeast)
+                .cant_split(),
+        );
+        for row in &table.rows {
+            let cells: Vec<TableCell> = row
+                .iter()
+                .zip(&table.columns)
+                .zip(&widths)
+                .map(|((text, c), w)| {
+                    let p = cell_paragraph(self, text, false, c.centred);
+                    TableCell::new()
+                        .width(*w as usize, WidthType::Dxa)
+                        .add_paragraph(p)
+                })
+                .collect();
+            rows.push(TableRow::new(cells).cant_split());
+        }
+        let border_size = ((l.table_border_pt * 8.0).round() as usize).max(2);
+        let borders = [
+            TableBorderPosition::Top,
+            TableBorderPosition::Left,
+            TableBorderPosition::Bottom,
+            TableBorderPosition::Right,
+            TableBorderPosition::InsideH,
+            TableBorderPosition::InsideV,
+        ]
+        .into_iter()
+        .fold(TableBorders::with_empty(), |b, pos| {
+            b.set(TableBorder::new(pos).size(border_size))
+        });
+        Table::new(rows)
+            .set_borders(borders)
+            .set_grid(widths.iter().map(|w| *w as usize).collect())
+            .width(text_w as usize, WidthType::Dxa)
+            .indent(0)
+            .layout(TableLayoutType::Fixed)
+            .margins(TableCellMargins::new().margin(0, pad as usize, 0, pad as usize))
     }
 
     fn signature_table(&mut self, notice: &Notice) -> Table {
@@ -486,6 +579,9 @@ impl<'a> Builder<'a> {
                 p = p.keep_next(true);
             }
             docx = docx.add_paragraph(p);
+        }
+        if let Some(table) = &notice.table {
+            docx = docx.add_table(self.data_table(table));
         }
         docx.add_table(self.signature_table(notice))
     }

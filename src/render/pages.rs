@@ -13,7 +13,7 @@
 //! the signature block never splits and always shares its page with at least
 //! the last line of the body.
 
-use crate::document::{Notice, DOC_TYPE, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING};
+use crate::document::{Notice, Table, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING};
 use crate::fonts::{FontSet, FontStyle};
 use crate::layout::{mm_to_pt, Layout};
 use crate::markdown::{BlockKind, Inline};
@@ -239,7 +239,7 @@ impl<'a> Composer<'a> {
         let (x, w) = (self.left, self.text_w);
         let mut y = self.y + l.doc_type_space_before_pt;
         y = self.single_lines(
-            &[DOC_TYPE.to_string()],
+            std::slice::from_ref(&notice.doc_type),
             (x, w),
             y,
             (l.doc_type_size_pt, FontStyle::Bold, Align::Centre),
@@ -353,6 +353,100 @@ impl<'a> Composer<'a> {
         }
     }
 
+    /// A bordered table on the full text width, row by row; a row never
+    /// splits, and the heading row is drawn again at the top of each page.
+    fn table(&mut self, table: &Table) {
+        let l = self.l;
+        let size = l.table_size_pt;
+        let pad = l.table_cell_padding_pt;
+        let lh = self.single(size);
+        let widths: Vec<f32> = table
+            .columns
+            .iter()
+            .map(|c| c.share * self.text_w)
+            .collect();
+        let xs: Vec<f32> = widths
+            .iter()
+            .scan(self.left, |x, w| {
+                let at = *x;
+                *x += w;
+                Some(at)
+            })
+            .collect();
+        let lay = |c: &Composer, cells: &[String], bold: bool| -> (Vec<Vec<Line>>, f32) {
+            let lines: Vec<Vec<Line>> = cells
+                .iter()
+                .zip(&widths)
+                .map(|(text, w)| {
+                    let inl = [Inline::Text {
+                        text: text.clone(),
+                        bold,
+                        italic: false,
+                    }];
+                    let inner = (w - 2.0 * pad).max(1.0);
+                    break_lines(&inl, c.fonts, size, inner, inner)
+                })
+                .collect();
+            let n = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+            (lines, n as f32 * lh + 2.0 * pad)
+        };
+        let titles: Vec<String> = table.columns.iter().map(|c| c.title.clone()).collect();
+        let heading = lay(self, &titles, true);
+        let centred_heading = vec![true; titles.len()];
+        let centred: Vec<bool> = table.columns.iter().map(|c| c.centred).collect();
+        let total_w: f32 = widths.iter().sum();
+        let draw_row = |c: &mut Composer, row: &(Vec<Vec<Line>>, f32), centred: &[bool]| {
+            let top = c.y;
+            for (i, cell) in row.0.iter().enumerate() {
+                for (k, line) in cell.iter().enumerate() {
+                    let baseline = top + pad + k as f32 * lh + c.ascender(size);
+                    let align = if centred[i] {
+                        Align::Centre
+                    } else {
+                        Align::Left
+                    };
+                    c.draw_line(line, xs[i] + pad, baseline, size, align);
+                }
+            }
+            let t = l.table_border_pt;
+            let bottom = top + row.1;
+            let page = c.page();
+            page.rules.push(Rule {
+                x: xs[0],
+                y: top,
+                width: total_w,
+                thickness: t,
+            });
+            page.rules.push(Rule {
+                x: xs[0],
+                y: bottom,
+                width: total_w,
+                thickness: t,
+            });
+            for x in xs.iter().copied().chain(std::iter::once(xs[0] + total_w)) {
+                page.rules.push(Rule {
+                    x: x - t / 2.0,
+                    y: (top + bottom) / 2.0,
+                    width: t,
+                    thickness: row.1,
+                });
+            }
+            c.y = bottom;
+        };
+        if self.y + heading.1 * 2.0 > self.bottom {
+            self.new_page();
+        }
+        draw_row(self, &heading, &centred_heading);
+        for cells in &table.rows {
+            let row = lay(self, cells, false);
+            if self.y + row.1 > self.bottom + 0.01 {
+                self.new_page();
+                draw_row(self, &heading, &centred_heading);
+            }
+            draw_row(self, &row, &centred);
+        }
+    }
+
     fn signature(&mut self, notice: &Notice, dry_run: bool) -> f32 {
         let l = self.l;
         let (left_w, right_x, right_w) = self.columns();
@@ -435,6 +529,7 @@ pub fn compose_pages(notice: &Notice, fonts: &FontSet) -> Vec<Page> {
     c.title(notice);
     let paras = c.paragraphs(notice);
     let signature_height = c.signature(notice, true);
+    let table_follows = notice.table.is_some();
     let lh = l.body_line_pt;
     for (i, para) in paras.iter().enumerate() {
         let last = i + 1 == paras.len();
@@ -451,7 +546,18 @@ pub fn compose_pages(notice: &Notice, fonts: &FontSet) -> Vec<Page> {
                 c.new_page();
             }
         }
-        c.place(para, if last { signature_height } else { 0.0 });
+        let reserve = if last && !table_follows {
+            signature_height
+        } else {
+            0.0
+        };
+        c.place(para, reserve);
+    }
+    if let Some(table) = &notice.table {
+        c.table(table);
+        if c.y + signature_height > c.bottom + 0.01 {
+            c.new_page();
+        }
     }
     if paras.is_empty() && c.y + signature_height > c.bottom {
         c.new_page();

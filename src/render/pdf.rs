@@ -21,7 +21,7 @@ use krilla::{Document, SerializeSettings};
 
 use super::pages::{compose_pages, Page, TextRun};
 use super::{Format, RenderError, Renderer};
-use crate::document::{Notice, DOC_TYPE};
+use crate::document::Notice;
 use crate::fonts::{FontSet, FontStyle};
 use crate::layout::mm_to_pt;
 
@@ -101,7 +101,7 @@ fn metadata(notice: &Notice) -> Metadata {
         .utc_offset_hour(7)
         .utc_offset_minute(0);
     let mut keywords = vec![
-        DOC_TYPE.to_string(),
+        notice.doc_type.clone(),
         notice.number_line.clone(),
         notice.date_line.clone(),
     ];

@@ -11,6 +11,7 @@
 //! approved by the assigning authority moves the deadline.
 
 pub mod export;
+pub mod report;
 
 use std::path::{Path, PathBuf};
 

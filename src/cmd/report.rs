@@ -1,0 +1,103 @@
+//! `ketluan report`: the Báo cáo tình hình thực hiện nhiệm vụ of an archive,
+//! as DOCX and/or PDF.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::tasks::{lead_names, load_tasks};
+use super::CmdResult;
+use crate::date::Date;
+use crate::output::write_atomic;
+use crate::render::{renderer_for, Format, RenderOptions};
+use crate::template::Templates;
+use crate::tracking::report::compose_report;
+use crate::tracking::{Filter, TrackedTask};
+
+/// Arguments of `report`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Meeting files or folders (default: meetings/).
+    pub paths: Vec<PathBuf>,
+    /// Folder for the report: <out>/bao-cao-nhiem-vu-<ngày>.docx / .pdf.
+    #[arg(long, short, default_value = "output")]
+    pub out: PathBuf,
+    /// Formats, comma separated: docx, pdf.
+    #[arg(long, short, value_delimiter = ',', default_value = "docx,pdf")]
+    pub format: Vec<Format>,
+    /// The day the report is made for (default: today, Vietnam time).
+    #[arg(long, value_parser = parse_date)]
+    pub today: Option<Date>,
+    /// Only tasks led by this unit (code or name, with or without diacritics).
+    #[arg(long)]
+    pub lead: Option<String>,
+    /// Write plain PDF 1.7 instead of PDF/A-2b.
+    #[arg(long)]
+    pub no_pdfa: bool,
+    /// Templates folder (report.md) instead of the built-in one.
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s).map_err(|e| format!("`{s}`: {e}; dạng: {}", crate::date::ACCEPTED_FORMS))
+}
+
+/// Writes the report.
+pub fn run(args: Args) -> CmdResult {
+    let set = load_tasks(&args.paths)?;
+    let today = args.today.unwrap_or_else(Date::today);
+    let Some(first) = set.first.as_ref() else {
+        eprintln!("ketluan: lỗi: không có cuộc họp hợp lệ nào để lập báo cáo");
+        return Ok(ExitCode::FAILURE);
+    };
+    let filter = Filter {
+        lead: args
+            .lead
+            .as_deref()
+            .map(|l| lead_names(l, &set.departments)),
+        ..Filter::default()
+    };
+    let tasks: Vec<TrackedTask> = set
+        .tasks
+        .iter()
+        .filter(|t| filter.keeps(t, today))
+        .cloned()
+        .collect();
+    let meetings = {
+        let mut m: Vec<&str> = tasks.iter().map(|t| t.meeting.as_str()).collect();
+        m.dedup();
+        m.len()
+    };
+    let templates = match &args.templates {
+        Some(dir) => Templates::from_dir(dir)?,
+        None => Templates::embedded(),
+    };
+    let notice = compose_report(&tasks, meetings, first, today, &templates)?;
+    let options = RenderOptions {
+        no_pdfa: args.no_pdfa,
+        font_dir: None,
+    };
+    let mut formats = args.format.clone();
+    formats.sort();
+    formats.dedup();
+    for format in formats {
+        let bytes = renderer_for(format, &options).render(&notice)?;
+        let target = args.out.join(format!(
+            "bao-cao-nhiem-vu-{}.{}",
+            today.iso(),
+            format.extension()
+        ));
+        write_atomic(&target, &bytes)?;
+        println!("{}", target.display());
+    }
+    eprintln!(
+        "Báo cáo {} nhiệm vụ của {meetings} cuộc họp, tính đến {}",
+        tasks.len(),
+        today.short()
+    );
+    Ok(if set.failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
