@@ -35,6 +35,10 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// The file's whole text.
     pub text: String,
+    /// Byte offset of the start of every line (the first is 0), so that a
+    /// location is found by binary search rather than by counting lines
+    /// from the top (a 2,000-task file has tens of thousands of nodes).
+    line_starts: Vec<usize>,
 }
 
 /// Every file read for one meeting, so that diagnostics can show their lines.
@@ -46,7 +50,14 @@ pub struct SourceMap {
 impl SourceMap {
     /// Registers a file and returns its id.
     pub fn add(&mut self, path: PathBuf, text: String) -> FileId {
-        self.files.push(SourceFile { path, text });
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        self.files.push(SourceFile {
+            path,
+            text,
+            line_starts,
+        });
         FileId(self.files.len() - 1)
     }
 
@@ -56,12 +67,17 @@ impl SourceMap {
     }
 
     /// The location of a byte offset in a file (line and column computed from the text).
+    /// An offset inside a character is moved back to that character's start.
     pub fn loc_at(&self, file: FileId, offset: usize, len: usize) -> Loc {
-        let text = &self.get(file).text;
-        let offset = offset.min(text.len());
-        let before = &text[..offset];
-        let line = before.matches('\n').count() as u32 + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let source = self.get(file);
+        let text = &source.text;
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let index = source.line_starts.partition_point(|&s| s <= offset) - 1;
+        let line_start = source.line_starts[index];
+        let line = index as u32 + 1;
         let column = text[line_start..offset].chars().count() as u32 + 1;
         Loc {
             file,
@@ -74,12 +90,13 @@ impl SourceMap {
 
     /// The location of a line and column (1-based, column in characters).
     pub fn loc_line_col(&self, file: FileId, line: u32, column: u32) -> Loc {
-        let text = &self.get(file).text;
-        let line_start = text
-            .split_inclusive('\n')
-            .take(line.saturating_sub(1) as usize)
-            .map(str::len)
-            .sum::<usize>();
+        let source = self.get(file);
+        let text = &source.text;
+        let line_start = source
+            .line_starts
+            .get(line.saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or(text.len());
         let offset = text[line_start.min(text.len())..]
             .char_indices()
             .nth(column.saturating_sub(1) as usize)
@@ -201,12 +218,23 @@ impl Diagnostic {
         if let Some(loc) = self.loc {
             let file = sources.get(loc.file);
             let text = &file.text;
-            let start = loc.offset.min(text.len());
+            let mut start = loc.offset.min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
             let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
             let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-            let line_text = &text[line_start..line_end];
-            let from = start - line_start;
-            let mut to = (from + loc.len).min(line_text.len());
+            // A CRLF file's lines are shown without their carriage return.
+            let line_text = text[line_start..line_end].trim_end_matches('\r');
+            let boundary = |mut i: usize| {
+                i = i.min(line_text.len());
+                while !line_text.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            };
+            let from = boundary(start - line_start);
+            let mut to = boundary(from + loc.len);
             if to <= from {
                 // Mark the rest of the word, or one character, where the length is unknown.
                 to = line_text[from..]

@@ -5,13 +5,13 @@ use std::path::{Path, PathBuf};
 use super::node::{self, Node, NodeKind};
 use super::schema::Walker;
 use super::Meeting;
-use crate::diag::{Diagnostic, Diagnostics, SourceMap};
+use crate::diag::{Diagnostic, Diagnostics, FileId, SourceMap};
 
 /// Name of the defaults file, looked for from the meeting's folder upwards.
 pub const DEFAULTS_FILE_NAME: &str = "ketluan.yaml";
 
 /// Largest input file read (a meeting is a few kilobytes).
-const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+const MAX_FILE_BYTES: u64 = super::node::limits::MAX_FILE_BYTES as u64;
 
 /// The outcome of loading one meeting file.
 #[derive(Debug)]
@@ -43,34 +43,92 @@ pub fn find_defaults(meeting_path: &Path) -> Option<PathBuf> {
     None
 }
 
-/// Reads a file as UTF-8 text, refusing anything too large or not text.
-pub(crate) fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::file_error(path, format!("không đọc được tệp: {e}")))?;
-    if !meta.is_file() {
-        return Err(Box::new(Diagnostic::file_error(path, "không phải là tệp")));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Box::new(Diagnostic::file_error(
-            path,
-            format!("tệp quá lớn ({} byte; tối đa {MAX_FILE_BYTES})", meta.len()),
-        )));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::file_error(path, format!("không đọc được tệp: {e}")))?;
-    let bytes = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(&bytes)
-        .to_vec();
-    String::from_utf8(bytes).map_err(|e| {
+/// Reads a file's bytes, refusing anything that is not a regular file or is
+/// larger than [`MAX_FILE_BYTES`]: the size is checked before reading and the
+/// read itself stops one byte past the limit (a file that grows meanwhile is
+/// refused too, never half-read).
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| {
         Box::new(Diagnostic::file_error(
             path,
-            format!(
-                "tệp không phải văn bản UTF-8 (byte lỗi ở vị trí {}); hãy lưu lại với bảng mã UTF-8",
-                e.utf8_error().valid_up_to()
-            ),
+            format!("không đọc được tệp: {e}"),
         ))
-    })
+    };
+    let too_large = |len: u64| {
+        Box::new(
+            Diagnostic::file_error(
+                path,
+                format!(
+                    "tệp quá lớn ({len} byte; tối đa {MAX_FILE_BYTES} byte = {} MiB); tệp bị từ chối, không xử lý",
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            )
+            .with_hint("một tệp cuộc họp chỉ vài chục KB; kiểm tra xem có đúng là tệp cuộc họp không"),
+        )
+    };
+    let meta = std::fs::metadata(path).map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(Box::new(Diagnostic::file_error(
+            path,
+            "không phải là tệp thông thường (thư mục, thiết bị hoặc ống dẫn)",
+        )));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Reads a file and registers it in `sources`. A file that is not valid
+/// UTF-8 is registered too (with U+FFFD in place of the bad bytes, so that
+/// its line can be shown), and reported at the line and column of the first
+/// bad byte, with that byte's offset in the file.
+fn add_source(path: &Path, sources: &mut SourceMap) -> Result<FileId, Box<Diagnostic>> {
+    let bytes = read_bytes(path)?;
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    match std::str::from_utf8(&bytes[bom..]) {
+        Ok(text) => Ok(sources.add(path.to_path_buf(), text.to_string())),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let bad_len = e.error_len().unwrap_or(bytes.len() - bom - at);
+            let shown: Vec<String> = bytes[bom + at..bom + at + bad_len.min(4)]
+                .iter()
+                .map(|b| format!("0x{b:02X}"))
+                .collect();
+            let lossy = String::from_utf8_lossy(&bytes[bom..]).into_owned();
+            let id = sources.add(path.to_path_buf(), lossy);
+            let loc = sources.loc_at(id, at, '\u{FFFD}'.len_utf8());
+            let encoding = if bytes[bom..].iter().any(|&b| (0xC0..=0xFF).contains(&b)) {
+                " (có lẽ bảng mã Windows-1258, TCVN3 hoặc UTF-16)"
+            } else {
+                ""
+            };
+            Err(Box::new(
+                Diagnostic::error(
+                    loc,
+                    "",
+                    format!(
+                        "tệp không phải văn bản UTF-8{encoding}: byte {} ở vị trí {} (tính từ 0) không hợp lệ",
+                        shown.join(" "),
+                        bom + at
+                    ),
+                )
+                .with_hint("mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8"),
+            ))
+        }
+    }
 }
 
 /// Loads, merges and validates one meeting file. Never panics on bad input:
@@ -89,17 +147,43 @@ pub fn load_with_defaults(path: &Path, defaults: Option<&Path>) -> Loaded {
         diagnostics: Diagnostics::default(),
         meeting: None,
     };
-    let parse_file = |p: &Path, loaded: &mut Loaded| -> Option<Node> {
-        let text = match read_text(p) {
-            Ok(t) => t,
+    let parse_file = |p: &Path, loaded: &mut Loaded, is_meeting: bool| -> Option<Node> {
+        let id = match add_source(p, &mut loaded.sources) {
+            Ok(id) => id,
             Err(d) => {
                 loaded.diagnostics.push(*d);
                 return None;
             }
         };
-        let id = loaded.sources.add(p.to_path_buf(), text);
         match node::parse(&loaded.sources, id) {
             Ok(n) => match n.kind {
+                NodeKind::Null if is_meeting => {
+                    // One clear error rather than one per missing field.
+                    let text = &loaded.sources.get(id).text;
+                    let what = if text.trim().is_empty() {
+                        "tệp rỗng"
+                    } else if text
+                        .lines()
+                        .map(str::trim)
+                        .all(|l| l.is_empty() || l.starts_with('#'))
+                    {
+                        "tệp chỉ có chú thích (`#`)"
+                    } else {
+                        "tệp chỉ có một giá trị rỗng"
+                    };
+                    loaded.diagnostics.push(
+                        Diagnostic::error(
+                            loaded.sources.loc_at(id, 0, 0),
+                            "",
+                            format!("{what}: chưa có cuộc họp nào để đọc"),
+                        )
+                        .with_hint(format!(
+                            "tạo tệp mẫu có giải thích từng trường bằng: ketluan new {}",
+                            p.display()
+                        )),
+                    );
+                    None
+                }
                 NodeKind::Map(_) | NodeKind::Null => Some(n),
                 _ => {
                     loaded.diagnostics.push(Diagnostic::error(
@@ -119,9 +203,9 @@ pub fn load_with_defaults(path: &Path, defaults: Option<&Path>) -> Loaded {
             }
         }
     };
-    let root = parse_file(path, &mut loaded);
+    let root = parse_file(path, &mut loaded, true);
     let defaults_root = match defaults {
-        Some(d) => match parse_file(d, &mut loaded) {
+        Some(d) => match parse_file(d, &mut loaded, false) {
             Some(n) => Some(n),
             None => return loaded,
         },

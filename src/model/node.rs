@@ -191,20 +191,51 @@ impl<'de> Visitor<'de> for RawVisitor {
     }
 }
 
-/// Limits for untrusted input: generous for any real meeting, small enough
-/// that an alias bomb or a runaway file is refused quickly.
+/// Limits for untrusted input, generous for any real meeting (the real
+/// example uses about 600 parser events, a 2,000-task file about 40,000) and
+/// small enough that an alias bomb or a runaway file is refused in
+/// milliseconds, before it can grow in memory. Documented in
+/// `docs/meeting-format.md` (Limits).
+pub mod limits {
+    /// Largest meeting or defaults file read, in bytes.
+    pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+    /// Deepest nesting of lists and mappings (a meeting needs about 10).
+    pub const MAX_DEPTH: usize = 64;
+    /// Parser events (every scalar, list and mapping start and end).
+    pub const MAX_EVENTS: usize = 2_000_000;
+    /// Values (scalars, lists and mappings).
+    pub const MAX_NODES: usize = 1_000_000;
+    /// Alias uses (`*name`) in a file.
+    pub const MAX_ALIASES: usize = 1_000;
+    /// Anchors (`&name`) in a file.
+    pub const MAX_ANCHORS: usize = 1_000;
+    /// Events copied in all by alias expansion: what stops a "billion laughs".
+    pub const MAX_REPLAYED_EVENTS: usize = 50_000;
+    /// Total bytes of text in all values.
+    pub const MAX_SCALAR_BYTES: usize = 16 * 1024 * 1024;
+}
+
 fn options() -> serde_saphyr::Options {
-    serde_saphyr::options! {
+    use limits::*;
+    let mut options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
-            max_reader_input_bytes: Some(8 * 1024 * 1024),
-            max_events: 2_000_000,
-            max_aliases: 10_000,
-            max_anchors: 10_000,
-            max_depth: 64,
-            max_nodes: 1_000_000,
-            max_total_scalar_bytes: 16 * 1024 * 1024,
+            max_reader_input_bytes: Some(MAX_FILE_BYTES),
+            flow_nesting_limit: MAX_DEPTH,
+            max_events: MAX_EVENTS,
+            max_aliases: MAX_ALIASES,
+            max_anchors: MAX_ANCHORS,
+            max_recorded_anchor_events: MAX_REPLAYED_EVENTS,
+            max_recorded_anchor_bytes: MAX_FILE_BYTES,
+            max_depth: MAX_DEPTH,
+            max_nodes: MAX_NODES,
+            max_total_scalar_bytes: MAX_SCALAR_BYTES,
         },
-    }
+        // `.nan` and `1e999` are read as the text written, not refused.
+        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::AsString,
+    };
+    options.alias_limits.max_total_replayed_events = MAX_REPLAYED_EVENTS;
+    options.alias_limits.max_replay_stack_depth = MAX_DEPTH;
+    options
 }
 
 fn to_loc(sources: &SourceMap, file: FileId, l: serde_saphyr::Location) -> Loc {
@@ -267,23 +298,185 @@ pub fn parse(sources: &SourceMap, file: FileId) -> Result<Node, Box<Diagnostic>>
                 .map(|l| to_loc(sources, file, l))
                 .unwrap_or_else(|| sources.loc_at(file, 0, 0));
             let (loc, better) = refine_syntax_error(sources, file, loc);
-            let message = err.without_snippet().to_string();
-            let message = message.lines().next().unwrap_or("").trim();
-            // The place is in our own headline already.
-            let message = message
-                .split(" at line ")
-                .next()
-                .unwrap_or(message)
-                .to_string();
-            let message = better.unwrap_or(message);
-            Err(Box::new(Diagnostic::error(
-                loc,
-                "",
-                format!("YAML không hợp lệ: {message}"),
-            )
-            .with_hint("kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu `:` sau tên trường, và dấu ngoặc kép đóng mở cho đủ")))
+            let (message, hint) = match better {
+                Some(m) => (m, None),
+                None => {
+                    let first = earlier_key_line(sources, file, loc);
+                    describe_error(err.without_snippet(), first)
+                }
+            };
+            let hint = hint.unwrap_or_else(|| {
+                "kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu `:` sau tên trường, và dấu ngoặc kép đóng mở cho đủ".to_string()
+            });
+            Err(Box::new(
+                Diagnostic::error(loc, "", format!("YAML không hợp lệ: {message}")).with_hint(hint),
+            ))
         }
     }
+}
+
+/// The parser's English message, first line only, without its own "at line …".
+fn english(err: &serde_saphyr::Error) -> String {
+    let message = err.to_string();
+    let message = message.lines().next().unwrap_or("").trim();
+    message
+        .split(" at line ")
+        .next()
+        .unwrap_or(message)
+        .to_string()
+}
+
+/// A parser error in Vietnamese, with a hint where one helps. The limits
+/// (see [`limits`]) say which figure was passed; syntax errors keep the
+/// parser's English words in brackets after the Vietnamese, so that they can
+/// still be searched for.
+fn describe_error(err: &serde_saphyr::Error, first_line: Option<u32>) -> (String, Option<String>) {
+    use serde_saphyr::budget::BudgetBreach as B;
+    use serde_saphyr::Error as E;
+    let too_big = |what: String| {
+        (
+            format!("tệp vượt giới hạn an toàn: {what}; tệp bị từ chối, không xử lý"),
+            Some(
+                "một cuộc họp không cần nhiều như vậy; nếu tệp dùng `&` và `*` (neo và bí danh) để lặp nội dung, hãy viết nội dung ra"
+                    .to_string(),
+            ),
+        )
+    };
+    let depth = || {
+        (
+            format!(
+                "các danh sách và nhóm trường lồng nhau quá {} cấp; tệp bị từ chối, không xử lý",
+                limits::MAX_DEPTH
+            ),
+            Some("kiểm tra thụt lề và các dấu `[`, `{` chưa đóng".to_string()),
+        )
+    };
+    match err {
+        E::AliasError { error, .. } => describe_error(error, first_line),
+        E::Budget { breach, .. } => match breach {
+            B::Depth { .. } => depth(),
+            B::Aliases { aliases } => too_big(format!(
+                "hơn {} bí danh `*` (đã gặp {aliases})",
+                limits::MAX_ALIASES
+            )),
+            B::Anchors { anchors } => too_big(format!(
+                "hơn {} neo `&` (đã gặp {anchors})",
+                limits::MAX_ANCHORS
+            )),
+            B::AliasAnchorRatio { aliases, anchors } => too_big(format!(
+                "{aliases} bí danh `*` cho {anchors} neo `&` (bom bí danh)"
+            )),
+            B::RecordedAnchorEvents { .. } | B::RecordedAnchorBytes { .. } => {
+                too_big(format!(
+                    "các bí danh `*` nhân nội dung lên quá {} phần tử (bom bí danh, \"billion laughs\")",
+                    limits::MAX_REPLAYED_EVENTS
+                ))
+            }
+            B::Events { .. } | B::Nodes { .. } => too_big(format!(
+                "quá {} giá trị",
+                limits::MAX_NODES
+            )),
+            B::ScalarBytes { .. } | B::InputBytes { .. } => too_big(format!(
+                "quá {} MiB văn bản",
+                limits::MAX_FILE_BYTES / (1024 * 1024)
+            )),
+            B::Documents { .. } => (
+                "tệp có nhiều tài liệu YAML (nhiều dòng `---`)".to_string(),
+                Some("mỗi tệp chỉ chứa một cuộc họp; bỏ các dòng `---`".to_string()),
+            ),
+            _ => too_big(english(err)),
+        },
+        E::AliasReplayLimitExceeded { .. } | E::AliasExpansionLimitExceeded { .. } => {
+            too_big(format!(
+                "các bí danh `*` nhân nội dung lên quá {} phần tử (bom bí danh, \"billion laughs\")",
+                limits::MAX_REPLAYED_EVENTS
+            ))
+        }
+        E::AliasReplayStackDepthExceeded { .. } => depth(),
+        E::DuplicateMappingKey { key, .. } => (
+            match key {
+                Some(k) => format!("trường `{k}` được viết hai lần trong cùng một nhóm{}", first_line.map_or(String::new(), |l| format!(" (lần đầu ở dòng {l})"))),
+                None => "một trường được viết hai lần trong cùng một nhóm".to_string(),
+            },
+            Some("mỗi trường chỉ viết một lần; xóa hoặc gộp lần lặp lại".to_string()),
+        ),
+        E::MultipleDocuments { .. } => (
+            "tệp có nhiều tài liệu YAML (nhiều dòng `---`)".to_string(),
+            Some("mỗi tệp chỉ chứa một cuộc họp; bỏ các dòng `---`".to_string()),
+        ),
+        E::UnknownAnchor { .. } => (
+            "bí danh `*` trỏ tới một neo `&` không có".to_string(),
+            Some("viết nội dung ra thay cho bí danh".to_string()),
+        ),
+        _ => {
+            let message = english(err);
+            let vietnamese = [
+                ("recursion limit exceeded", depth().0),
+                ("unclosed quote", "dấu ngoặc kép mở nhưng không đóng".to_string()),
+                ("unclosed bracket", "dấu ngoặc mở nhưng không đóng".to_string()),
+                ("invalid indentation", "thụt lề không đúng".to_string()),
+                ("wrongly indented", "thụt lề không đúng".to_string()),
+                ("tab", "có ký tự tab ở chỗ không được dùng".to_string()),
+                (
+                    "mapping values are not allowed",
+                    "dấu `:` ở chỗ không được dùng (viết giá trị có dấu `:` trong ngoặc kép)".to_string(),
+                ),
+                ("did not find expected", "cấu trúc không đúng".to_string()),
+                ("unexpected end", "tệp kết thúc giữa chừng".to_string()),
+                ("end of stream", "tệp kết thúc giữa chừng".to_string()),
+            ];
+            if message.contains("recursion limit exceeded") {
+                return depth();
+            }
+            match vietnamese.iter().find(|(en, _)| message.contains(en)) {
+                Some((_, vi)) => (format!("{vi} ({message})"), None),
+                None => (message, None),
+            }
+        }
+    }
+}
+
+/// For a key written twice: the line of its first writing, found by looking
+/// up the lines before at the same column (block mappings, list items
+/// `- key:` included), stopping at the parent (a line starting further left).
+fn earlier_key_line(sources: &SourceMap, file: FileId, at: Loc) -> Option<u32> {
+    let text = &sources.get(file).text;
+    let start = at.offset.min(text.len());
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let key: String = text[start..]
+        .chars()
+        .take_while(|c| *c != ':' && *c != '\n')
+        .collect();
+    let key = key.trim_end();
+    if key.is_empty() {
+        return None;
+    }
+    let column = at.column as usize - 1;
+    let mut line_no = at.line;
+    for line in text[..line_start].lines().rev() {
+        line_no -= 1;
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let body = line[indent..].trim_end();
+        if body.is_empty() || body.starts_with('#') {
+            continue;
+        }
+        // Columns of `- - key:` items count their dashes as indentation.
+        let mut col = indent;
+        let mut rest = body;
+        while let Some(r) = rest.strip_prefix("- ") {
+            let spaces = r.len() - r.trim_start_matches(' ').len();
+            col += 2 + spaces;
+            rest = &r[spaces..];
+        }
+        if col == column && rest.starts_with(key) && rest[key.len()..].trim_start().starts_with(':')
+        {
+            return Some(line_no);
+        }
+        if indent < column {
+            return None;
+        }
+    }
+    None
 }
 
 /// Moves a syntax error from where the parser stopped to where the mistake
