@@ -260,6 +260,12 @@ impl FontSet {
         &self.faces[style as usize]
     }
 
+    /// Whether every style has a glyph for `c` (line breaks and tabs count
+    /// as covered: they are never drawn as glyphs).
+    pub fn covers(&self, c: char) -> bool {
+        matches!(c, '\n' | '\r' | '\t') || self.faces.iter().all(|f| f.glyph(c) != 0)
+    }
+
     /// Width of `text` in `style` at `size_pt`, in points.
     pub fn width(&self, text: &str, style: FontStyle, size_pt: f32) -> f32 {
         let face = self.face(style);
@@ -365,6 +371,18 @@ mod tests {
                 assert_ne!(set.face(style).glyph(c), 0, "{c} in {style:?}");
                 assert!(set.width(&c.to_string(), style, 10.0) > 0.0, "{c}");
             }
+        }
+    }
+
+    #[test]
+    fn coverage_of_the_embedded_fonts() {
+        let set = FontSet::embedded();
+        for c in "Đồng chí “Hải” – — … ‘x’ & < > ( ) \\ ]]> €".chars() {
+            assert!(set.covers(c), "{c:?} U+{:04X}", c as u32);
+        }
+        assert!(set.covers('\u{A0}'), "no-break space");
+        for c in ['😀', '\u{1F44D}', '\u{E000}', '\u{FFFF}', '\u{FFFD}', '中'] {
+            assert!(!set.covers(c), "{c:?}");
         }
     }
 

@@ -137,13 +137,57 @@ pub fn check_subset(text: &str) -> Vec<SubsetProblem> {
                 )
             }
             Event::End(TagEnd::List(true)) => in_ordered = in_ordered.saturating_sub(1),
-            Event::Text(t) if t.trim_start().starts_with('|') && t.trim_end().ends_with('|') => {
-                push(Severity::Error, range, "bảng không dùng được trong thông báo")
-            }
             _ => {}
         }
     }
     let _ = in_ordered;
+    out.extend(tables(text));
+    out.sort_by_key(|p| p.range.start);
+    out
+}
+
+/// A table's delimiter row: `|---|:--:|`, `--- | ---`.
+fn is_delimiter_row(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('|')
+        && t.contains('-')
+        && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+}
+
+/// A line that looks like a table row: `| a | b |`.
+fn is_pipe_row(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 2 && t.starts_with('|') && t.ends_with('|')
+}
+
+/// Tables (GitHub style), found line by line: Markdown tables are off in the
+/// parser, so they would otherwise print as lines of `|` text. Each table is
+/// reported once, at its first line.
+fn tables(text: &str) -> Vec<SubsetProblem> {
+    let mut out = Vec::new();
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        lines.push((offset, line.trim_end_matches(['\n', '\r'])));
+        offset += line.len();
+    }
+    let mut in_table = false;
+    for (i, &(start, line)) in lines.iter().enumerate() {
+        let header = lines
+            .get(i + 1)
+            .is_some_and(|(_, next)| line.contains('|') && is_delimiter_row(next));
+        let row = header || is_pipe_row(line) || (in_table && line.contains('|'));
+        if row && !in_table {
+            out.push(SubsetProblem {
+                severity: Severity::Error,
+                range: start..start + line.len(),
+                message:
+                    "bảng không dùng được trong thông báo; viết thành các đoạn hoặc các dòng `- `"
+                        .to_string(),
+            });
+        }
+        in_table = row;
+    }
     out
 }
 
@@ -300,7 +344,15 @@ pub fn parse_blocks(text: &str) -> Vec<Block> {
             Event::End(TagEnd::Strong) => b.bold = b.bold.saturating_sub(1),
             Event::Start(Tag::Emphasis) => b.italic += 1,
             Event::End(TagEnd::Emphasis) => b.italic = b.italic.saturating_sub(1),
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => b.text(&t),
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                // A tab inside a line is a space in a notice (Word would
+                // jump to a tab stop, the PDF would have no glyph for it).
+                if t.contains('\t') {
+                    b.text(&t.replace('\t', " "))
+                } else {
+                    b.text(&t)
+                }
+            }
             Event::SoftBreak => b.text(" "),
             Event::HardBreak => b.line_break(),
             _ => {}
@@ -379,6 +431,21 @@ mod tests {
         let w = check_subset("1. một\n2. hai\n");
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn tables_are_found_once_each() {
+        let p = check_subset("Đoạn.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nx | y\n--|--\n1 | 2\n");
+        let tables: Vec<_> = p.iter().filter(|p| p.message.starts_with("bảng")).collect();
+        assert_eq!(tables.len(), 2, "{p:?}");
+        assert_eq!(tables[0].range.start, "Đoạn.\n\n".len());
+        assert!(check_subset("a | b là hai lựa chọn").is_empty());
+    }
+
+    #[test]
+    fn tabs_inside_text_are_spaces() {
+        let blocks = parse_blocks("một\thai");
+        assert_eq!(blocks[0].plain_text(), "một hai");
     }
 
     #[test]

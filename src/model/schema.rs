@@ -100,9 +100,29 @@ fn nfc(s: &str) -> String {
     s.nfc().collect()
 }
 
-/// One line of text: NFC, runs of white space (new lines included) folded to one space.
+/// No-break spaces are kept as written (they hold `Số` and its number, or a
+/// name's parts, on one line); other white space folds.
+fn is_no_break_space(c: char) -> bool {
+    matches!(c, '\u{A0}' | '\u{2007}' | '\u{202F}')
+}
+
+/// One line of text: NFC, runs of white space (new lines and tabs included,
+/// no-break spaces excepted) folded to one space.
 fn one_line(s: &str) -> String {
-    nfc(&s.split_whitespace().collect::<Vec<_>>().join(" "))
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() && !is_no_break_space(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    nfc(&words.join(" "))
+}
+
+/// What replaces a character the fonts cannot draw (a run of them, such as
+/// an emoji with its joiners, is replaced once).
+pub(crate) const MISSING_GLYPH: char = '?';
+
+/// Invisible format characters: dropped, not replaced, when the font lacks them.
+fn is_format_char(c: char) -> bool {
+    matches!(c as u32, 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x2064 | 0xFE00..=0xFE0F | 0xFEFF | 0xE0000..=0xE01EF)
 }
 
 /// True when a unit name is a proper name (starts with a capital letter).
@@ -115,6 +135,10 @@ pub(crate) struct Walker<'a> {
     sources: &'a SourceMap,
     diags: &'a mut Diagnostics,
     departments: Vec<(String, String)>,
+    /// The meeting's date, once read (a task due before it is warned about).
+    meeting_date: Option<Date>,
+    /// Characters already looked up in the fonts: whether they have a glyph.
+    coverage: std::collections::HashMap<char, bool>,
 }
 
 impl<'a> Walker<'a> {
@@ -123,6 +147,8 @@ impl<'a> Walker<'a> {
             sources,
             diags,
             departments: Vec::new(),
+            meeting_date: None,
+            coverage: std::collections::HashMap::new(),
         }
     }
 
@@ -224,12 +250,23 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// A one-line text that is printed: as [`Self::plain_text_node`], and
+    /// every character the fonts cannot draw is replaced (with a warning).
     fn text_node(&mut self, node: &Node, field: &str) -> Option<String> {
+        let text = self.plain_text_node(node, field)?;
+        Some(self.drawable(node, field, text))
+    }
+
+    /// A one-line text (white space folded, NFC) that is not drawn (a folder,
+    /// a font name): only control characters are refused.
+    fn plain_text_node(&mut self, node: &Node, field: &str) -> Option<String> {
         match self.scalar_text(node) {
             Some(s) => {
                 let s = one_line(&s);
-                if s.is_empty() {
+                if s.chars().all(char::is_whitespace) {
                     self.error(node.loc, field, "không được để trống");
+                    None
+                } else if self.has_control_chars(node, field, &s) {
                     None
                 } else {
                     Some(s)
@@ -240,6 +277,110 @@ impl<'a> Walker<'a> {
                 None
             }
         }
+    }
+
+    /// Where a character of a value stands in the source: its first
+    /// occurrence within the value's span, or the value itself (a character
+    /// written as an escape such as `"\x07"` is not in the source as such).
+    fn char_loc(&self, node: &Node, c: char) -> Loc {
+        let source = &self.sources.get(node.loc.file).text;
+        let from = node.loc.offset.min(source.len());
+        let to = (node.loc.offset + node.loc.len).min(source.len());
+        match source.get(from..to).and_then(|span| span.find(c)) {
+            Some(i) => self.sources.loc_at(node.loc.file, from + i, c.len_utf8()),
+            None => node.loc,
+        }
+    }
+
+    /// Reports control characters (other than tab and line breaks), which
+    /// no document can hold (a DOCX would not open); true when any was found.
+    fn has_control_chars(&mut self, node: &Node, field: &str, text: &str) -> bool {
+        let Some(c) = text
+            .chars()
+            .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        else {
+            return false;
+        };
+        let loc = self.char_loc(node, c);
+        self.error_hint(
+            loc,
+            field,
+            format!(
+                "có ký tự điều khiển U+{:04X}, không in được",
+                c as u32
+            ),
+            "xóa ký tự này (thường do sao chép từ phần mềm khác); trong chuỗi có ngoặc kép, không dùng các mã như `\\x07`, `\\0`",
+        );
+        true
+    }
+
+    /// Whether the fonts of the PDF (the embedded Liberation Serif, all four
+    /// styles) can draw `c`.
+    fn covered(&mut self, c: char) -> bool {
+        if c.is_ascii() && !c.is_ascii_control() {
+            return true;
+        }
+        *self
+            .coverage
+            .entry(c)
+            .or_insert_with(|| crate::fonts::FontSet::embedded().covers(c))
+    }
+
+    /// Replaces the characters the fonts cannot draw (emoji, symbols, other
+    /// scripts) by [`MISSING_GLYPH`] (an invisible format character, such as
+    /// a zero-width joiner, is dropped), with one warning per field at the
+    /// first of them: a notice never shows a blank box silently.
+    fn drawable(&mut self, node: &Node, field: &str, text: String) -> String {
+        if text.chars().all(|c| self.covered(c)) {
+            return text;
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut missing: Vec<char> = Vec::new();
+        let mut in_run = false;
+        for c in text.chars() {
+            if self.covered(c) {
+                out.push(c);
+                in_run = false;
+                continue;
+            }
+            if !missing.contains(&c) {
+                missing.push(c);
+            }
+            if !in_run && !is_format_char(c) {
+                out.push(MISSING_GLYPH);
+                in_run = true;
+            }
+        }
+        let first = missing[0];
+        let shown: Vec<String> = missing
+            .iter()
+            .take(4)
+            .map(|c| {
+                if is_format_char(*c) {
+                    format!("U+{:04X}", *c as u32)
+                } else {
+                    format!("`{c}` (U+{:04X})", *c as u32)
+                }
+            })
+            .collect();
+        let more = if missing.len() > 4 {
+            format!(" và {} ký tự khác", missing.len() - 4)
+        } else {
+            String::new()
+        };
+        let loc = self.char_loc(node, first);
+        self.diags.push(
+            Diagnostic::warning(
+                loc,
+                field,
+                format!(
+                    "phông chữ không có ký tự {}{more}; được in thành `{MISSING_GLYPH}`",
+                    shown.join(", ")
+                ),
+            )
+            .with_hint("phông Times New Roman / Liberation Serif không có biểu tượng cảm xúc (emoji) và nhiều ký hiệu; viết bằng chữ thay cho ký tự này"),
+        );
+        out
     }
 
     fn text(&mut self, f: &Fields, key: &str) -> Option<String> {
@@ -267,10 +408,14 @@ impl<'a> Walker<'a> {
             },
         };
         let text = nfc(raw.trim());
-        if text.is_empty() {
+        if text.chars().all(char::is_whitespace) {
             self.error(node.loc, field, "không được để trống");
             return None;
         }
+        if self.has_control_chars(node, field, &text) {
+            return None;
+        }
+        let text = self.drawable(node, field, text);
         for p in markdown::check_subset(&text) {
             let loc = self.locate_in_value(node, &text, p.range.start);
             let d = match p.severity {
@@ -455,6 +600,22 @@ impl<'a> Walker<'a> {
         let lead = self.units(&f, "lead");
         let with = self.units(&f, "with");
         let due = self.date(&f, "due");
+        if let (Some(due), Some(held), Some(n)) = (due, self.meeting_date, f.get("due")) {
+            if due < held {
+                self.diags.push(
+                    Diagnostic::warning(
+                        n.loc,
+                        f.path("due"),
+                        format!(
+                            "hạn hoàn thành {} trước ngày họp {}",
+                            due.short(),
+                            held.short()
+                        ),
+                    )
+                    .with_hint("kiểm tra lại ngày, tháng và năm của hạn"),
+                );
+            }
+        }
         let mut subtasks = Vec::new();
         if let Some(items) = self.list_items(&f, "subtasks") {
             if depth >= MAX_TASK_DEPTH {
@@ -576,10 +737,15 @@ impl<'a> Walker<'a> {
         let Some(l) = self.fields(node, anchor, "layout", Some(&allowed)) else {
             return layout;
         };
-        if let Some(family) = self.text(&l, "font_family") {
-            layout.font_family = family;
+        if let Some(n) = l.get("font_family") {
+            if let Some(family) = self.plain_text_node(n, &l.path("font_family")) {
+                layout.font_family = family;
+            }
         }
-        if let (Some(dir), Some(n)) = (self.text(&l, "font_dir"), l.get("font_dir")) {
+        let font_dir = l
+            .get("font_dir")
+            .and_then(|n| Some((self.plain_text_node(n, &l.path("font_dir"))?, n)));
+        if let Some((dir, n)) = font_dir {
             // Relative to the file that names it.
             let base = self
                 .sources
@@ -611,11 +777,54 @@ impl<'a> Walker<'a> {
                     continue;
                 }
             };
-            if !(value.is_finite() && value > 0.0 && value < 10_000.0) {
-                self.error(n.loc, &l.path(name), "cần một số dương");
+            let (min, max, unit) = layout_range(name);
+            if !(value.is_finite() && value > min && value <= max) {
+                self.error_hint(
+                    n.loc,
+                    &l.path(name),
+                    format!("`{value}` nằm ngoài khoảng cho phép"),
+                    format!("cần một số lớn hơn {min} và không quá {max}{unit}"),
+                );
                 continue;
             }
             *field(&mut layout) = value as f32;
+        }
+        // The margins must leave room for the text (a page with none would
+        // take the layout into an endless run of empty pages).
+        let checks = [
+            (
+                layout.text_width_mm(),
+                ["page_width_mm", "margin_left_mm", "margin_right_mm"],
+                "chiều ngang",
+            ),
+            (
+                layout.page_height_mm - layout.margin_top_mm - layout.margin_bottom_mm,
+                ["page_height_mm", "margin_top_mm", "margin_bottom_mm"],
+                "chiều dọc",
+            ),
+        ];
+        for (room, keys, direction) in checks {
+            if room < MIN_TEXT_AREA_MM {
+                let key = keys.iter().rev().find(|k| l.get(k).is_some()).copied();
+                let loc = key.and_then(|k| l.get(k)).map_or(l.anchor, |n| n.loc);
+                self.error_hint(
+                    loc,
+                    &l.path(key.unwrap_or(keys[0])),
+                    format!(
+                        "lề trang chỉ để lại {room:.0} mm {direction} cho nội dung"
+                    ),
+                    format!(
+                        "khổ giấy trừ hai lề phải còn ít nhất {MIN_TEXT_AREA_MM} mm ({} = {}, {} = {}, {} = {})",
+                        keys[0],
+                        field_value(&mut layout, keys[0]),
+                        keys[1],
+                        field_value(&mut layout, keys[1]),
+                        keys[2],
+                        field_value(&mut layout, keys[2]),
+                    ),
+                );
+                layout = Layout::default();
+            }
         }
         layout
     }
@@ -677,7 +886,11 @@ impl<'a> Walker<'a> {
                     .and_then(|m| {
                         let name = self.text_req(&m, "name", "ví dụ: phiên họp tháng 01 năm 2021");
                         let date = match m.get("date") {
-                            Some(d) => self.date_node(d, "meeting.date"),
+                            Some(d) => {
+                                let date = self.date_node(d, "meeting.date");
+                                self.meeting_date = date;
+                                date
+                            }
                             None => {
                                 self.missing(&m, "date", "ngày họp");
                                 None
@@ -838,6 +1051,33 @@ impl<'a> Walker<'a> {
             }
         }
     }
+}
+
+/// Smallest text area left by the margins, in millimetres.
+const MIN_TEXT_AREA_MM: f32 = 20.0;
+
+/// The range of a layout value (exclusive minimum, inclusive maximum) and its
+/// unit, by the key's suffix: wide enough for any real paper and type, tight
+/// enough that no value takes the layout to an absurd number of pages.
+fn layout_range(name: &str) -> (f64, f64, &'static str) {
+    if name.ends_with("_ratio") {
+        (0.0, 1.0, "")
+    } else if name.ends_with("_size_pt") {
+        (3.0, 72.0, " pt")
+    } else if name.ends_with("_pt") {
+        (0.0, 144.0, " pt")
+    } else if name.starts_with("page_") {
+        (50.0, 1500.0, " mm")
+    } else {
+        (0.0, 500.0, " mm")
+    }
+}
+
+fn field_value(layout: &mut Layout, name: &str) -> f32 {
+    Layout::FIELDS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or(0.0, |(_, f)| *f(layout))
 }
 
 /// The known name nearest to `word`, when it is near enough to be a likely typo.
