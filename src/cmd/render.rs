@@ -13,16 +13,14 @@ use std::io::IsTerminal;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::mpsc;
+use std::sync::{mpsc, Mutex};
 use std::time::Instant;
 
 use rayon::prelude::*;
 
 use super::{collect_meeting_files, stderr_color, CmdResult};
 use crate::document::compose;
-use crate::incremental::{
-    templates_digest, up_to_date, Entry, KeyContext, Manifest, MeetingInputs, OutputRecord,
-};
+use crate::incremental::{templates_digest, up_to_date, Entry, KeyContext, Manifest, OutputRecord};
 use crate::model::{load::load_with_defaults, load_meeting};
 use crate::output::write_atomic;
 use crate::render::{renderer_for, Format, RenderOptions, Renderer};
@@ -69,6 +67,9 @@ pub struct Args {
     #[arg(long)]
     pub force: bool,
 }
+
+/// Threads that write files (see [`Batch::run`]).
+const WRITERS: usize = 8;
 
 /// How a run reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,8 +144,8 @@ struct Outcome {
     diagnostics: Vec<(String, String)>,
     /// Other problems, one line each, for stderr.
     errors: Vec<String>,
-    /// Per-file lines for stdout.
-    lines: Vec<String>,
+    /// Per-file lines for stdout, with the format they are about.
+    lines: Vec<(Format, String)>,
     /// Whether `lines` are those of a skipped meeting.
     skipped_lines: bool,
     /// The manifest entry to store (None: leave the old one as it is).
@@ -251,29 +252,54 @@ impl Batch {
         let mut new_entries: BTreeMap<usize, Entry> = BTreeMap::new();
 
         let old_entries = &manifest.entries;
+        let (stems_ref, duplicate_of) = (&stems, &duplicate_of);
+        let (tx_write, rx_write) = mpsc::sync_channel::<(usize, Writes)>(2 * WRITERS);
+        let rx_write = Mutex::new(rx_write);
         std::thread::scope(|scope| {
             let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
-            scope.spawn(|| {
+            // Rendering is CPU work (the pool); writing waits for the disk
+            // (each file is synced before its rename). Writers of their own
+            // keep the cores busy meanwhile, and their syncs, in flight
+            // together, share the file system's journal commits. The bounded
+            // queue keeps at most a few rendered files in memory.
+            let rx_write = &rx_write;
+            for _ in 0..WRITERS {
+                let tx = tx.clone();
+                scope.spawn(move || loop {
+                    let job = rx_write.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                    let Ok((i, writes)) = job else { break };
+                    let _ = tx.send((i, writes.finish(&files[i])));
+                });
+            }
+            scope.spawn(move || {
                 self.pool.install(|| {
-                    (0..files.len())
-                        .into_par_iter()
-                        .for_each_with(tx, |tx, i| {
-                            let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                                self.process(
+                    (0..files.len()).into_par_iter().for_each_with(
+                        (tx, tx_write),
+                        |(tx, tx_write), i| {
+                            let step = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                                self.prepare(
                                     &files[i],
-                                    &stems[i],
+                                    &stems_ref[i],
                                     duplicate_of[i].map(|d| files[d].as_path()),
-                                    old_entries.get(&stems[i]),
+                                    old_entries.get(&stems_ref[i]),
                                 )
                             }))
                             .unwrap_or_else(|_| {
-                                Outcome::failed(format!(
+                                Step::Done(Outcome::failed(format!(
                                     "{}: lỗi: lỗi nội bộ khi xuất cuộc họp này (xin báo lại cho người phát triển)",
                                     files[i].display()
-                                ))
+                                )))
                             });
-                            let _ = tx.send((i, outcome));
-                        });
+                            match step {
+                                Step::Done(o) => {
+                                    let _ = tx.send((i, o));
+                                }
+                                Step::Write(w) => {
+                                    let _ = tx_write.send((i, w));
+                                }
+                            }
+                        },
+                    );
                 });
             });
             // Print in file order: hold outcomes until those before them are in.
@@ -402,22 +428,23 @@ impl Batch {
         }
     }
 
-    /// One meeting: skip it when up to date, else load, compose, render the
-    /// formats that are out of date and write them.
-    fn process(
+    /// One meeting, up to the bytes of its files: skipped when up to date,
+    /// else loaded, composed and rendered in the formats that are out of
+    /// date. The files are written by [`Writes::finish`].
+    fn prepare(
         &self,
         file: &Path,
         stem: &str,
         duplicate_of: Option<&Path>,
         old: Option<&Entry>,
-    ) -> Outcome {
+    ) -> Step {
         if let Some(first) = duplicate_of {
-            return Outcome::failed(format!(
+            return Step::Done(Outcome::failed(format!(
                 "{}: lỗi: tệp {} cùng tên `{stem}` đã được xuất vào {}; đổi tên một trong hai tệp",
                 file.display(),
                 first.display(),
                 self.out.display()
-            ));
+            )));
         }
         let inputs = self.keys.meeting_inputs(file).ok();
         // Which formats are out of date (all of them with --force).
@@ -433,17 +460,20 @@ impl Batch {
             })
             .collect();
         let skip_line = |f: Format| {
-            format!(
-                "{} → {} (bỏ qua, không đổi)",
-                file.display(),
-                self.target(stem, f).display()
+            (
+                f,
+                format!(
+                    "{} → {} (bỏ qua, không đổi)",
+                    file.display(),
+                    self.target(stem, f).display()
+                ),
             )
         };
         let source = absolute(file);
         if !stale.contains(&true) {
             let mut entry = old.cloned().unwrap_or_default();
             entry.source = source;
-            return Outcome {
+            return Step::Done(Outcome {
                 status: Status::Skipped,
                 diagnostics: Vec::new(),
                 errors: Vec::new(),
@@ -451,7 +481,7 @@ impl Batch {
                 skipped_lines: true,
                 entry: Some(entry),
                 written: 0,
-            };
+            });
         }
 
         let loaded = match &inputs {
@@ -480,45 +510,36 @@ impl Batch {
             written: 0,
         };
         let Some(meeting) = loaded.meeting else {
-            return outcome;
+            return Step::Done(outcome);
         };
         let notice = match compose(&meeting, &self.templates) {
             Ok(n) => n,
             Err(e) => {
                 outcome.errors.push(format!("{}: lỗi: {e}", file.display()));
-                return outcome;
+                return Step::Done(outcome);
             }
         };
         let font_dir = meeting.layout.font_dir.as_deref().map(absolute);
         let mut entry = old.cloned().unwrap_or_default();
         entry.source = source;
         entry.font_dir = font_dir.clone();
-        let mut ok = true;
+        outcome.status = Status::Rendered;
+        let mut files = Vec::new();
         for ((renderer, &format), &stale) in self.renderers.iter().zip(&self.formats).zip(&stale) {
             let target = self.target(stem, format);
             if !stale {
                 outcome.lines.push(skip_line(format));
                 continue;
             }
-            let result = renderer
-                .render(&notice)
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| {
-                    write_atomic(&target, &bytes)
-                        .map(|changed| (changed, bytes.len() as u64))
-                        .map_err(|e| e.to_string())
-                });
-            match result {
-                Ok((changed, size)) => {
-                    outcome.written += 1;
-                    let note = if changed { "" } else { " (không đổi)" };
-                    outcome
-                        .lines
-                        .push(format!("{} → {}{note}", file.display(), target.display()));
-                    if let Some(inputs) = &inputs {
-                        self.record(&mut entry, inputs, format, font_dir.as_deref(), size);
-                    }
-                }
+            match renderer.render(&notice) {
+                Ok(bytes) => files.push(PendingFile {
+                    format,
+                    key: inputs
+                        .as_ref()
+                        .map(|i| self.keys.output_key(i, format, font_dir.as_deref())),
+                    target,
+                    bytes,
+                }),
                 Err(e) => {
                     outcome.errors.push(format!(
                         "{}: lỗi khi ghi {}: {e}",
@@ -526,27 +547,79 @@ impl Batch {
                         target.display()
                     ));
                     entry.outputs.remove(format.extension());
-                    ok = false;
+                    outcome.status = Status::Failed;
                 }
             }
         }
-        outcome.status = if ok { Status::Rendered } else { Status::Failed };
+        outcome.entry = Some(entry);
+        Step::Write(Writes { outcome, files })
+    }
+}
+
+/// A meeting's result before its files are written.
+enum Step {
+    /// Nothing to write (skipped, or failed before rendering).
+    Done(Outcome),
+    /// Rendered: files to write.
+    Write(Writes),
+}
+
+/// A rendered file waiting to be written.
+struct PendingFile {
+    format: Format,
+    target: PathBuf,
+    bytes: Vec<u8>,
+    /// Its input key (None when the meeting file could not be hashed).
+    key: Option<String>,
+}
+
+/// The files of one meeting, and its outcome so far.
+struct Writes {
+    outcome: Outcome,
+    files: Vec<PendingFile>,
+}
+
+impl Writes {
+    /// Writes each file atomically and records it in the manifest entry.
+    fn finish(self, file: &Path) -> Outcome {
+        let Writes { mut outcome, files } = self;
+        let mut entry = outcome.entry.take().unwrap_or_default();
+        for f in files {
+            match write_atomic(&f.target, &f.bytes) {
+                Ok(changed) => {
+                    outcome.written += 1;
+                    let note = if changed { "" } else { " (không đổi)" };
+                    outcome.lines.push((
+                        f.format,
+                        format!("{} → {}{note}", file.display(), f.target.display()),
+                    ));
+                    match f.key {
+                        Some(key) => {
+                            let size = f.bytes.len() as u64;
+                            entry.outputs.insert(
+                                f.format.extension().to_string(),
+                                OutputRecord { key, size },
+                            );
+                        }
+                        None => {
+                            entry.outputs.remove(f.format.extension());
+                        }
+                    }
+                }
+                Err(e) => {
+                    outcome.errors.push(format!(
+                        "{}: lỗi khi ghi {}: {e}",
+                        file.display(),
+                        f.target.display()
+                    ));
+                    entry.outputs.remove(f.format.extension());
+                    outcome.status = Status::Failed;
+                }
+            }
+        }
+        outcome.lines.sort_by_key(|(format, _)| *format);
         outcome.entry = Some(entry);
         outcome
-    }
-
-    fn record(
-        &self,
-        entry: &mut Entry,
-        inputs: &MeetingInputs,
-        format: Format,
-        font_dir: Option<&Path>,
-        size: u64,
-    ) {
-        let key = self.keys.output_key(inputs, format, font_dir);
-        entry
-            .outputs
-            .insert(format.extension().to_string(), OutputRecord { key, size });
     }
 }
 
@@ -581,7 +654,7 @@ impl Printer<'_> {
             None => {
                 eprint!("{err}");
                 if !(self.report == Report::Changes && o.skipped_lines) {
-                    for line in &o.lines {
+                    for (_, line) in &o.lines {
                         println!("{line}");
                     }
                 }
