@@ -81,8 +81,12 @@ pub fn load_tasks(paths: &[PathBuf]) -> Result<TaskSet, String> {
     let mut departments: Vec<(String, String)> = Vec::new();
     let mut failed = false;
     let mut first = None;
-    for file in &files {
-        let loaded = load_meeting(file);
+    // Files are read and validated in parallel; results are taken in path order.
+    let loaded: Vec<_> = {
+        use rayon::prelude::*;
+        files.par_iter().map(|f| load_meeting(f)).collect()
+    };
+    for (file, loaded) in files.iter().zip(loaded) {
         print_diagnostics(&loaded, &mut seen);
         match loaded.meeting {
             Some(m) => {

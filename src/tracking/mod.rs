@@ -220,11 +220,12 @@ impl Filter {
     /// Whether a task passes, on `today`.
     pub fn keeps(&self, task: &TrackedTask, today: Date) -> bool {
         if let Some(wanted) = &self.lead {
-            let leads: Vec<String> = task.lead.iter().map(|l| fold(l)).collect();
-            let hit = wanted
-                .iter()
-                .map(|w| fold(w))
-                .any(|w| leads.iter().any(|l| l == &w || l.contains(&w)));
+            let hit = task.lead.iter().map(|l| fold(l)).any(|l| {
+                wanted.iter().any(|w| {
+                    let w = fold(w);
+                    l == w || l.contains(&w)
+                })
+            });
             if !hit {
                 return false;
             }
@@ -270,29 +271,24 @@ pub const NO_LEAD: &str = "(chưa giao đơn vị chủ trì)";
 /// order of first appearance.
 pub fn by_lead(tasks: &[TrackedTask], today: Date) -> Vec<UnitSummary> {
     let mut out: Vec<UnitSummary> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for t in tasks {
         let standing = t.standing(today);
-        let units: Vec<String> = if t.lead.is_empty() {
-            vec![NO_LEAD.to_string()]
-        } else {
-            t.lead.clone()
-        };
+        let no_lead = [NO_LEAD.to_string()];
+        let units: &[String] = if t.lead.is_empty() { &no_lead } else { &t.lead };
         for unit in units {
-            let pos = match out.iter().position(|u| fold(&u.unit) == fold(&unit)) {
-                Some(p) => p,
-                None => {
-                    out.push(UnitSummary {
-                        unit,
-                        done_on_time: 0,
-                        done_late: 0,
-                        open_in_time: 0,
-                        open_overdue: 0,
-                        cancelled: 0,
-                        total: 0,
-                    });
-                    out.len() - 1
-                }
-            };
+            let pos = *index.entry(fold(unit)).or_insert_with(|| {
+                out.push(UnitSummary {
+                    unit: unit.clone(),
+                    done_on_time: 0,
+                    done_late: 0,
+                    open_in_time: 0,
+                    open_overdue: 0,
+                    cancelled: 0,
+                    total: 0,
+                });
+                out.len() - 1
+            });
             let u = &mut out[pos];
             u.total += 1;
             match standing {
