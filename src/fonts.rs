@@ -273,6 +273,24 @@ impl FontSet {
     }
 }
 
+/// Whether the embedded fonts (all four styles) have a glyph for `c`, as
+/// [`FontSet::covers`], without building the tables of [`FontSet::embedded`]
+/// (a plain look-up in each font's character map: what `ketluan check`
+/// needs, in a fraction of the time).
+pub fn embedded_covers(c: char) -> bool {
+    static FACES: OnceLock<Vec<ttf_parser::Face<'static>>> = OnceLock::new();
+    let faces = FACES.get_or_init(|| {
+        [data::REGULAR, data::BOLD, data::ITALIC, data::BOLD_ITALIC]
+            .iter()
+            .map(|d| ttf_parser::Face::parse(d, 0).expect("embedded font parses"))
+            .collect()
+    });
+    matches!(c, '\n' | '\r' | '\t')
+        || faces
+            .iter()
+            .all(|f| f.glyph_index(c).is_some_and(|g| g.0 != 0))
+}
+
 /// Width of `text` set in `style` at `size_pt` in the embedded fonts, in points.
 pub fn text_width(text: &str, style: FontStyle, size_pt: f32) -> f32 {
     FontSet::embedded().width(text, style, size_pt)
@@ -383,6 +401,11 @@ mod tests {
         assert!(set.covers('\u{A0}'), "no-break space");
         for c in ['😀', '\u{1F44D}', '\u{E000}', '\u{FFFF}', '\u{FFFD}', '中'] {
             assert!(!set.covers(c), "{c:?}");
+            assert!(!embedded_covers(c), "{c:?}");
+        }
+        for c in "Đồng chí “Hải” – — … ‘x’ & < > ( ) \\ ]]> €\u{A0}\n".chars()
+        {
+            assert!(embedded_covers(c), "{c:?}");
         }
     }
 

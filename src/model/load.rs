@@ -110,10 +110,10 @@ fn add_source(path: &Path, sources: &mut SourceMap) -> Result<FileId, Box<Diagno
             let lossy = String::from_utf8_lossy(&bytes[bom..]).into_owned();
             let id = sources.add(path.to_path_buf(), lossy);
             let loc = sources.loc_at(id, at, '\u{FFFD}'.len_utf8());
-            let encoding = if bytes[bom..].iter().any(|&b| (0xC0..=0xFF).contains(&b)) {
-                " (có lẽ bảng mã Windows-1258, TCVN3 hoặc UTF-16)"
+            let encoding = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+                " (tệp được lưu bằng bảng mã UTF-16)"
             } else {
-                ""
+                " (có lẽ được lưu bằng bảng mã Windows-1258 hoặc TCVN3)"
             };
             Err(Box::new(
                 Diagnostic::error(

@@ -298,6 +298,12 @@ pub fn parse(sources: &SourceMap, file: FileId) -> Result<Node, Box<Diagnostic>>
                 .map(|l| to_loc(sources, file, l))
                 .unwrap_or_else(|| sources.loc_at(file, 0, 0));
             let (loc, better) = refine_syntax_error(sources, file, loc);
+            let loc = match err.without_snippet() {
+                serde_saphyr::Error::MultipleDocuments { .. } => {
+                    document_separator(sources, file, loc).unwrap_or(loc)
+                }
+                _ => loc,
+            };
             let (message, hint) = match better {
                 Some(m) => (m, None),
                 None => {
@@ -412,11 +418,19 @@ fn describe_error(err: &serde_saphyr::Error, first_line: Option<u32>) -> (String
             let message = english(err);
             let vietnamese = [
                 ("recursion limit exceeded", depth().0),
-                ("unclosed quote", "dấu ngoặc kép mở nhưng không đóng".to_string()),
+                (
+                    "unclosed quote",
+                    "dấu nháy (`\"` hoặc `'`) mở nhưng không đóng".to_string(),
+                ),
+                (
+                    "simple key expected",
+                    "thiếu dấu `:` sau tên trường".to_string(),
+                ),
                 ("unclosed bracket", "dấu ngoặc mở nhưng không đóng".to_string()),
                 ("invalid indentation", "thụt lề không đúng".to_string()),
                 ("wrongly indented", "thụt lề không đúng".to_string()),
-                ("tab", "có ký tự tab ở chỗ không được dùng".to_string()),
+                ("tabs disallowed", "có ký tự tab ở chỗ không được dùng".to_string()),
+                ("tab cannot", "có ký tự tab ở chỗ không được dùng".to_string()),
                 (
                     "mapping values are not allowed",
                     "dấu `:` ở chỗ không được dùng (viết giá trị có dấu `:` trong ngoặc kép)".to_string(),
@@ -433,6 +447,26 @@ fn describe_error(err: &serde_saphyr::Error, first_line: Option<u32>) -> (String
                 None => (message, None),
             }
         }
+    }
+}
+
+/// The `---` (or `...`) line that ends the first document, searched for
+/// upwards from where the second one starts.
+fn document_separator(sources: &SourceMap, file: FileId, at: Loc) -> Option<Loc> {
+    let text = &sources.get(file).text;
+    let mut end = at.offset.min(text.len());
+    loop {
+        let start = text[..end.saturating_sub(1)]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let line = &text[start..end];
+        if line.starts_with("---") || line.starts_with("...") {
+            return Some(sources.loc_at(file, start, 3));
+        }
+        if start == 0 {
+            return None;
+        }
+        end = start;
     }
 }
 

@@ -221,6 +221,23 @@ impl<'a> Walker<'a> {
         })
     }
 
+    /// Where to report a list item's missing fields: the item itself, or,
+    /// for an empty item (a `-` with nothing after it), its dash.
+    fn item_anchor(&self, node: &Node) -> Loc {
+        if !matches!(node.kind, NodeKind::Null) {
+            return node.loc;
+        }
+        let text = &self.sources.get(node.loc.file).text;
+        let end = node.loc.offset.min(text.len());
+        let before = text[..end].trim_end_matches([' ', '\t']);
+        match before.strip_suffix('-') {
+            Some(rest) if rest.is_empty() || rest.ends_with([' ', '\n']) => {
+                self.sources.loc_at(node.loc.file, rest.len(), 1)
+            }
+            _ => node.loc,
+        }
+    }
+
     fn missing(&mut self, f: &Fields, key: &str, what: &str) {
         let field = f.path(key);
         // An empty `key:` is pointed at; an absent key is reported at its parent.
@@ -323,7 +340,7 @@ impl<'a> Walker<'a> {
         *self
             .coverage
             .entry(c)
-            .or_insert_with(|| crate::fonts::FontSet::embedded().covers(c))
+            .or_insert_with(|| crate::fonts::embedded_covers(c))
     }
 
     /// Replaces the characters the fonts cannot draw (emoji, symbols, other
@@ -589,7 +606,8 @@ impl<'a> Walker<'a> {
     }
 
     fn task(&mut self, node: &Node, path: &str, depth: usize) -> Option<Task> {
-        let f = self.fields(node, node.loc, path, Some(TASK_FIELDS))?;
+        let anchor = self.item_anchor(node);
+        let f = self.fields(node, anchor, path, Some(TASK_FIELDS))?;
         let what = match f.get("do") {
             Some(n) => self.markdown_node(n, &f.path("do")),
             None => {
@@ -687,7 +705,8 @@ impl<'a> Walker<'a> {
     }
 
     fn agenda_item(&mut self, node: &Node, path: &str) -> Option<AgendaItem> {
-        let f = self.fields(node, node.loc, path, Some(AGENDA_FIELDS))?;
+        let anchor = self.item_anchor(node);
+        let f = self.fields(node, anchor, path, Some(AGENDA_FIELDS))?;
         let title = self.text_req(&f, "title", "tiêu đề mục, in sau số La Mã");
         let conclusion = self.markdown(&f, "conclusion");
         let after = self.markdown(&f, "after");
