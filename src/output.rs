@@ -1,18 +1,21 @@
 //! Writing files so that nothing already there is lost or half-written: the
 //! bytes go to a temporary file in the same folder, which is synced and then
-//! renamed over the target (a rename within a folder is atomic).
+//! renamed over the target (a rename within a folder is atomic), and the
+//! folder is synced so that the rename survives a power cut. When anything
+//! fails, the temporary file is removed and the target is left as it was: a
+//! failed render never leaves a truncated DOCX or PDF behind and never
+//! replaces the previous good one.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Writes `bytes` to `path` atomically. Returns `Ok(false)` without touching
 /// the file when it already holds exactly these bytes (so its modification
 /// time, and tools that watch it, see no change).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
-    if let Ok(existing) = std::fs::read(path) {
-        if existing == bytes {
-            return Ok(false);
-        }
+    if unchanged(path, bytes) {
+        return Ok(false);
     }
     let dir = path
         .parent()
@@ -23,23 +26,76 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let (tmp, mut file) = create_temporary(dir, &name)?;
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        drop(f);
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    result.map(|()| true)
+    result?;
+    sync_dir(dir);
+    Ok(true)
+}
+
+/// Whether `path` is a file holding exactly `bytes` (its size is compared
+/// first, so a large unrelated file is not read).
+fn unchanged(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && std::fs::read(path).is_ok_and(|existing| existing == bytes)
+}
+
+/// A new temporary file beside the target, named `.<name>.<pid>.<n>.tmp`
+/// (hidden, so folder scans skip it). It is created with `create_new`, so an
+/// existing file or link of that name is never opened, followed or truncated.
+fn create_temporary(dir: &Path, name: &str) -> std::io::Result<(PathBuf, std::fs::File)> {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    loop {
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1_000_000 => continue,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Makes a rename in `dir` durable (best effort: not every system can open
+/// a folder for syncing).
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Whether a file name is one of [`write_atomic`]'s temporary files.
+pub fn is_temporary(name: &str) -> bool {
+    name.starts_with('.') && name.ends_with(".tmp")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn entries(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
 
     #[test]
     fn writes_replaces_and_skips_identical() {
@@ -50,7 +106,46 @@ mod tests {
         assert!(!write_atomic(&p, b"one").unwrap());
         assert!(write_atomic(&p, b"two").unwrap());
         assert_eq!(std::fs::read(&p).unwrap(), b"two");
-        let leftovers: Vec<_> = std::fs::read_dir(p.parent().unwrap()).unwrap().collect();
-        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+        assert_eq!(
+            entries(p.parent().unwrap()),
+            ["a.docx"],
+            "no temporary file is left behind"
+        );
+    }
+
+    #[test]
+    fn a_failed_rename_keeps_the_target_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        // The target is a folder that is not empty: the rename fails.
+        let target = dir.path().join("a.pdf");
+        std::fs::create_dir(&target).unwrap();
+        std::fs::write(target.join("keep"), b"x").unwrap();
+        assert!(write_atomic(&target, b"%PDF-new").is_err());
+        assert_eq!(entries(dir.path()), ["a.pdf"]);
+        assert_eq!(std::fs::read(target.join("keep")).unwrap(), b"x");
+    }
+
+    #[test]
+    fn a_planted_link_at_a_temporary_name_is_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim.yaml");
+        std::fs::write(&victim, b"meeting").unwrap();
+        // Plant links at the first temporary names this process will use
+        // (the counter is shared by the few writes of these tests).
+        for n in 0..256 {
+            let name = format!(".a.docx.{}.{n}.tmp", std::process::id());
+            #[cfg(unix)]
+            let _ = std::os::unix::fs::symlink(&victim, dir.path().join(name));
+        }
+        let target = dir.path().join("a.docx");
+        assert!(write_atomic(&target, b"PK-notice").unwrap());
+        assert_eq!(std::fs::read(&victim).unwrap(), b"meeting");
+        assert_eq!(std::fs::read(&target).unwrap(), b"PK-notice");
+    }
+
+    #[test]
+    fn temporary_names_are_recognised() {
+        assert!(is_temporary(".a.docx.12.0.tmp"));
+        assert!(!is_temporary("a.docx"));
     }
 }

@@ -43,6 +43,13 @@ pub fn find_defaults(meeting_path: &Path) -> Option<PathBuf> {
     None
 }
 
+/// The extension of a file named like an output (`.docx`, `.pdf`, in any
+/// case), which a meeting file must not have.
+fn output_extension(path: &Path) -> Option<String> {
+    let ext = path.extension()?.to_string_lossy().to_lowercase();
+    matches!(ext.as_str(), "docx" | "pdf").then_some(ext)
+}
+
 /// Reads a file's bytes, refusing anything that is not a regular file or is
 /// larger than [`MAX_FILE_BYTES`]: the size is checked before reading and the
 /// read itself stops one byte past the limit (a file that grows meanwhile is
@@ -203,6 +210,19 @@ pub fn load_with_defaults(path: &Path, defaults: Option<&Path>) -> Loaded {
             }
         }
     };
+    if let Some(ext) = output_extension(path) {
+        // Its notice would be written over it (`hop.docx` → `<out>/hop.docx`).
+        loaded.diagnostics.push(
+            Diagnostic::file_error(
+                path,
+                format!(
+                    "tệp cuộc họp có đuôi `.{ext}`, trùng đuôi của văn bản xuất ra: khi xuất, thông báo sẽ ghi đè lên chính tệp này; tệp không được đọc"
+                ),
+            )
+            .with_hint("đổi tên tệp cuộc họp cho có đuôi .yaml"),
+        );
+        return loaded;
+    }
     let root = parse_file(path, &mut loaded, true);
     let defaults_root = match defaults {
         Some(d) => match parse_file(d, &mut loaded, false) {

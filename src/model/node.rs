@@ -210,7 +210,7 @@ pub mod limits {
     /// Anchors (`&name`) in a file.
     pub const MAX_ANCHORS: usize = 1_000;
     /// Events copied in all by alias expansion: what stops a "billion laughs".
-    pub const MAX_REPLAYED_EVENTS: usize = 50_000;
+    pub const MAX_REPLAYED_EVENTS: usize = 20_000;
     /// Total bytes of text in all values.
     pub const MAX_SCALAR_BYTES: usize = 16 * 1024 * 1024;
 }
