@@ -264,6 +264,11 @@ impl BlockBuilder {
 
     fn line_break(&mut self) {
         if let Some(block) = self.current.as_mut() {
+            // The space before a break would hang at the end of the line.
+            if let Some(Inline::Text { text, .. }) = block.inlines.last_mut() {
+                let trimmed = text.trim_end_matches(' ').len();
+                text.truncate(trimmed);
+            }
             block.inlines.push(Inline::LineBreak);
         }
     }
@@ -311,6 +316,7 @@ fn classify(block: &Block) -> BlockKind {
 /// [`check_subset`]; this only meets the template's own Markdown).
 pub fn parse_blocks(text: &str) -> Vec<Block> {
     let mut b = BlockBuilder::default();
+    let mut coverage = std::collections::HashMap::new();
     for (event, _) in parser(text) {
         match event {
             Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_)) => {
@@ -345,13 +351,7 @@ pub fn parse_blocks(text: &str) -> Vec<Block> {
             Event::Start(Tag::Emphasis) => b.italic += 1,
             Event::End(TagEnd::Emphasis) => b.italic = b.italic.saturating_sub(1),
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
-                // A tab inside a line is a space in a notice (Word would
-                // jump to a tab stop, the PDF would have no glyph for it).
-                if t.contains('\t') {
-                    b.text(&t.replace('\t', " "))
-                } else {
-                    b.text(&t)
-                }
+                b.text(&printable(&t, &mut coverage))
             }
             Event::SoftBreak => b.text(" "),
             Event::HardBreak => b.line_break(),
@@ -360,6 +360,38 @@ pub fn parse_blocks(text: &str) -> Vec<Block> {
     }
     b.finish_block();
     b.blocks
+}
+
+/// Text as a notice can hold it, whatever a template wrote: a tab is a space
+/// (Word would jump to a tab stop, the PDF has no glyph for it), other
+/// control characters are dropped (a DOCX holding them does not open), and a
+/// character the embedded fonts cannot draw becomes `?` rather than a blank
+/// box. The meeting's own fields were cleaned (with warnings) when
+/// validated; this only meets a template's literal text.
+fn printable<'t>(
+    text: &'t str,
+    coverage: &mut std::collections::HashMap<char, bool>,
+) -> std::borrow::Cow<'t, str> {
+    let mut ok = |c: char| {
+        (c.is_ascii() && !c.is_ascii_control())
+            || *coverage
+                .entry(c)
+                .or_insert_with(|| !c.is_control() && crate::fonts::embedded_covers(c))
+    };
+    if text.chars().all(&mut ok) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if ok(c) {
+            out.push(c);
+        } else if c == '\t' {
+            out.push(' ');
+        } else if !c.is_control() {
+            out.push('?');
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Escapes text so that Markdown reads it back literally (used for the
@@ -446,6 +478,12 @@ mod tests {
     fn tabs_inside_text_are_spaces() {
         let blocks = parse_blocks("một\thai");
         assert_eq!(blocks[0].plain_text(), "một hai");
+    }
+
+    #[test]
+    fn what_no_font_can_draw_never_reaches_a_backend() {
+        let blocks = parse_blocks("a\u{7}b 😀 c\u{0}d “đ”");
+        assert_eq!(blocks[0].plain_text(), "ab ? cd “đ”");
     }
 
     #[test]

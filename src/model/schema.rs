@@ -355,6 +355,9 @@ impl<'a> Walker<'a> {
         let mut missing: Vec<char> = Vec::new();
         let mut in_run = false;
         for c in text.chars() {
+            if in_run && is_format_char(c) {
+                continue; // a joiner or variation selector inside an emoji
+            }
             if self.covered(c) {
                 out.push(c);
                 in_run = false;
