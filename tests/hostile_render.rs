@@ -97,7 +97,10 @@ fn docx_paragraphs(docx: &Path) -> Vec<String> {
 fn pdf_plain(pdf: &Path) -> String {
     poppler("pdftotext", &["-enc", "UTF-8"], pdf)
         .lines()
-        .filter(|l| !(l.trim().bytes().all(|b| b.is_ascii_digit()) && !l.trim().is_empty()))
+        .filter(|l| {
+            let l = l.trim();
+            l.is_empty() || !l.bytes().all(|b| b.is_ascii_digit())
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
