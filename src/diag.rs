@@ -269,47 +269,170 @@ impl Diagnostic {
     }
 }
 
-/// The diagnostics of one run, in the order found.
+/// Most problems kept for one meeting (with its defaults file): a file
+/// with thousands of mistakes (a list pasted where a mapping belongs, a
+/// generated file gone wrong) is reported in a few screens, not in a
+/// minute of scrolling; the rest are counted.
+pub const MAX_REPORTED: usize = 200;
+
+/// The diagnostics of one run, in the order found (at most
+/// [`MAX_REPORTED`] of them, then one that counts the others).
 #[derive(Debug, Default)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    /// Errors and warnings beyond [`MAX_REPORTED`], not kept.
+    dropped: (usize, usize),
+    /// Stands for the dropped ones, at the place of the first of them.
+    overflow: Option<Diagnostic>,
 }
 
 impl Diagnostics {
-    /// Records a problem.
+    /// Records a problem (beyond [`MAX_REPORTED`], only counts it).
     pub fn push(&mut self, d: Diagnostic) {
-        self.items.push(d);
+        if self.items.len() < MAX_REPORTED {
+            self.items.push(d);
+            return;
+        }
+        if d.is_error() {
+            self.dropped.0 += 1;
+        } else {
+            self.dropped.1 += 1;
+        }
+        let (errors, warnings) = self.dropped;
+        let message = format!(
+            "còn {errors} lỗi và {warnings} cảnh báo nữa từ đây trở đi, không hiển thị (chỉ hiện {MAX_REPORTED} vấn đề đầu tiên)"
+        );
+        let severity = if errors > 0 {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        match &mut self.overflow {
+            Some(o) => {
+                o.message = message;
+                o.severity = severity;
+            }
+            None => {
+                let mut o = Diagnostic {
+                    field: None,
+                    message,
+                    hint: Some("sửa các lỗi trên rồi chạy lại để xem tiếp".to_string()),
+                    ..d
+                };
+                o.severity = severity;
+                self.overflow = Some(o);
+            }
+        }
+    }
+
+    /// True once [`MAX_REPORTED`] problems are kept: further ones are only
+    /// counted, so there is no need to work out their hints.
+    pub fn is_full(&self) -> bool {
+        self.items.len() >= MAX_REPORTED
     }
 
     /// True when any problem is an error.
     pub fn has_errors(&self) -> bool {
-        self.items.iter().any(Diagnostic::is_error)
+        self.dropped.0 > 0 || self.items.iter().any(Diagnostic::is_error)
     }
 
-    /// Number of errors.
+    /// Number of errors (those not kept included).
     pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.is_error()).count()
+        self.items.iter().filter(|d| d.is_error()).count() + self.dropped.0
     }
 
-    /// Number of warnings.
+    /// Number of warnings (those not kept included).
     pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
+        self.items.iter().filter(|d| !d.is_error()).count() + self.dropped.1
     }
 
-    /// All problems, sorted by file, line and column (stable for equal places).
+    /// All problems kept, sorted by file, line and column (stable for equal
+    /// places), then the count of those not kept.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut v: Vec<&Diagnostic> = self.items.iter().collect();
         v.sort_by_key(|d| d.loc.map(|l| (l.file, l.line, l.column)));
+        v.extend(&self.overflow);
         v
     }
 
-    /// All problems in the order found.
+    /// All problems kept in the order found, then the count of those not kept.
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.items.iter()
+        self.items.iter().chain(&self.overflow)
     }
 
-    /// Appends every problem of another list.
+    /// Appends every problem of another list (its count of problems not
+    /// kept included).
     pub fn extend(&mut self, other: Diagnostics) {
-        self.items.extend(other.items);
+        for d in other.items {
+            self.push(d);
+        }
+        if let Some(o) = other.overflow {
+            let (errors, warnings) = other.dropped;
+            for _ in 0..errors {
+                self.push(Diagnostic {
+                    severity: Severity::Error,
+                    ..o.clone()
+                });
+            }
+            for _ in 0..warnings {
+                self.push(Diagnostic {
+                    severity: Severity::Warning,
+                    ..o.clone()
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn beyond_the_cap_problems_are_counted_not_kept() {
+        let mut sources = SourceMap::default();
+        let file = sources.add(PathBuf::from("x.yaml"), "a: 1\nb: 2\n".to_string());
+        let mut d = Diagnostics::default();
+        for i in 0..MAX_REPORTED + 50 {
+            let loc = sources.loc_at(file, 5, 1);
+            if i % 2 == 0 {
+                d.push(Diagnostic::error(loc, "a", "x"));
+            } else {
+                d.push(Diagnostic::warning(loc, "a", "y"));
+            }
+        }
+        assert_eq!(d.error_count() + d.warning_count(), MAX_REPORTED + 50);
+        assert_eq!(d.sorted().len(), MAX_REPORTED + 1);
+        let last = d.sorted().last().unwrap().headline(&sources);
+        assert!(
+            last.starts_with("x.yaml:2:1: lỗi: còn 25 lỗi và 25 cảnh báo"),
+            "{last}"
+        );
+    }
+
+    #[test]
+    fn locations_with_crlf_multibyte_and_odd_offsets() {
+        let mut sources = SourceMap::default();
+        let file = sources.add(
+            PathBuf::from("x.yaml"),
+            "a: \"Đồng\"\r\nb: ố\r\n".to_string(),
+        );
+        let loc = sources.loc_at(file, 14, 0);
+        assert_eq!((loc.line, loc.column), (2, 1));
+        // Inside a multibyte character: moved back to its start.
+        let inside = sources.loc_at(file, 5, 1);
+        assert_eq!((inside.line, inside.column), (1, 5));
+        let past_end = sources.loc_at(file, 10_000, 0);
+        assert_eq!(past_end.line, 3);
+        let lc = sources.loc_line_col(file, 2, 4);
+        assert_eq!(lc.offset, 17);
+        // Rendering never panics, and shows no carriage return.
+        for offset in 0..=25 {
+            for len in [0, 1, 3, 100] {
+                let d = Diagnostic::error(sources.loc_at(file, offset, len), "", "m");
+                let text = d.render(&sources, false);
+                assert!(!text.contains('\r'), "{text}");
+            }
+        }
     }
 }

@@ -203,6 +203,10 @@ impl<'a> Walker<'a> {
                     };
                     let mut d =
                         Diagnostic::error(key.loc, field, "trường không có trong định dạng");
+                    if self.diags.is_full() {
+                        self.diags.push(d);
+                        continue;
+                    }
                     d = match nearest(&key.name, allowed.iter().copied()) {
                         Some(best) => d.with_hint(format!("có phải là `{best}`?")),
                         None => d.with_hint(format!(
