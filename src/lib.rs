@@ -13,6 +13,7 @@ pub mod diag;
 pub mod document;
 pub mod fonts;
 pub mod incremental;
+pub mod jsonschema;
 pub mod layout;
 pub mod markdown;
 pub mod model;

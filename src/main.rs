@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use ketluan::cmd;
 
 /// ketluan: biên bản cuộc họp (YAML) → Thông báo kết luận (DOCX, PDF) theo Nghị định 30/2020/NĐ-CP.
@@ -32,6 +32,12 @@ enum Command {
     Report(cmd::report::Args),
     /// Work with the templates that word the notice.
     Templates(cmd::templates::Args),
+    /// Render, then render again each time a meeting, ketluan.yaml or a template changes.
+    Watch(cmd::watch::Args),
+    /// Print the JSON Schema of the meeting format (for editors such as VS Code).
+    Schema(cmd::schema::Args),
+    /// Print a shell completion script (bash, zsh, fish, powershell).
+    Completions(cmd::completions::Args),
 }
 
 fn main() -> ExitCode {
@@ -43,6 +49,9 @@ fn main() -> ExitCode {
         Command::Tasks(a) => cmd::tasks::run(a),
         Command::Report(a) => cmd::report::run(a),
         Command::Templates(a) => cmd::templates::run(a),
+        Command::Watch(a) => cmd::watch::run(a),
+        Command::Schema(a) => cmd::schema::run(a),
+        Command::Completions(a) => cmd::completions::run(a, Cli::command()),
     };
     match result {
         Ok(code) => code,

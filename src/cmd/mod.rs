@@ -1,11 +1,14 @@
 //! The subcommands, one thin file each, and what they share.
 
 pub mod check;
+pub mod completions;
 pub mod new;
 pub mod render;
 pub mod report;
+pub mod schema;
 pub mod tasks;
 pub mod templates;
+pub mod watch;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};

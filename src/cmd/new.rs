@@ -1,10 +1,22 @@
 //! `ketluan new FILE`: write a commented skeleton meeting file.
+//!
+//! Its first line names the JSON Schema of the format for editors
+//! (`# yaml-language-server: $schema=…`, relative to the file). The schema
+//! file is the nearest `ketluan.schema.json` in the file's folder or above
+//! (refreshed when this version of ketluan writes a different one); when
+//! there is none, one is written beside the nearest `ketluan.yaml`, or else
+//! beside the new file.
 
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
 use super::CmdResult;
+use crate::jsonschema::{meeting_schema_text, SCHEMA_FILE_NAME};
+use crate::model::find_defaults;
 use crate::output::write_atomic;
+
+/// The schema line of the skeleton, as written in templates/new-meeting.yaml.
+const SCHEMA_LINE: &str = "# yaml-language-server: $schema=ketluan.schema.json";
 
 /// The skeleton, with a Vietnamese comment on every field.
 pub const SKELETON: &str = include_str!("../../templates/new-meeting.yaml");
@@ -28,11 +40,79 @@ pub fn run(args: Args) -> CmdResult {
         );
         return Ok(ExitCode::FAILURE);
     }
-    write_atomic(&args.file, SKELETON.as_bytes())?;
+    let file = std::path::absolute(&args.file)?;
+    let dir = file.parent().unwrap_or(Path::new("/")).to_path_buf();
+    let schema = nearest_schema(&dir).unwrap_or_else(|| {
+        find_defaults(&file)
+            .and_then(|d| d.parent().map(|p| p.join(SCHEMA_FILE_NAME)))
+            .unwrap_or_else(|| dir.join(SCHEMA_FILE_NAME))
+    });
+    if write_atomic(&schema, meeting_schema_text().as_bytes())? {
+        eprintln!("Đã ghi lược đồ cho trình soạn thảo: {}", schema.display());
+    }
+    let line = format!(
+        "# yaml-language-server: $schema={}",
+        relative(&dir, &schema)
+    );
+    let text = SKELETON.replacen(SCHEMA_LINE, &line, 1);
+    write_atomic(&args.file, text.as_bytes())?;
     println!("Đã tạo {}", args.file.display());
     eprintln!(
         "Điền các chỗ còn trống, rồi chạy: ketluan check {0} && ketluan render {0}",
         args.file.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The nearest `ketluan.schema.json` in `dir` or above.
+fn nearest_schema(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .map(|d| d.join(SCHEMA_FILE_NAME))
+        .find(|p| p.is_file())
+}
+
+/// `to` relative to the folder `from` (both absolute), with `/` separators
+/// as the YAML extension expects.
+fn relative(from: &Path, to: &Path) -> String {
+    let from: Vec<Component> = from.components().collect();
+    let to_parts: Vec<Component> = to.components().collect();
+    let common = from
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
+    if common == 0 {
+        return to.to_string_lossy().replace('\\', "/");
+    }
+    let mut parts: Vec<String> = vec!["..".to_string(); from.len() - common];
+    parts.extend(
+        to_parts[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schema_paths_are_relative_to_the_meeting() {
+        assert_eq!(
+            relative(
+                Path::new("/a/meetings/sub"),
+                Path::new("/a/meetings/ketluan.schema.json")
+            ),
+            "../ketluan.schema.json"
+        );
+        assert_eq!(
+            relative(Path::new("/a/m"), Path::new("/a/m/ketluan.schema.json")),
+            "ketluan.schema.json"
+        );
+        assert!(
+            SKELETON.starts_with(SCHEMA_LINE),
+            "the skeleton's first line"
+        );
+    }
 }

@@ -1,0 +1,542 @@
+//! A JSON Schema (draft-07) of the meeting format, for editors: with the
+//! YAML extension of VS Code (yaml-language-server), a meeting file that
+//! names it on its first line (`# yaml-language-server: $schema=…`) gets
+//! completion of field names, Vietnamese descriptions on hover, and
+//! squiggles under misspelt fields, wrong types, malformed dates and
+//! unknown `status` values.
+//!
+//! Validation itself does not use this schema: it walks a located node tree
+//! (`model::schema`) so that it can merge `ketluan.yaml` and report every
+//! problem with its place. The two are kept equal by tests rather than by
+//! construction: `tests/schema.rs` asks the validator itself, at every kind
+//! of mapping, which field names it accepts (the hint it gives for an
+//! unknown field lists them) and asserts that they are exactly the
+//! properties of the schema there; it also checks that a wrong type in
+//! each field is refused by both, that the layout ranges agree, and that
+//! the shipped examples pass and the broken fixtures fail. A field added to
+//! the validator without its entry here fails the build.
+//!
+//! What the schema cannot know, `ketluan check` still reports: the
+//! Markdown subset, impossible dates (31/02), unit names outside
+//! `departments`, and fields that become required only after the merge
+//! with `ketluan.yaml` (so no top-level field is marked required here: a
+//! meeting may take `issuer` or `signer` from its defaults file).
+
+use serde_json::{json, Map, Value};
+
+use crate::layout::Layout;
+
+/// Where the schema says it comes from (`$id`).
+pub const SCHEMA_ID: &str = "https://ketluan.invalid/schema/meeting-v1.json";
+
+/// The file name `ketluan new` gives the schema beside the meetings.
+pub const SCHEMA_FILE_NAME: &str = "ketluan.schema.json";
+
+/// How deep tasks nest: task → subtask → sub-subtask (as the validator).
+pub const MAX_TASK_DEPTH: usize = 3;
+
+/// Dates: `2021-01-25` or `25/01/2021` (`D/M/YYYY`), spaces around ignored.
+const DATE_PATTERN: &str = r"^\s*([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})\s*$";
+
+/// Something other than white space.
+const NOT_BLANK: &str = r"\S";
+
+/// The kind of a field's value.
+#[derive(Clone, Copy, Debug)]
+enum Kind {
+    /// One line of text (numbers and booleans are read as their text).
+    Text,
+    /// Text that may hold paragraphs and the Markdown subset.
+    Markdown,
+    /// A date.
+    Date,
+    /// A text, or a list of texts (`lead`, `with`: `;` separates units).
+    TextOrList,
+    /// `true` / `false`.
+    Bool,
+    /// The notice number.
+    Number,
+    /// `open`, `done`, `cancelled`.
+    Status,
+    /// A mapping with its own fields.
+    Object(&'static [Field]),
+    /// The sections.
+    Agenda,
+    /// Tasks at a depth (1: numbered tasks).
+    Tasks(usize),
+    /// The unit directory: code → name.
+    Departments,
+    /// The `layout` block.
+    Layout,
+}
+
+/// One field of a mapping.
+#[derive(Clone, Copy, Debug)]
+struct Field {
+    name: &'static str,
+    kind: Kind,
+    /// Required even after the merge with the defaults (only inside list
+    /// items, which are never merged).
+    required: bool,
+    doc: &'static str,
+}
+
+const fn f(name: &'static str, kind: Kind, doc: &'static str) -> Field {
+    Field {
+        name,
+        kind,
+        required: false,
+        doc,
+    }
+}
+
+const fn req(name: &'static str, kind: Kind, doc: &'static str) -> Field {
+    Field {
+        name,
+        kind,
+        required: true,
+        doc,
+    }
+}
+
+const ISSUER: &[Field] = &[
+    f("parent", Kind::Text, "Cơ quan chủ quản (dòng trên tên cơ quan ban hành), nếu có. Ví dụ: UBND tỉnh Lai Châu"),
+    f("name", Kind::Text, "Tên cơ quan ban hành (bắt buộc, ở đây hoặc trong ketluan.yaml). Ví dụ: Ủy ban nhân dân tỉnh Lai Châu"),
+    f("code", Kind::Text, "Chữ viết tắt trong số ký hiệu (bắt buộc). Ví dụ: UBND → Số: 25/TB-UBND"),
+    f("place", Kind::Text, "Địa danh ở dòng ngày tháng (bắt buộc). Ví dụ: Lai Châu"),
+];
+
+const NOTICE: &[Field] = &[
+    f("number", Kind::Number, "Số văn bản (số nguyên dương). Bỏ trống khi là dự thảo: văn thư điền sau"),
+    f("date", Kind::Date, "Ngày ban hành: 2021-01-27 hoặc \"27/01/2021\". Bỏ trống khi là dự thảo"),
+    f("summary", Kind::Text, "Trích yếu, in dưới chữ THÔNG BÁO (bắt buộc). Ví dụ: Kết luận của Chủ tịch UBND tỉnh tại phiên họp …"),
+];
+
+const CHAIR: &[Field] = &[
+    f(
+        "name",
+        Kind::Text,
+        "Họ tên người chủ trì, kết luận (bắt buộc)",
+    ),
+    f(
+        "title",
+        Kind::Text,
+        "Chức vụ người chủ trì (bắt buộc). Ví dụ: Phó Chủ tịch UBND tỉnh",
+    ),
+];
+
+const MEETING: &[Field] = &[
+    f("name", Kind::Text, "Tên cuộc họp (bắt buộc). Ví dụ: phiên họp tháng 01 năm 2021"),
+    f("date", Kind::Date, "Ngày họp (bắt buộc): 2021-01-25 hoặc \"25/01/2021\""),
+    f("time", Kind::Text, "Buổi hoặc giờ họp, như sẽ in. Ví dụ: sáng"),
+    f("location", Kind::Text, "Địa điểm họp. Ví dụ: Phòng họp số 2, trụ sở UBND tỉnh"),
+    f("host", Kind::Text, "Đơn vị tổ chức cuộc họp; mặc định là tên cơ quan ban hành"),
+    f("chair", Kind::Object(CHAIR), "Người chủ trì, kết luận: name, title (bắt buộc)"),
+    f("attendees", Kind::TextOrList, "Thành phần dự họp, mỗi dòng một nhóm"),
+    f("briefing", Kind::Text, "Mệnh đề trước lời kết luận; mặc định: Sau khi nghe báo cáo và ý kiến tham gia của các đại biểu"),
+    f("opening", Kind::Markdown, "Thay cả đoạn mở đầu bằng đoạn văn này (Markdown: **đậm**, *nghiêng*)"),
+];
+
+const AGENDA_ITEM: &[Field] = &[
+    req("title", Kind::Text, "Tiêu đề mục, in sau số La Mã (I., II., …)"),
+    f("conclusion", Kind::Markdown, "Các đoạn kết luận trước các nhiệm vụ (Markdown: **đậm**, *nghiêng*, dòng trống giữa hai đoạn)"),
+    f("tasks", Kind::Tasks(1), "Các nhiệm vụ, tự đánh số 1., 2., …"),
+    f("after", Kind::Markdown, "Các đoạn in sau các nhiệm vụ của mục"),
+];
+
+/// The fields of a task; `subtasks` is filled in per depth by [`task_schema`].
+const TASK: &[Field] = &[
+    req("do", Kind::Markdown, "Nội dung công việc, in sau dấu hai chấm (Markdown)"),
+    f("lead", Kind::TextOrList, "Đơn vị chủ trì: tên, mã trong `departments`, hoặc danh sách; nhiều đơn vị cách nhau bằng dấu ;"),
+    f("with", Kind::TextOrList, "Đơn vị phối hợp: tên, mã trong `departments`, hoặc danh sách; nhiều đơn vị cách nhau bằng dấu ;"),
+    f("due", Kind::Date, "Thời hạn hoàn thành: thêm câu \"Thời hạn hoàn thành: trước ngày …\""),
+    f("subtasks", Kind::Tasks(0), "Các ý con, in bắt đầu bằng \"- \""),
+    f("status", Kind::Status, "Theo dõi (không in): open (đang làm, mặc định), done (đã xong), cancelled (hủy)"),
+    f("done_on", Kind::Date, "Theo dõi (không in): ngày hoàn thành"),
+    f("report", Kind::Text, "Theo dõi (không in): văn bản báo cáo kết quả, ví dụ số báo cáo"),
+    f("extended_to", Kind::Date, "Theo dõi (không in): hạn mới được gia hạn; `due` giữ hạn ban đầu"),
+    f("extension_note", Kind::Text, "Theo dõi (không in): ai gia hạn, bằng văn bản nào"),
+];
+
+const SIGNER: &[Field] = &[
+    f(
+        "authority",
+        Kind::TextOrList,
+        "Các dòng thẩm quyền ký trên chức vụ. Ví dụ: [TL. CHỦ TỊCH] hoặc [KT. CHÁNH VĂN PHÒNG]",
+    ),
+    f(
+        "position",
+        Kind::Text,
+        "Chức vụ người ký (bắt buộc). Ví dụ: Chánh Văn phòng",
+    ),
+    f("name", Kind::Text, "Họ tên người ký (bắt buộc)"),
+];
+
+const ROOT: &[Field] = &[
+    f(
+        "issuer",
+        Kind::Object(ISSUER),
+        "Cơ quan ban hành: name, code, place (thường đặt trong ketluan.yaml)",
+    ),
+    f(
+        "notice",
+        Kind::Object(NOTICE),
+        "Thông tin văn bản: số, ngày, trích yếu",
+    ),
+    f(
+        "meeting",
+        Kind::Object(MEETING),
+        "Cuộc họp: tên, ngày, người chủ trì, thành phần",
+    ),
+    f(
+        "agenda",
+        Kind::Agenda,
+        "Các mục kết luận (I., II., …), ít nhất một mục",
+    ),
+    f(
+        "closing",
+        Kind::Text,
+        "Câu kết thúc; mặc định: <tên cơ quan> thông báo để các cơ quan, đơn vị biết, thực hiện./.",
+    ),
+    f(
+        "recipients",
+        Kind::TextOrList,
+        "Nơi nhận, theo thứ tự; các đơn vị trong nhiệm vụ được thêm sau",
+    ),
+    f(
+        "recipients_from_tasks",
+        Kind::Bool,
+        "Thêm các đơn vị có tên trong nhiệm vụ vào Nơi nhận (mặc định true)",
+    ),
+    f(
+        "archive",
+        Kind::TextOrList,
+        "Dòng Lưu: ví dụ [VT, TH] → - Lưu: VT, TH.",
+    ),
+    f(
+        "signer",
+        Kind::Object(SIGNER),
+        "Người ký: authority, position, name",
+    ),
+    f(
+        "departments",
+        Kind::Departments,
+        "Danh mục đơn vị: mã → tên đầy đủ, dùng trong lead và with",
+    ),
+    f(
+        "layout",
+        Kind::Layout,
+        "Trang và chữ: lề, cỡ chữ, khoảng cách (mọi khóa đều không bắt buộc)",
+    ),
+];
+
+/// Vietnamese descriptions of the `layout` keys (the numeric ones are
+/// [`Layout::FIELDS`]; a key missing here gets a description from its unit).
+const LAYOUT_DOCS: &[(&str, &str)] = &[
+    ("font_family", "Tên phông ghi trong DOCX (mặc định Times New Roman)"),
+    ("font_dir", "Thư mục chứa phông Times New Roman của bạn cho PDF (times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf); tương đối với tệp ghi nó"),
+    ("page_width_mm", "Chiều rộng trang, mm (A4: 210)"),
+    ("page_height_mm", "Chiều cao trang, mm (A4: 297)"),
+    ("margin_top_mm", "Lề trên, mm (mặc định 20)"),
+    ("margin_bottom_mm", "Lề dưới, mm (mặc định 20)"),
+    ("margin_left_mm", "Lề trái, mm (mặc định 30)"),
+    ("margin_right_mm", "Lề phải, mm (mặc định 15)"),
+    ("header_distance_mm", "Khoảng cách từ mép trên trang đến số trang, mm (mặc định 10)"),
+    ("left_column_mm", "Cột trái của bảng đầu văn bản và bảng chữ ký, mm (mặc định 65)"),
+    ("right_column_mm", "Cột phải, mm (mặc định 100)"),
+    ("parent_size_pt", "Cỡ chữ cơ quan chủ quản, pt (mặc định 13)"),
+    ("issuer_size_pt", "Cỡ chữ cơ quan ban hành, pt (mặc định 13)"),
+    ("number_size_pt", "Cỡ chữ dòng Số, pt (mặc định 13)"),
+    ("national_title_size_pt", "Cỡ chữ Quốc hiệu, pt (mặc định 13)"),
+    ("motto_size_pt", "Cỡ chữ Tiêu ngữ, pt (mặc định 14)"),
+    ("date_line_size_pt", "Cỡ chữ dòng địa danh, ngày tháng, pt (mặc định 14)"),
+    ("doc_type_size_pt", "Cỡ chữ THÔNG BÁO, pt (mặc định 14)"),
+    ("summary_size_pt", "Cỡ chữ trích yếu, pt (mặc định 14)"),
+    ("body_size_pt", "Cỡ chữ nội dung, pt (mặc định 14)"),
+    ("recipients_heading_size_pt", "Cỡ chữ Nơi nhận:, pt (mặc định 12)"),
+    ("recipients_size_pt", "Cỡ chữ các dòng nơi nhận, pt (mặc định 11)"),
+    ("signer_size_pt", "Cỡ chữ thẩm quyền, chức vụ, họ tên người ký, pt (mặc định 14)"),
+    ("page_number_size_pt", "Cỡ chữ số trang (từ trang 2), pt (mặc định 14)"),
+    ("body_indent_mm", "Thụt đầu dòng đoạn nội dung, mm (mặc định 10)"),
+    ("body_space_before_pt", "Khoảng cách trước mỗi đoạn nội dung, pt (mặc định 6)"),
+    ("body_line_pt", "Khoảng cách dòng (chính xác) của nội dung, pt (mặc định 18)"),
+    ("doc_type_space_before_pt", "Khoảng cách giữa phần đầu và chữ THÔNG BÁO, pt (mặc định 12)"),
+    ("signature_table_space_before_pt", "Khoảng cách giữa nội dung và bảng chữ ký, pt (mặc định 6)"),
+    ("signature_space_mm", "Khoảng trống để ký và đóng dấu, mm (mặc định 25)"),
+    ("rule_thickness_pt", "Độ dày các đường kẻ, pt (mặc định 0,75)"),
+    ("rule_gap_pt", "Khoảng cách giữa dòng chữ và đường kẻ dưới nó, pt (mặc định 5)"),
+    ("rule_space_after_pt", "Khoảng cách dưới đường kẻ, pt (mặc định 6)"),
+    ("issuer_rule_ratio", "Đường kẻ dưới tên cơ quan, tỉ lệ so với độ rộng tên (mặc định 1/3)"),
+    ("summary_rule_ratio", "Đường kẻ dưới trích yếu, tỉ lệ so với dòng dài nhất (mặc định 1/3)"),
+    ("summary_max_width_ratio", "Dòng dài nhất của trích yếu, tỉ lệ so với chiều rộng vùng chữ (mặc định 0,75)"),
+];
+
+/// The range a numeric `layout` key accepts: (exclusive minimum, maximum).
+/// The same rule as the validator's (by the key's ending); a test checks
+/// both at each bound.
+pub fn layout_range(name: &str) -> (f64, f64) {
+    if name.ends_with("_ratio") {
+        (0.0, 1.0)
+    } else if name.ends_with("_size_pt") {
+        (3.0, 72.0)
+    } else if name.ends_with("_pt") {
+        (0.0, 144.0)
+    } else if name.starts_with("page_") {
+        (50.0, 1500.0)
+    } else {
+        (0.0, 500.0)
+    }
+}
+
+fn described(mut v: Value, doc: &str) -> Value {
+    if let Value::Object(m) = &mut v {
+        m.insert("description".into(), Value::String(doc.to_string()));
+    }
+    v
+}
+
+/// A scalar read as text (never null: for list items and required fields).
+fn text_value() -> Value {
+    json!({"type": ["string", "number", "boolean"], "pattern": NOT_BLANK})
+}
+
+fn nullable_text() -> Value {
+    json!({"type": ["string", "number", "boolean", "null"], "pattern": NOT_BLANK})
+}
+
+fn value_schema(field: &Field) -> Value {
+    let nullable = !field.required;
+    let v = match field.kind {
+        Kind::Text | Kind::Markdown if nullable => nullable_text(),
+        Kind::Text | Kind::Markdown => text_value(),
+        Kind::Date => json!({"type": ["string", "null"], "pattern": DATE_PATTERN}),
+        Kind::TextOrList => json!({
+            "anyOf": [
+                nullable_text(),
+                {"type": "array", "items": text_value()}
+            ]
+        }),
+        Kind::Bool => json!({"type": ["boolean", "null"]}),
+        Kind::Number => json!({
+            "anyOf": [
+                {"type": "integer", "minimum": 1, "maximum": 999_999},
+                {"type": "string", "pattern": r"^\s*0*[1-9][0-9]{0,5}\s*$"},
+                {"type": "null"}
+            ]
+        }),
+        Kind::Status => json!({"enum": ["open", "done", "cancelled", null]}),
+        Kind::Object(fields) => object_schema(fields, true),
+        Kind::Agenda => json!({
+            "type": ["array", "null"],
+            "minItems": 1,
+            "items": {"$ref": "#/definitions/agendaItem"}
+        }),
+        Kind::Tasks(depth) => tasks_schema(depth),
+        Kind::Departments => json!({
+            "type": ["object", "null"],
+            "additionalProperties": described(text_value(), "Tên đầy đủ của đơn vị có mã này")
+        }),
+        Kind::Layout => layout_schema(),
+    };
+    described(v, field.doc)
+}
+
+fn tasks_schema(depth: usize) -> Value {
+    if depth == 0 || depth > MAX_TASK_DEPTH {
+        // Below the deepest level: only an empty `subtasks:` is accepted.
+        return json!({"type": "null"});
+    }
+    json!({"type": ["array", "null"], "items": {"$ref": format!("#/definitions/task{depth}")}})
+}
+
+fn object_schema(fields: &[Field], nullable: bool) -> Value {
+    let mut props = Map::new();
+    for field in fields {
+        props.insert(field.name.to_string(), value_schema(field));
+    }
+    let required: Vec<&str> = fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| f.name)
+        .collect();
+    let mut v = json!({
+        "type": if nullable { json!(["object", "null"]) } else { json!("object") },
+        "additionalProperties": false,
+        "properties": props,
+    });
+    if !required.is_empty() {
+        v["required"] = json!(required);
+    }
+    v
+}
+
+fn task_schema(depth: usize) -> Value {
+    let fields: Vec<Field> = TASK
+        .iter()
+        .map(|f| match f.kind {
+            Kind::Tasks(_) => Field {
+                kind: Kind::Tasks(depth + 1),
+                doc: if depth < MAX_TASK_DEPTH {
+                    f.doc
+                } else {
+                    "Không dùng ở cấp này: các ý con lồng tối đa 3 cấp"
+                },
+                ..*f
+            },
+            _ => *f,
+        })
+        .collect();
+    let level = match depth {
+        1 => "Nhiệm vụ (đánh số 1., 2., …)",
+        2 => "Ý con của nhiệm vụ (in bắt đầu bằng \"- \")",
+        _ => "Ý con cấp 3",
+    };
+    described(object_schema(&fields, false), level)
+}
+
+fn layout_schema() -> Value {
+    let doc = |name: &str| -> String {
+        LAYOUT_DOCS
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, d)| d.to_string())
+            .unwrap_or_else(|| {
+                let unit = if name.ends_with("_mm") {
+                    "mm"
+                } else if name.ends_with("_pt") {
+                    "pt"
+                } else {
+                    "tỉ lệ"
+                };
+                format!("{name} ({unit})")
+            })
+    };
+    let mut props = Map::new();
+    for name in ["font_family", "font_dir"] {
+        props.insert(name.into(), described(nullable_text(), &doc(name)));
+    }
+    for (name, _) in Layout::FIELDS {
+        let (min, max) = layout_range(name);
+        props.insert(
+            name.to_string(),
+            described(
+                json!({"type": ["number", "null"], "exclusiveMinimum": min, "maximum": max}),
+                &doc(name),
+            ),
+        );
+    }
+    json!({"type": ["object", "null"], "additionalProperties": false, "properties": props})
+}
+
+/// The JSON Schema of a meeting file (and of `ketluan.yaml`, which holds
+/// the same fields).
+pub fn meeting_schema() -> Value {
+    let mut definitions = Map::new();
+    definitions.insert(
+        "agendaItem".into(),
+        described(
+            object_schema(AGENDA_ITEM, false),
+            "Một mục kết luận: title, conclusion, tasks, after",
+        ),
+    );
+    for depth in 1..=MAX_TASK_DEPTH {
+        definitions.insert(format!("task{depth}"), task_schema(depth));
+    }
+    let mut root = object_schema(ROOT, true);
+    let extra = json!({
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": SCHEMA_ID,
+        "title": "Biên bản cuộc họp để lập Thông báo kết luận (ketluan, định dạng v1)",
+        "description": format!(
+            "Một cuộc họp mỗi tệp; các trường dùng chung đặt trong ketluan.yaml. Lược đồ của ketluan {}; `ketluan check` kiểm tra đầy đủ.",
+            env!("CARGO_PKG_VERSION")
+        ),
+        "definitions": definitions,
+    });
+    if let (Value::Object(r), Value::Object(e)) = (&mut root, extra) {
+        for (k, v) in e {
+            r.insert(k, v);
+        }
+    }
+    root
+}
+
+/// The schema as pretty JSON text, ending with a new line.
+pub fn meeting_schema_text() -> String {
+    let mut s = serde_json::to_string_pretty(&meeting_schema()).expect("a JSON value serializes");
+    s.push('\n');
+    s
+}
+
+/// The property names the schema allows at a place, for the agreement test:
+/// `""` (the root), `issuer`, `notice`, `meeting`, `meeting.chair`,
+/// `signer`, `layout`, `agenda[]`, `task1` … `task3`.
+pub fn property_names(place: &str) -> Vec<String> {
+    let schema = meeting_schema();
+    let node = match place {
+        "" => &schema,
+        "agenda[]" => &schema["definitions"]["agendaItem"],
+        p if p.starts_with("task") => &schema["definitions"][p],
+        p => p
+            .split('.')
+            .fold(&schema, |node, key| &node["properties"][key]),
+    };
+    node["properties"]
+        .as_object()
+        .map(|m| m.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_has_a_description_and_every_layout_key_its_own() {
+        fn walk(v: &Value, path: &str) {
+            if let Some(props) = v.get("properties").and_then(Value::as_object) {
+                for (name, p) in props {
+                    let d = p.get("description").and_then(Value::as_str);
+                    assert!(
+                        d.is_some_and(|d| !d.is_empty()),
+                        "{path}.{name} has no description"
+                    );
+                    walk(p, &format!("{path}.{name}"));
+                }
+            }
+        }
+        let s = meeting_schema();
+        walk(&s, "");
+        for (name, def) in s["definitions"].as_object().unwrap() {
+            walk(def, name);
+        }
+        for (name, _) in Layout::FIELDS {
+            assert!(
+                LAYOUT_DOCS.iter().any(|(n, _)| n == name),
+                "layout.{name}: write its Vietnamese description in LAYOUT_DOCS"
+            );
+        }
+        for (name, _) in LAYOUT_DOCS {
+            assert!(
+                ["font_family", "font_dir"].contains(name)
+                    || Layout::FIELDS.iter().any(|(n, _)| n == name),
+                "LAYOUT_DOCS names `{name}`, which layout does not have"
+            );
+        }
+    }
+
+    #[test]
+    fn tasks_nest_three_levels() {
+        let s = meeting_schema();
+        assert_eq!(
+            s["definitions"]["task1"]["properties"]["subtasks"]["items"]["$ref"],
+            "#/definitions/task2"
+        );
+        assert_eq!(
+            s["definitions"]["task3"]["properties"]["subtasks"]["type"],
+            "null"
+        );
+        assert_eq!(property_names("task2"), property_names("task1"));
+        assert!(property_names("meeting.chair").contains(&"title".to_string()));
+    }
+}
