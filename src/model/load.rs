@@ -51,10 +51,12 @@ fn output_extension(path: &Path) -> Option<String> {
 }
 
 /// Reads a file's bytes, refusing anything that is not a regular file or is
-/// larger than [`MAX_FILE_BYTES`]: the size is checked before reading and the
-/// read itself stops one byte past the limit (a file that grows meanwhile is
-/// refused too, never half-read).
-fn read_bytes(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
+/// larger than the 8 MiB limit ([`super::node::limits::MAX_FILE_BYTES`]):
+/// the size is checked before reading and the read itself stops one byte
+/// past the limit (a file that grows meanwhile is refused too, never
+/// half-read). Anything that reads a meeting or defaults file (to hash it,
+/// for example) should read it through this.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
     use std::io::Read;
     let cannot = |e: std::io::Error| {
         Box::new(Diagnostic::file_error(
