@@ -227,3 +227,15 @@ fn the_schema_and_the_validator_agree_on_each_field_value() {
     assert!(checked > 250, "{checked} probes");
     assert!(schema["definitions"]["task1"]["required"] == json!(["do"]));
 }
+
+#[test]
+fn completions_are_generated_for_each_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let out = ketluan_ok(&["completions", shell]);
+        let script = String::from_utf8_lossy(&out.stdout);
+        for word in ["render", "watch", "schema", "prune", "force"] {
+            assert!(script.contains(word), "{shell}: {word}");
+        }
+    }
+    assert!(!ketluan(&["completions", "tcsh"]).status.success());
+}
