@@ -96,6 +96,22 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
     Ok(bytes)
 }
 
+/// A carriage return not followed by a line feed (old Mac line endings, or
+/// a stray one) ends a line for YAML; it is made a line feed, byte for byte,
+/// so that lines and columns count as the parser counts them.
+fn lone_cr_to_lf(text: &str) -> String {
+    if !text.contains('\r') {
+        return text.to_string();
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    String::from_utf8(bytes).expect("ASCII for ASCII keeps UTF-8 valid")
+}
+
 /// Reads a file and registers it in `sources`. A file that is not valid
 /// UTF-8 is registered too (with U+FFFD in place of the bad bytes, so that
 /// its line can be shown), and reported at the line and column of the first
@@ -108,7 +124,7 @@ fn add_source(path: &Path, sources: &mut SourceMap) -> Result<FileId, Box<Diagno
         0
     };
     match std::str::from_utf8(&bytes[bom..]) {
-        Ok(text) => Ok(sources.add(path.to_path_buf(), text.to_string())),
+        Ok(text) => Ok(sources.add(path.to_path_buf(), lone_cr_to_lf(text))),
         Err(e) => {
             let at = e.valid_up_to();
             let bad_len = e.error_len().unwrap_or(bytes.len() - bom - at);

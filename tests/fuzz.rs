@@ -1,0 +1,962 @@
+//! Property-based fuzzing on stable Rust (proptest): no input may panic, and
+//! what is accepted must come out whole.
+//!
+//! - **loader + validator**: mutations of real meeting files (tokens of YAML
+//!   syntax, awkward text, invalid UTF-8 inserted; lines deleted, doubled,
+//!   re-indented), random YAML trees built from the format's own field names,
+//!   and raw bytes, with and without a defaults file. Every diagnostic must
+//!   point inside its file and render; a meeting is returned only without
+//!   errors, and then composes and renders to DOCX.
+//! - **Markdown → blocks → DOCX / PDF**: Markdown from an alphabet of the
+//!   subset's constructs, the constructs outside it, entities, controls,
+//!   emoji and Vietnamese, put straight into a meeting (past the validator,
+//!   to test the backends' own defences). Each block's text must come back
+//!   as a DOCX paragraph; the PDF (plain and PDF/A-2b) must be produced.
+//! - **line breaking**: any text, any widths (zero and negative included).
+//!
+//! The number of cases keeps the debug-profile run well under two minutes;
+//! `KETLUAN_FUZZ_SCALE=N` multiplies them for a longer campaign (the figures
+//! are printed). Crashes found are kept as regression tests at the end.
+
+mod common;
+
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+use common::*;
+use ketluan::diag::SourceMap;
+use ketluan::document::compose;
+use ketluan::fonts::FontSet;
+use ketluan::markdown::{self, Inline};
+use ketluan::model::load::load_with_defaults;
+use ketluan::model::Meeting;
+use ketluan::render::docx::DocxRenderer;
+use ketluan::render::pdf::PdfRenderer;
+use ketluan::render::Renderer;
+use ketluan::template::Templates;
+use ketluan::textlayout::break_lines;
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+
+/// Cases of a property, scaled by `KETLUAN_FUZZ_SCALE`.
+fn cases(base: u32) -> u32 {
+    let scale: u32 = std::env::var("KETLUAN_FUZZ_SCALE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
+    base * scale.max(1)
+}
+
+fn config(cases: u32) -> Config {
+    Config {
+        cases,
+        failure_persistence: None,
+        max_shrink_iters: 2_000,
+        ..Config::default()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Loader and validator
+
+/// Seeds: real files of the format.
+fn seeds() -> &'static [String] {
+    static SEEDS: OnceLock<Vec<String>> = OnceLock::new();
+    SEEDS.get_or_init(|| {
+        let mut v: Vec<String> = [
+            EXAMPLE,
+            "meetings/van-phong/ketluan.yaml",
+            "tests/bad/warn-unknown-department.yaml",
+            "tests/bad/task-subtasks-too-deep.yaml",
+        ]
+        .iter()
+        .map(|p| std::fs::read_to_string(root().join(p)).unwrap())
+        .collect();
+        for e in std::fs::read_dir(root().join("meetings/van-phong")).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "yaml") {
+                v.push(std::fs::read_to_string(p).unwrap());
+            }
+        }
+        v
+    })
+}
+
+/// Pieces of YAML and of awkward text that mutations insert.
+const TOKENS: &[&str] = &[
+    ":",
+    ": ",
+    "- ",
+    "-",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "&a ",
+    "*a",
+    "&b [x, *a]",
+    "<<: *a\n",
+    "\"",
+    "'",
+    "|",
+    "|-\n",
+    ">",
+    "\t",
+    "\n",
+    "\r\n",
+    "\r",
+    "  ",
+    "    ",
+    "#",
+    " # c",
+    "---\n",
+    "...\n",
+    "!!str ",
+    "!!binary ",
+    "!!int ",
+    "!foo ",
+    "%YAML 1.2\n---\n",
+    "? ",
+    "~",
+    "null",
+    "true",
+    "yes",
+    ".nan",
+    "-.inf",
+    "1e999",
+    "0x1F",
+    "0o17",
+    "1_000",
+    "99999999999999999999999",
+    "-1",
+    "0",
+    "2021-02-30",
+    "31/02/2021",
+    "2021-13-01",
+    "hôm qua",
+    "\u{FEFF}",
+    "\u{0}",
+    "\u{7}",
+    "\\x07",
+    "\\0",
+    "\u{1F600}",
+    "\u{200D}",
+    "\u{A0}",
+    "\u{2028}",
+    "Đồng chí",
+    "e\u{302}\u{301}",
+    "“”",
+    "—",
+    "<w:p>",
+    "&amp;",
+    "]]>",
+    "\\",
+    "(",
+    ")",
+    "**",
+    "*",
+    "# Tiêu đề\n",
+    "| a | b |\n|---|---|\n",
+    "![a](b.png)",
+    "<b>x</b>",
+    "[a](b)",
+    "```\nx\n```\n",
+    "> q\n",
+    "1. một\n",
+    "issuer",
+    "notice",
+    "meeting",
+    "agenda",
+    "tasks",
+    "subtasks",
+    "do",
+    "lead",
+    "with",
+    "due",
+    "status",
+    "layout",
+    "departments",
+    "signer",
+    "body_size_pt: 0.0001",
+    "margin_left_mm: 1e308",
+    "page_width_mm: 60",
+    "font_dir: /nonexistent",
+    "font_family: \"\\u0007\"",
+];
+
+/// Text that keeps a line's YAML valid when appended to a value.
+const TEXT_TOKENS: &[&str] = &[
+    " 😀",
+    " 🎉\u{200D}👍",
+    "\u{A0}x",
+    " “ngoặc” ‘đơn’",
+    " — –",
+    " <w:p>",
+    " & ]]>",
+    " (a)",
+    " \\",
+    " e\u{302}\u{301}",
+    " **đậm**",
+    " *nghiêng*",
+    " ![a](b)",
+    " <b>",
+    " [a](b)",
+    " 1\\.",
+    " \u{E000}",
+    " \u{FFFF}",
+    " 中文",
+    " \u{200B}",
+    " Chủtịchchủtịchchủtịchchủtịchchủtịchchủtịch",
+    "1",
+    "-13-01",
+    "/02",
+    " x\ty",
+    " #",
+    " :",
+    "'",
+    "\"",
+];
+
+#[derive(Clone, Debug)]
+enum Mutation {
+    AppendToLine(usize, &'static str),
+    Insert(usize, &'static str),
+    InsertByte(usize, u8),
+    Delete(usize, usize),
+    DuplicateLine(usize),
+    DeleteLine(usize),
+    Indent(usize, i8),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        4 => (any::<usize>(), prop::sample::select(TEXT_TOKENS)).prop_map(|(l, t)| Mutation::AppendToLine(l, t)),
+        4 => (any::<usize>(), prop::sample::select(TOKENS)).prop_map(|(a, t)| Mutation::Insert(a, t)),
+        1 => (any::<usize>(), 0x80u8..=0xFF).prop_map(|(a, b)| Mutation::InsertByte(a, b)),
+        2 => (any::<usize>(), 1usize..40).prop_map(|(a, n)| Mutation::Delete(a, n)),
+        1 => any::<usize>().prop_map(Mutation::DuplicateLine),
+        1 => any::<usize>().prop_map(Mutation::DeleteLine),
+        1 => (any::<usize>(), -4i8..=4).prop_map(|(l, d)| Mutation::Indent(l, d)),
+    ]
+}
+
+fn line_bounds(bytes: &[u8], index: usize) -> (usize, usize) {
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| **b == b'\n')
+                .map(|(i, _)| i + 1),
+        )
+        .filter(|&s| s < bytes.len())
+        .collect();
+    if starts.is_empty() {
+        return (0, bytes.len());
+    }
+    let start = starts[index % starts.len()];
+    let end = bytes[start..]
+        .iter()
+        .position(|b| *b == b'\n')
+        .map_or(bytes.len(), |i| start + i + 1);
+    (start, end)
+}
+
+fn apply(mut bytes: Vec<u8>, mutations: &[Mutation]) -> Vec<u8> {
+    for m in mutations {
+        let at = |a: usize| {
+            if bytes.is_empty() {
+                0
+            } else {
+                a % (bytes.len() + 1)
+            }
+        };
+        match *m {
+            Mutation::AppendToLine(l, t) => {
+                let (_, e) = line_bounds(&bytes, l);
+                let e = if e > 0 && bytes.get(e - 1) == Some(&b'\n') {
+                    e - 1
+                } else {
+                    e
+                };
+                bytes.splice(e..e, t.bytes());
+            }
+            Mutation::Insert(a, t) => {
+                let i = at(a);
+                bytes.splice(i..i, t.bytes());
+            }
+            Mutation::InsertByte(a, b) => {
+                let i = at(a);
+                bytes.insert(i, b);
+            }
+            Mutation::Delete(a, n) => {
+                let i = at(a);
+                let j = (i + n).min(bytes.len());
+                bytes.drain(i..j);
+            }
+            Mutation::DuplicateLine(l) => {
+                let (s, e) = line_bounds(&bytes, l);
+                let line = bytes[s..e].to_vec();
+                bytes.splice(s..s, line);
+            }
+            Mutation::DeleteLine(l) => {
+                let (s, e) = line_bounds(&bytes, l);
+                bytes.drain(s..e);
+            }
+            Mutation::Indent(l, d) => {
+                let (s, _) = line_bounds(&bytes, l);
+                if d > 0 {
+                    bytes.splice(s..s, std::iter::repeat_n(b' ', d as usize));
+                } else {
+                    let n = bytes[s..]
+                        .iter()
+                        .take((-d) as usize)
+                        .take_while(|b| **b == b' ')
+                        .count();
+                    bytes.drain(s..s + n);
+                }
+            }
+        }
+    }
+    bytes
+}
+
+/// A YAML value built from the format's own names, to reach deep into the validator.
+#[derive(Clone, Debug)]
+enum Tree {
+    Scalar(String),
+    List(Vec<Tree>),
+    Map(Vec<(String, Tree)>),
+}
+
+const KEYS: &[&str] = &[
+    "issuer",
+    "name",
+    "code",
+    "place",
+    "parent",
+    "notice",
+    "number",
+    "date",
+    "summary",
+    "meeting",
+    "time",
+    "location",
+    "host",
+    "chair",
+    "title",
+    "attendees",
+    "briefing",
+    "opening",
+    "agenda",
+    "conclusion",
+    "tasks",
+    "after",
+    "do",
+    "lead",
+    "with",
+    "due",
+    "subtasks",
+    "status",
+    "done_on",
+    "report",
+    "extended_to",
+    "extension_note",
+    "closing",
+    "recipients",
+    "recipients_from_tasks",
+    "archive",
+    "signer",
+    "authority",
+    "position",
+    "departments",
+    "layout",
+    "body_size_pt",
+    "margin_top_mm",
+    "page_height_mm",
+    "summary_rule_ratio",
+    "SNV",
+    "<<",
+    "tên lạ",
+];
+
+const SCALARS: &[&str] = &[
+    "Sở Nội vụ",
+    "SNV",
+    "các đơn vị liên quan",
+    "2021-01-25",
+    "25/01/2021",
+    "31/02/2021",
+    "open",
+    "done",
+    "xong",
+    "true",
+    "25",
+    "-3",
+    "0",
+    "1e9",
+    "14",
+    "0.5",
+    "",
+    " ",
+    "~",
+    "Tổng hợp **báo cáo** *ngay*.",
+    "# Tiêu đề",
+    "1. Một\n2. Hai",
+    "- gạch\n- đầu dòng",
+    "😀 \u{200D} \u{FE0F}",
+    "\u{7}chuông",
+    "<w:p>&]]>",
+    "a\u{A0}b",
+    "e\u{301}",
+    "x\ty",
+    "dòng một\ndòng hai",
+    "| a | b |\n|---|---|",
+    "\\",
+    "\"",
+    "'",
+    "Đ",
+];
+
+fn tree() -> impl Strategy<Value = Tree> {
+    let leaf = prop::sample::select(SCALARS).prop_map(|s| Tree::Scalar(s.to_string()));
+    leaf.prop_recursive(6, 96, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..5).prop_map(Tree::List),
+            prop::collection::vec((prop::sample::select(KEYS), inner), 0..6).prop_map(|kv| {
+                let mut seen = std::collections::HashSet::new();
+                Tree::Map(
+                    kv.into_iter()
+                        .filter(|(k, _)| seen.insert(*k))
+                        .map(|(k, v)| (k.to_string(), v))
+                        .collect(),
+                )
+            }),
+        ]
+    })
+}
+
+fn quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap() // a JSON string is a YAML double-quoted scalar
+}
+
+fn emit(t: &Tree, indent: usize, out: &mut String) {
+    let pad = " ".repeat(indent);
+    match t {
+        Tree::Scalar(s) => {
+            out.push(' ');
+            out.push_str(&quoted(s));
+            out.push('\n');
+        }
+        Tree::List(items) if items.is_empty() => out.push_str(" []\n"),
+        Tree::Map(entries) if entries.is_empty() => out.push_str(" {}\n"),
+        Tree::List(items) => {
+            out.push('\n');
+            for item in items {
+                out.push_str(&pad);
+                out.push('-');
+                emit(item, indent + 2, out);
+            }
+        }
+        Tree::Map(entries) => {
+            out.push('\n');
+            for (k, v) in entries {
+                out.push_str(&pad);
+                out.push_str(&quoted(k));
+                out.push(':');
+                emit(v, indent + 2, out);
+            }
+        }
+    }
+}
+
+fn emit_root(t: &Tree) -> String {
+    let mut out = String::new();
+    match t {
+        Tree::Map(entries) => {
+            for (k, v) in entries {
+                out.push_str(&quoted(k));
+                out.push(':');
+                emit(v, 2, &mut out);
+            }
+        }
+        other => {
+            out.push_str("x:");
+            emit(other, 2, &mut out);
+        }
+    }
+    out
+}
+
+/// A meeting file (and maybe a defaults file) to load.
+#[derive(Clone, Debug)]
+struct Input {
+    meeting: Vec<u8>,
+    defaults: Option<Vec<u8>>,
+}
+
+fn file_bytes() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        6 => (0..seeds().len(), prop::collection::vec(mutation(), 1..8))
+            .prop_map(|(s, m)| apply(seeds()[s].clone().into_bytes(), &m)),
+        4 => (0..seeds().len(), prop::collection::vec(
+                (any::<usize>(), prop::sample::select(TEXT_TOKENS)).prop_map(|(l, t)| Mutation::AppendToLine(l, t)),
+                1..4,
+            ))
+            .prop_map(|(s, m)| apply(seeds()[s].clone().into_bytes(), &m)),
+        2 => tree().prop_map(|t| emit_root(&t).into_bytes()),
+        1 => (tree(), prop::collection::vec(mutation(), 1..4))
+            .prop_map(|(t, m)| apply(emit_root(&t).into_bytes(), &m)),
+        1 => prop::collection::vec(any::<u8>(), 0..300),
+    ]
+}
+
+/// The Văn phòng's meeting with its own defaults file, both lightly mutated.
+fn office_pair() -> impl Strategy<Value = Input> {
+    let text_mutations = || {
+        prop::collection::vec(
+            (any::<usize>(), prop::sample::select(TEXT_TOKENS))
+                .prop_map(|(l, t)| Mutation::AppendToLine(l, t)),
+            0..3,
+        )
+    };
+    (text_mutations(), text_mutations()).prop_map(|(m, d)| {
+        let read = |p: &str| std::fs::read(root().join(p)).unwrap();
+        let meeting = std::fs::read_dir(root().join("meetings/van-phong"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+            .find(|p| !p.ends_with("ketluan.yaml"))
+            .expect("a meeting of the Văn phòng");
+        Input {
+            meeting: apply(std::fs::read(meeting).unwrap(), &m),
+            defaults: Some(apply(read("meetings/van-phong/ketluan.yaml"), &d)),
+        }
+    })
+}
+
+fn input() -> impl Strategy<Value = Input> {
+    prop_oneof![
+        4 => (file_bytes(), prop::option::weighted(0.3, file_bytes()))
+            .prop_map(|(meeting, defaults)| Input { meeting, defaults }),
+        1 => office_pair(),
+    ]
+}
+
+static LOADS: AtomicUsize = AtomicUsize::new(0);
+static ACCEPTED: AtomicUsize = AtomicUsize::new(0);
+
+fn templates() -> &'static Templates {
+    static T: OnceLock<Templates> = OnceLock::new();
+    T.get_or_init(Templates::embedded)
+}
+
+/// Loads one input and checks what a loader owes its caller.
+fn load_and_check(dir: &Path, input: &Input) -> Result<(), TestCaseError> {
+    let n = LOADS.fetch_add(1, Ordering::Relaxed);
+    let meeting = dir.join(format!("m{n}.yaml"));
+    std::fs::write(&meeting, &input.meeting).unwrap();
+    let defaults = input.defaults.as_ref().map(|d| {
+        let p = dir.join(format!("d{n}.yaml"));
+        std::fs::write(&p, d).unwrap();
+        p
+    });
+    let loaded = load_with_defaults(&meeting, defaults.as_deref());
+    check_diagnostics(&loaded.sources, &loaded)?;
+    if let Some(m) = &loaded.meeting {
+        prop_assert!(
+            !loaded.diagnostics.has_errors(),
+            "a meeting with errors was returned"
+        );
+        ACCEPTED.fetch_add(1, Ordering::Relaxed);
+        let notice = compose(m, templates());
+        if let Ok(notice) = notice {
+            let docx = DocxRenderer.render(&notice);
+            prop_assert!(
+                docx.is_ok(),
+                "DOCX of an accepted meeting: {:?}",
+                docx.err()
+            );
+        }
+    }
+    let _ = std::fs::remove_file(&meeting);
+    if let Some(d) = defaults {
+        let _ = std::fs::remove_file(d);
+    }
+    Ok(())
+}
+
+fn check_diagnostics(
+    sources: &SourceMap,
+    loaded: &ketluan::model::Loaded,
+) -> Result<(), TestCaseError> {
+    for d in loaded.diagnostics.iter() {
+        if let Some(loc) = d.loc {
+            let text = &sources.get(loc.file).text;
+            prop_assert!(loc.offset <= text.len(), "offset past the end: {d:?}");
+            prop_assert!(
+                text.is_char_boundary(loc.offset),
+                "offset inside a character: {d:?}"
+            );
+            let lines = text.split('\n').count() as u32;
+            prop_assert!(
+                loc.line >= 1 && loc.line <= lines,
+                "line {} of {lines}: {d:?}",
+                loc.line
+            );
+            prop_assert!(loc.column >= 1, "{d:?}");
+        } else {
+            prop_assert!(d.path.is_some(), "a diagnostic with no place at all: {d:?}");
+        }
+        let headline = d.headline(sources);
+        prop_assert!(!headline.contains("ketluan: "), "{headline}");
+        let rendered = d.render(sources, false);
+        prop_assert!(rendered.starts_with(&headline));
+    }
+    Ok(())
+}
+
+#[test]
+fn fuzz_loader_and_validator() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = cases(1500);
+    let started = std::time::Instant::now();
+    let mut runner = TestRunner::new(config(cases));
+    let result = runner.run(&input(), |i| load_and_check(dir.path(), &i));
+    eprintln!(
+        "loader + validator: {} executions ({} accepted as meetings) in {:.1?}",
+        LOADS.load(Ordering::Relaxed),
+        ACCEPTED.load(Ordering::Relaxed),
+        started.elapsed()
+    );
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Markdown → blocks → DOCX / PDF
+
+const MARKDOWN: &[&str] = &[
+    "Đồng chí ",
+    "báo cáo ",
+    "kết luận",
+    "Ủy ban ",
+    "x",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\t",
+    "**",
+    "*",
+    "_",
+    "__",
+    "- ",
+    "\n- ",
+    "\n  - ",
+    "1. ",
+    "\n2. ",
+    "3) ",
+    "# ",
+    "## ",
+    "> ",
+    "    ",
+    "`",
+    "```\n",
+    "<b>",
+    "</b>",
+    "<w:p>",
+    "<!-- c -->",
+    "&",
+    "&amp;",
+    "&#7;",
+    "&#0;",
+    "&#x1F600;",
+    "&nbsp;",
+    "]]>",
+    "\\",
+    "\\*",
+    "1\\. ",
+    "(",
+    ")",
+    "[",
+    "](https://a.vn)",
+    "![",
+    "|",
+    " | ",
+    "\n|---|---|\n",
+    "---",
+    "\n---\n",
+    "===",
+    "  \n",
+    "\\\n",
+    "\u{A0}",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "—",
+    "–",
+    "…",
+    "😀",
+    "🎉\u{200D}",
+    "\u{FE0F}",
+    "\u{7}",
+    "\u{1B}",
+    "\r\n",
+    "\r",
+    "\u{2028}",
+    "ệ",
+    "e\u{302}\u{323}",
+    "I. ",
+    "**I\\. ",
+    "https://laichau.gov.vn/van-ban?id=1&x=2",
+    "Chủtịchchủtịchchủtịchchủtịchchủtịchchủtịchchủtịchchủtịchchủtịchchủtịch",
+    "+ ",
+    "* ",
+    "\n\n\n",
+    "a\u{300}",
+    "中文",
+    "\u{E000}",
+    "\u{FFFF}",
+];
+
+fn markdown_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(MARKDOWN), 0..60).prop_map(|v| v.concat())
+}
+
+fn base_meeting() -> &'static Meeting {
+    static M: OnceLock<Meeting> = OnceLock::new();
+    M.get_or_init(|| {
+        ketluan::model::load_meeting(&root().join(EXAMPLE))
+            .meeting
+            .expect("the example loads")
+    })
+}
+
+static MD_CASES: AtomicUsize = AtomicUsize::new(0);
+static MD_DOCX: AtomicUsize = AtomicUsize::new(0);
+static MD_PDF: AtomicUsize = AtomicUsize::new(0);
+
+fn docx_paragraphs(bytes: &[u8]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.docx");
+    std::fs::write(&path, bytes).unwrap();
+    let xml = zip_entry(&path, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("document.xml is well-formed");
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == "p")
+        .map(paragraph_text)
+        .collect()
+}
+
+/// One Markdown text through the whole back half of the pipeline.
+fn markdown_through_backends(md: &str, pdf: Option<bool>) -> Result<(), TestCaseError> {
+    MD_CASES.fetch_add(1, Ordering::Relaxed);
+    // The checker and the parser never panic, whatever the text.
+    let problems = markdown::check_subset(md);
+    for p in &problems {
+        prop_assert!(p.range.start <= p.range.end && p.range.end <= md.len());
+        prop_assert!(md.is_char_boundary(p.range.start));
+    }
+    let blocks = markdown::parse_blocks(md);
+    for b in &blocks {
+        for i in &b.inlines {
+            if let Inline::Text { text, .. } = i {
+                prop_assert!(
+                    !text.chars().any(|c| c.is_control()),
+                    "a control character reached a block: {text:?}"
+                );
+            }
+        }
+    }
+    // Into a meeting, as the conclusion of section I and the first task.
+    let mut meeting = base_meeting().clone();
+    meeting.agenda[0].conclusion = Some(md.to_string());
+    if !md.trim().is_empty() {
+        meeting.agenda[0].tasks[0].what = md.to_string();
+    }
+    let notice = match compose(&meeting, templates()) {
+        Ok(n) => n,
+        Err(e) => return Err(TestCaseError::fail(format!("compose: {e}"))),
+    };
+    let docx = DocxRenderer
+        .render(&notice)
+        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+    MD_DOCX.fetch_add(1, Ordering::Relaxed);
+    let paragraphs = docx_paragraphs(&docx);
+    for b in &notice.body {
+        let text = b.plain_text();
+        prop_assert!(
+            paragraphs.contains(&text),
+            "block {text:?} is not a paragraph of the DOCX"
+        );
+    }
+    if let Some(archival) = pdf {
+        let bytes = PdfRenderer::new(archival, None)
+            .render(&notice)
+            .map_err(|e| TestCaseError::fail(format!("PDF (archival {archival}): {e}")))?;
+        prop_assert!(bytes.starts_with(b"%PDF-"));
+        MD_PDF.fetch_add(1, Ordering::Relaxed);
+    }
+    Ok(())
+}
+
+#[test]
+fn fuzz_markdown_to_docx() {
+    let started = std::time::Instant::now();
+    let mut runner = TestRunner::new(config(cases(250)));
+    let result = runner.run(&markdown_text(), |md| markdown_through_backends(&md, None));
+    eprintln!(
+        "markdown → DOCX: {} executions in {:.1?}",
+        MD_DOCX.load(Ordering::Relaxed),
+        started.elapsed()
+    );
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}
+
+#[test]
+fn fuzz_markdown_to_pdf() {
+    let started = std::time::Instant::now();
+    let mut runner = TestRunner::new(config(cases(40)));
+    let result = runner.run(&(markdown_text(), any::<bool>()), |(md, archival)| {
+        markdown_through_backends(&md, Some(archival))
+    });
+    eprintln!(
+        "markdown → PDF: {} executions in {:.1?}",
+        MD_PDF.load(Ordering::Relaxed),
+        started.elapsed()
+    );
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Line breaking
+
+const LAYOUT_WORDS: &[&str] = &[
+    "a",
+    "Đồng",
+    " ",
+    "   ",
+    "chí",
+    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+    "😀",
+    "\u{A0}",
+    "—",
+    "ệ",
+    "",
+];
+
+fn inlines() -> impl Strategy<Value = Vec<Inline>> {
+    let text =
+        prop::collection::vec(prop::sample::select(LAYOUT_WORDS), 0..20).prop_map(|v| v.concat());
+    prop::collection::vec(
+        prop_oneof![
+            4 => (text, any::<bool>(), any::<bool>())
+                .prop_map(|(text, bold, italic)| Inline::Text { text, bold, italic }),
+            1 => Just(Inline::LineBreak),
+        ],
+        0..12,
+    )
+}
+
+static LINES: AtomicUsize = AtomicUsize::new(0);
+
+#[test]
+fn fuzz_line_breaking() {
+    let fonts = FontSet::embedded();
+    let widths = prop_oneof![
+        Just(0.0f32),
+        Just(-50.0f32),
+        Just(0.5f32),
+        1.0f32..600.0,
+        Just(1e9f32)
+    ];
+    let mut runner = TestRunner::new(config(cases(1500)));
+    let result = runner.run(
+        &(inlines(), 4.0f32..72.0, widths.clone(), widths),
+        |(inlines, size, first, rest)| {
+            LINES.fetch_add(1, Ordering::Relaxed);
+            let lines = break_lines(&inlines, &fonts, size, first, rest);
+            prop_assert!(!lines.is_empty());
+            // No character is lost: the lines hold every non-space character in order.
+            let given: String = inlines
+                .iter()
+                .filter_map(|i| match i {
+                    Inline::Text { text, .. } => Some(text.as_str()),
+                    Inline::LineBreak => None,
+                })
+                .collect::<String>()
+                .chars()
+                .filter(|c| *c != ' ')
+                .collect();
+            let laid: String = lines
+                .iter()
+                .map(|l| l.text())
+                .collect::<String>()
+                .chars()
+                .filter(|c| *c != ' ')
+                .collect();
+            prop_assert_eq!(given, laid);
+            for l in &lines {
+                prop_assert!(l.justify_extra().is_finite() && l.justify_extra() >= 0.0);
+                // A line overflows only when it holds a single visible
+                // character (one wider than the line, or the line has no
+                // width at all); zero-width characters do not count.
+                if l.width > l.available.max(0.0) + 0.01 {
+                    let visible = l
+                        .segments
+                        .iter()
+                        .flat_map(|s| s.text.chars().map(move |c| (c, s.style)))
+                        .filter(|(c, style)| {
+                            *c != ' ' && fonts.width(c.encode_utf8(&mut [0; 4]), *style, size) > 0.0
+                        })
+                        .count();
+                    prop_assert!(visible <= 1, "{l:?}");
+                }
+            }
+            Ok(())
+        },
+    );
+    eprintln!(
+        "line breaking: {} executions",
+        LINES.load(Ordering::Relaxed)
+    );
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Crash inputs found by the fuzzers, kept as regression tests.
+
+fn regression(name: &str, meeting: &[u8], defaults: Option<&[u8]>) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = Input {
+        meeting: meeting.to_vec(),
+        defaults: defaults.map(<[u8]>::to_vec),
+    };
+    if let Err(e) = load_and_check(dir.path(), &input) {
+        panic!("{name}: {e}");
+    }
+}
+
+#[test]
+fn regressions_found_by_fuzzing() {
+    regression("empty", b"", None);
+    // A lone carriage return ends a line for YAML: the error was placed on
+    // line 2 of a file that had, for ketluan, one line.
+    regression("lone CR", b"x\r: ", None);
+    regression(
+        "old Mac line endings",
+        b"issuer:\r  name: A\r  name: B\r",
+        None,
+    );
+}
