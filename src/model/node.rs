@@ -455,18 +455,21 @@ fn describe_error(err: &serde_saphyr::Error, first_line: Option<u32>) -> (String
 fn document_separator(sources: &SourceMap, file: FileId, at: Loc) -> Option<Loc> {
     let text = &sources.get(file).text;
     let mut end = at.offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    // Start with the line holding `at`, then go up one line at a time.
+    let mut start = text[..end].rfind('\n').map_or(0, |i| i + 1);
     loop {
-        let start = text[..end.saturating_sub(1)]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let line = &text[start..end];
+        let line = &text[start..];
         if line.starts_with("---") || line.starts_with("...") {
             return Some(sources.loc_at(file, start, 3));
         }
         if start == 0 {
             return None;
         }
-        end = start;
+        // `start - 1` is the `\n` that ends the line above.
+        start = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
     }
 }
 
@@ -485,10 +488,10 @@ fn earlier_key_line(sources: &SourceMap, file: FileId, at: Loc) -> Option<u32> {
     if key.is_empty() {
         return None;
     }
-    let column = at.column as usize - 1;
+    let column = at.column.saturating_sub(1) as usize;
     let mut line_no = at.line;
     for line in text[..line_start].lines().rev() {
-        line_no -= 1;
+        line_no = line_no.saturating_sub(1);
         let indent = line.len() - line.trim_start_matches(' ').len();
         let body = line[indent..].trim_end();
         if body.is_empty() || body.starts_with('#') {
