@@ -935,6 +935,73 @@ fn fuzz_line_breaking() {
 }
 
 // ---------------------------------------------------------------------------
+// Layouts: any values the validator accepts must lay out.
+
+/// The validator's ranges (docs/meeting-format.md, Layout): exclusive
+/// minimum, inclusive maximum.
+fn layout_range(name: &str) -> (f32, f32) {
+    if name.ends_with("_ratio") {
+        (0.0, 1.0)
+    } else if name.ends_with("_size_pt") {
+        (3.0, 72.0)
+    } else if name.ends_with("_pt") {
+        (0.0, 144.0)
+    } else if name.starts_with("page_") {
+        (50.0, 1500.0)
+    } else {
+        (0.0, 500.0)
+    }
+}
+
+static LAYOUTS: AtomicUsize = AtomicUsize::new(0);
+
+#[test]
+fn fuzz_layouts() {
+    use ketluan::layout::Layout;
+    let fields = Layout::FIELDS.len();
+    // Some fields set to a point of their range (0 = just above the minimum).
+    let settings = prop::collection::vec((0..fields, 0.0f32..=1.0), 1..12);
+    let mut runner = TestRunner::new(config(cases(16)));
+    let started = std::time::Instant::now();
+    let result = runner.run(&settings, |settings| {
+        let mut meeting = base_meeting().clone();
+        for (i, at) in settings {
+            let (name, field) = Layout::FIELDS[i];
+            let (min, max) = layout_range(name);
+            *field(&mut meeting.layout) = (min + at * (max - min)).max(min + 1e-3);
+        }
+        let l = &meeting.layout;
+        prop_assume!(l.text_width_mm() >= 20.0);
+        prop_assume!(l.page_height_mm - l.margin_top_mm - l.margin_bottom_mm >= 20.0);
+        LAYOUTS.fetch_add(1, Ordering::Relaxed);
+        let notice =
+            compose(&meeting, templates()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let one = std::time::Instant::now();
+        DocxRenderer
+            .render(&notice)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let pdf = PdfRenderer::new(false, None)
+            .render(&notice)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(pdf.starts_with(b"%PDF-"));
+        prop_assert!(
+            one.elapsed() < std::time::Duration::from_secs(30),
+            "{:?}",
+            one.elapsed()
+        );
+        Ok(())
+    });
+    eprintln!(
+        "layouts: {} executions in {:.1?}",
+        LAYOUTS.load(Ordering::Relaxed),
+        started.elapsed()
+    );
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Crash inputs found by the fuzzers, kept as regression tests.
 
 fn regression(name: &str, meeting: &[u8], defaults: Option<&[u8]>) {
