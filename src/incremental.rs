@@ -221,7 +221,7 @@ impl KeyContext {
         if let Some(d) = self.lock(&self.defaults_digest).get(path) {
             return *d;
         }
-        let d = std::fs::read(path)
+        let d = crate::model::load::read_bytes(path)
             .ok()
             .map(|bytes| Sha256::digest(&bytes).into());
         self.lock(&self.defaults_digest)
@@ -241,7 +241,10 @@ impl KeyContext {
     /// Reads and hashes a meeting file and its defaults. `Err` when the
     /// meeting file cannot be read (the loader then reports it).
     pub fn meeting_inputs(&self, meeting: &Path) -> std::io::Result<MeetingInputs> {
-        let bytes = std::fs::read(meeting)?;
+        // Through the loader's bounded read: an oversized file is refused
+        // before it is read whole (the loader then reports it).
+        let bytes = crate::model::load::read_bytes(meeting)
+            .map_err(|d| std::io::Error::other(d.message.clone()))?;
         let defaults = self.defaults_for(meeting);
         let mut h = Sha256::new();
         field(&mut h, &self.base);

@@ -301,7 +301,7 @@ fn classify(block: &Block) -> BlockKind {
         if *bold && is_roman_numeral(head) {
             return BlockKind::SectionHeading;
         }
-        if !head.is_empty() && head.len() <= 3 && head.bytes().all(|b| b.is_ascii_digit()) {
+        if !head.is_empty() && head.len() <= 5 && head.bytes().all(|b| b.is_ascii_digit()) {
             return BlockKind::Task;
         }
     }
