@@ -1,8 +1,6 @@
 //! The notice as a document: every line of text in its final form (capitals,
 //! numbers, dates), the body as paragraphs, ready for a backend to lay out.
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::date::Date;
 use crate::layout::Layout;
 use crate::markdown::{self, Block};
@@ -89,7 +87,7 @@ pub struct Notice {
 
 /// Capitals, NFC.
 pub fn caps(s: &str) -> String {
-    s.to_uppercase().nfc().collect()
+    crate::text::nfc(&s.to_uppercase())
 }
 
 /// A recipient's name as compared and printed: no final `;`, `.` or `,`.
@@ -97,18 +95,20 @@ fn bare_name(s: &str) -> &str {
     s.trim().trim_end_matches([';', '.', ',']).trim_end()
 }
 
-fn same_unit(a: &str, b: &str) -> bool {
-    bare_name(a).to_lowercase() == bare_name(b).to_lowercase()
+/// What two recipient names are compared by: bare, lower case.
+fn unit_key(s: &str) -> String {
+    bare_name(s).to_lowercase()
 }
 
 /// Nơi nhận: the listed recipients, then (when asked) every proper-named
 /// unit of the tasks in order of first mention, then the `Lưu:` line.
 pub fn recipient_lines(meeting: &Meeting) -> Vec<String> {
     let mut names: Vec<String> = meeting.recipients.clone();
+    let mut seen: std::collections::HashSet<String> = names.iter().map(|n| unit_key(n)).collect();
     if meeting.recipients_from_tasks {
         for (_, task) in meeting.all_tasks() {
             for unit in task.lead.iter().chain(&task.with) {
-                if crate::model::is_proper_name(unit) && !names.iter().any(|n| same_unit(n, unit)) {
+                if crate::model::is_proper_name(unit) && seen.insert(unit_key(unit)) {
                     names.push(unit.clone());
                 }
             }
@@ -151,7 +151,7 @@ pub fn date_line(meeting: &Meeting) -> String {
 /// parsed into paragraphs; the header and signature lines are set here.
 pub fn compose(meeting: &Meeting, templates: &Templates) -> Result<Notice, TemplateError> {
     let body_markdown = templates.render_body(meeting)?;
-    let body = markdown::parse_blocks(&body_markdown.nfc().collect::<String>());
+    let body = markdown::parse_blocks(&crate::text::nfc(&body_markdown));
     let number_line = number_line(meeting);
     Ok(Notice {
         doc_type: DOC_TYPE.to_string(),

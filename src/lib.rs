@@ -20,5 +20,6 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod template;
+pub mod text;
 pub mod textlayout;
 pub mod tracking;

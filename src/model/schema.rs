@@ -6,8 +6,6 @@
 //! Field paths in messages count list positions from 1, as the notice does
 //! (`agenda[1].tasks[3]` is task 3 of section I).
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::node::{Key, Node, NodeKind};
 use super::{AgendaItem, Issuer, Meeting, MeetingInfo, NoticeInfo, Person, Signer, Status, Task};
 use crate::date::{self, Date};
@@ -97,7 +95,7 @@ impl<'n> Fields<'n> {
 
 /// Normalises a field's text to NFC.
 fn nfc(s: &str) -> String {
-    s.nfc().collect()
+    crate::text::nfc(s)
 }
 
 /// No-break spaces are kept as written (they hold `Số` and its number, or a

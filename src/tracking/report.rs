@@ -4,7 +4,6 @@
 //! the existing backends.
 
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
 
 use super::{by_lead, TrackedTask, UnitSummary, NO_LEAD};
 use crate::date::Date;
@@ -143,7 +142,7 @@ pub fn compose_report(
         number_line: format!("Số:      /BC-{}", meeting.issuer.code),
         date_line: format!("{}, {}", meeting.issuer.place, today.long()),
         summary: summary.clone(),
-        body: markdown::parse_blocks(&body.nfc().collect::<String>()),
+        body: markdown::parse_blocks(&crate::text::nfc(&body)),
         table: Some(table(tasks, &units, today)),
         recipients,
         authority: meeting.signer.authority.iter().map(|a| caps(a)).collect(),
