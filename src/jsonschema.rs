@@ -274,21 +274,11 @@ const LAYOUT_DOCS: &[(&str, &str)] = &[
     ("summary_max_width_ratio", "Dòng dài nhất của trích yếu, tỉ lệ so với chiều rộng vùng chữ (mặc định 0,75)"),
 ];
 
-/// The range a numeric `layout` key accepts: (exclusive minimum, maximum).
-/// The same rule as the validator's (by the key's ending); a test checks
-/// both at each bound.
+/// The range a numeric `layout` key accepts: (exclusive minimum, maximum),
+/// the validator's own rule ([`crate::layout::Layout::range`]).
 pub fn layout_range(name: &str) -> (f64, f64) {
-    if name.ends_with("_ratio") {
-        (0.0, 1.0)
-    } else if name.ends_with("_size_pt") {
-        (3.0, 72.0)
-    } else if name.ends_with("_pt") {
-        (0.0, 144.0)
-    } else if name.starts_with("page_") {
-        (50.0, 1500.0)
-    } else {
-        (0.0, 500.0)
-    }
+    let (min, max, _) = crate::layout::Layout::range(name);
+    (min, max)
 }
 
 fn described(mut v: Value, doc: &str) -> Value {

@@ -206,6 +206,24 @@ impl Layout {
         }),
     ];
 
+    /// The range a numeric field accepts (exclusive minimum, inclusive
+    /// maximum) and its unit, by the name's suffix: wide enough for any real
+    /// paper and type, tight enough that no value takes the layout to an
+    /// absurd number of pages. The validator and the JSON Schema both use it.
+    pub fn range(name: &str) -> (f64, f64, &'static str) {
+        if name.ends_with("_ratio") {
+            (0.0, 1.0, "")
+        } else if name.ends_with("_size_pt") {
+            (3.0, 72.0, " pt")
+        } else if name.ends_with("_pt") {
+            (0.0, 144.0, " pt")
+        } else if name.starts_with("page_") {
+            (50.0, 1500.0, " mm")
+        } else {
+            (0.0, 500.0, " mm")
+        }
+    }
+
     /// Width of the text area (page less the side margins), in mm.
     pub fn text_width_mm(&self) -> f32 {
         self.page_width_mm - self.margin_left_mm - self.margin_right_mm

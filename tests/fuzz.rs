@@ -937,20 +937,10 @@ fn fuzz_line_breaking() {
 // ---------------------------------------------------------------------------
 // Layouts: any values the validator accepts must lay out.
 
-/// The validator's ranges (docs/meeting-format.md, Layout): exclusive
-/// minimum, inclusive maximum.
+/// The validator's ranges (exclusive minimum, inclusive maximum).
 fn layout_range(name: &str) -> (f32, f32) {
-    if name.ends_with("_ratio") {
-        (0.0, 1.0)
-    } else if name.ends_with("_size_pt") {
-        (3.0, 72.0)
-    } else if name.ends_with("_pt") {
-        (0.0, 144.0)
-    } else if name.starts_with("page_") {
-        (50.0, 1500.0)
-    } else {
-        (0.0, 500.0)
-    }
+    let (min, max, _) = ketluan::layout::Layout::range(name);
+    (min as f32, max as f32)
 }
 
 static LAYOUTS: AtomicUsize = AtomicUsize::new(0);

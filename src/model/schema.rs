@@ -801,7 +801,7 @@ impl<'a> Walker<'a> {
                     continue;
                 }
             };
-            let (min, max, unit) = layout_range(name);
+            let (min, max, unit) = Layout::range(name);
             if !(value.is_finite() && value > min && value <= max) {
                 self.error_hint(
                     n.loc,
@@ -1079,23 +1079,6 @@ impl<'a> Walker<'a> {
 
 /// Smallest text area left by the margins, in millimetres.
 const MIN_TEXT_AREA_MM: f32 = 20.0;
-
-/// The range of a layout value (exclusive minimum, inclusive maximum) and its
-/// unit, by the key's suffix: wide enough for any real paper and type, tight
-/// enough that no value takes the layout to an absurd number of pages.
-fn layout_range(name: &str) -> (f64, f64, &'static str) {
-    if name.ends_with("_ratio") {
-        (0.0, 1.0, "")
-    } else if name.ends_with("_size_pt") {
-        (3.0, 72.0, " pt")
-    } else if name.ends_with("_pt") {
-        (0.0, 144.0, " pt")
-    } else if name.starts_with("page_") {
-        (50.0, 1500.0, " mm")
-    } else {
-        (0.0, 500.0, " mm")
-    }
-}
 
 fn field_value(layout: &mut Layout, name: &str) -> f32 {
     Layout::FIELDS
