@@ -250,6 +250,27 @@ impl<'a> Walker<'a> {
         self.error(loc, &field, message);
     }
 
+    /// Opens a required mapping `key` of `f` (its unknown keys reported), or
+    /// reports it missing.
+    fn block<'n>(
+        &mut self,
+        f: &Fields<'n>,
+        key: &str,
+        allowed: &[&str],
+        what: &str,
+    ) -> Option<Fields<'n>> {
+        match f.get(key) {
+            Some(n) => {
+                let anchor = f.key_loc(key).unwrap_or(n.loc);
+                self.fields(n, anchor, &f.path(key), Some(allowed))
+            }
+            None => {
+                self.missing(f, key, what);
+                None
+            }
+        }
+    }
+
     /// The text of a scalar as written (numbers and booleans keep their source spelling).
     fn scalar_text(&self, node: &Node) -> Option<String> {
         match &node.kind {
@@ -858,105 +879,79 @@ impl<'a> Walker<'a> {
         let f = self.fields(root, root.loc, "", Some(ROOT_FIELDS))?;
         self.departments(&f);
 
-        let issuer_anchor = f.key_loc("issuer").unwrap_or(root.loc);
-        let issuer = match f.get("issuer") {
-            Some(n) => self
-                .fields(n, issuer_anchor, "issuer", Some(ISSUER_FIELDS))
-                .and_then(|i| {
-                    let parent = self.text(&i, "parent");
-                    let name = self.text_req(&i, "name", "tên cơ quan ban hành");
-                    let code =
-                        self.text_req(&i, "code", "chữ viết tắt trong số ký hiệu, ví dụ UBND");
-                    let place = self.text_req(&i, "place", "địa danh ở dòng ngày tháng");
-                    Some(Issuer {
-                        parent,
-                        name: name?,
-                        code: code?,
-                        place: place?,
-                    })
-                }),
-            None => {
-                self.missing(&f, "issuer", "cơ quan ban hành: name, code, place");
-                None
-            }
-        };
+        let issuer = self
+            .block(
+                &f,
+                "issuer",
+                ISSUER_FIELDS,
+                "cơ quan ban hành: name, code, place",
+            )
+            .and_then(|i| {
+                let parent = self.text(&i, "parent");
+                let name = self.text_req(&i, "name", "tên cơ quan ban hành");
+                let code = self.text_req(&i, "code", "chữ viết tắt trong số ký hiệu, ví dụ UBND");
+                let place = self.text_req(&i, "place", "địa danh ở dòng ngày tháng");
+                Some(Issuer {
+                    parent,
+                    name: name?,
+                    code: code?,
+                    place: place?,
+                })
+            });
 
-        let notice = match f.get("notice") {
-            Some(n) => {
-                let anchor = f.key_loc("notice").unwrap_or(n.loc);
-                self.fields(n, anchor, "notice", Some(NOTICE_FIELDS))
-                    .and_then(|nf| {
-                        let number = nf.get("number").and_then(|num| self.notice_number(num));
-                        let date = self.date(&nf, "date");
-                        let summary =
-                            self.text_req(&nf, "summary", "trích yếu in dưới chữ THÔNG BÁO");
-                        Some(NoticeInfo {
-                            number,
-                            date,
-                            summary: summary?,
+        let notice = self
+            .block(
+                &f,
+                "notice",
+                NOTICE_FIELDS,
+                "ít nhất `summary`, trích yếu của thông báo",
+            )
+            .and_then(|nf| {
+                let number = nf.get("number").and_then(|num| self.notice_number(num));
+                let date = self.date(&nf, "date");
+                let summary = self.text_req(&nf, "summary", "trích yếu in dưới chữ THÔNG BÁO");
+                Some(NoticeInfo {
+                    number,
+                    date,
+                    summary: summary?,
+                })
+            });
+
+        let meeting_info = self
+            .block(&f, "meeting", MEETING_FIELDS, "cuộc họp: name, date, chair")
+            .and_then(|m| {
+                let name = self.text_req(&m, "name", "ví dụ: phiên họp tháng 01 năm 2021");
+                let date = match m.get("date") {
+                    Some(d) => {
+                        let date = self.date_node(d, "meeting.date");
+                        self.meeting_date = date;
+                        date
+                    }
+                    None => {
+                        self.missing(&m, "date", "ngày họp");
+                        None
+                    }
+                };
+                let time = self.text(&m, "time");
+                let location = self.text(&m, "location");
+                let host = self.text(&m, "host");
+                let chair = self
+                    .block(&m, "chair", CHAIR_FIELDS, "người chủ trì: name, title")
+                    .and_then(|cf| {
+                        let name = self.text_req(&cf, "name", "họ tên người kết luận");
+                        let title = self.text_req(&cf, "title", "chức vụ người kết luận");
+                        Some(Person {
+                            name: name?,
+                            title: title?,
                         })
-                    })
-            }
-            None => {
-                self.missing(&f, "notice", "ít nhất `summary`, trích yếu của thông báo");
-                None
-            }
-        };
-
-        let meeting_info = match f.get("meeting") {
-            Some(n) => {
-                let anchor = f.key_loc("meeting").unwrap_or(n.loc);
-                self.fields(n, anchor, "meeting", Some(MEETING_FIELDS))
-                    .and_then(|m| {
-                        let name = self.text_req(&m, "name", "ví dụ: phiên họp tháng 01 năm 2021");
-                        let date = match m.get("date") {
-                            Some(d) => {
-                                let date = self.date_node(d, "meeting.date");
-                                self.meeting_date = date;
-                                date
-                            }
-                            None => {
-                                self.missing(&m, "date", "ngày họp");
-                                None
-                            }
-                        };
-                        let time = self.text(&m, "time");
-                        let location = self.text(&m, "location");
-                        let host = self.text(&m, "host");
-                        let chair = match m.get("chair") {
-                            Some(c) => {
-                                let anchor = m.key_loc("chair").unwrap_or(c.loc);
-                                self.fields(c, anchor, "meeting.chair", Some(CHAIR_FIELDS))
-                                    .and_then(|cf| {
-                                        let name =
-                                            self.text_req(&cf, "name", "họ tên người kết luận");
-                                        let title =
-                                            self.text_req(&cf, "title", "chức vụ người kết luận");
-                                        Some(Person {
-                                            name: name?,
-                                            title: title?,
-                                        })
-                                    })
-                            }
-                            None => {
-                                self.missing(&m, "chair", "người chủ trì: name, title");
-                                None
-                            }
-                        };
-                        let attendees = self.text_list(&m, "attendees");
-                        let briefing = self.text(&m, "briefing");
-                        let opening = self.markdown(&m, "opening");
-                        Some((
-                            name?, date?, time, location, host, chair?, attendees, briefing,
-                            opening,
-                        ))
-                    })
-            }
-            None => {
-                self.missing(&f, "meeting", "cuộc họp: name, date, chair");
-                None
-            }
-        };
+                    });
+                let attendees = self.text_list(&m, "attendees");
+                let briefing = self.text(&m, "briefing");
+                let opening = self.markdown(&m, "opening");
+                Some((
+                    name?, date?, time, location, host, chair?, attendees, briefing, opening,
+                ))
+            });
 
         let mut agenda = Vec::new();
         match f.get("agenda") {
@@ -985,30 +980,19 @@ impl<'a> Walker<'a> {
         let recipients_from_tasks = self.bool(&f, "recipients_from_tasks").unwrap_or(true);
         let archive = self.text_list(&f, "archive");
 
-        let signer = match f.get("signer") {
-            Some(n) => {
-                let anchor = f.key_loc("signer").unwrap_or(n.loc);
-                self.fields(n, anchor, "signer", Some(SIGNER_FIELDS))
-                    .and_then(|s| {
-                        let authority = self.text_list(&s, "authority");
-                        let position = self.text_req(
-                            &s,
-                            "position",
-                            "chức vụ người ký, ví dụ Chánh Văn phòng",
-                        );
-                        let name = self.text_req(&s, "name", "họ tên người ký");
-                        Some(Signer {
-                            authority,
-                            position: position?,
-                            name: name?,
-                        })
-                    })
-            }
-            None => {
-                self.missing(&f, "signer", "người ký: position, name");
-                None
-            }
-        };
+        let signer = self
+            .block(&f, "signer", SIGNER_FIELDS, "người ký: position, name")
+            .and_then(|s| {
+                let authority = self.text_list(&s, "authority");
+                let position =
+                    self.text_req(&s, "position", "chức vụ người ký, ví dụ Chánh Văn phòng");
+                let name = self.text_req(&s, "name", "họ tên người ký");
+                Some(Signer {
+                    authority,
+                    position: position?,
+                    name: name?,
+                })
+            });
 
         let layout = self.layout(&f);
 
