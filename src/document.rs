@@ -114,14 +114,20 @@ pub fn recipient_lines(meeting: &Meeting) -> Vec<String> {
             }
         }
     }
+    format_recipients(&names, &meeting.archive)
+}
+
+/// The printed Nơi nhận: `- X;` for each name, then `- Lưu: VT, TH.`
+/// (`- Lưu: VT.` when `archive` is empty).
+pub fn format_recipients(names: &[String], archive: &[String]) -> Vec<String> {
     let mut lines: Vec<String> = names
         .iter()
         .map(|n| format!("- {};", bare_name(n)))
         .collect();
-    let archive = if meeting.archive.is_empty() {
+    let archive = if archive.is_empty() {
         "VT".to_string()
     } else {
-        meeting.archive.join(", ")
+        archive.join(", ")
     };
     lines.push(format!("- Lưu: {}.", archive.trim_end_matches('.')));
     lines

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{by_lead, TrackedTask, UnitSummary, NO_LEAD};
 use crate::date::Date;
-use crate::document::{caps, Metadata, Notice, Table, TableColumn};
+use crate::document::{caps, format_recipients, Metadata, Notice, Table, TableColumn};
 use crate::markdown;
 use crate::model::Meeting;
 use crate::template::{TemplateError, Templates, REPORT};
@@ -124,17 +124,7 @@ pub fn compose_report(
     };
     let body = templates.render(REPORT, &context)?;
     let summary = report_summary(today);
-    let mut recipients: Vec<String> = meeting
-        .recipients
-        .iter()
-        .map(|r| format!("- {};", r.trim_end_matches([';', '.', ','])))
-        .collect();
-    let archive = if meeting.archive.is_empty() {
-        "VT".to_string()
-    } else {
-        meeting.archive.join(", ")
-    };
-    recipients.push(format!("- Lưu: {archive}."));
+    let recipients = format_recipients(&meeting.recipients, &meeting.archive);
     Ok(Notice {
         doc_type: REPORT_DOC_TYPE.to_string(),
         parent: meeting.issuer.parent.as_deref().map(caps),
