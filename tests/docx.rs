@@ -455,18 +455,7 @@ fn libreoffice_reads_it_as_laid_out() {
             .any(|l| l.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")),
         "the Quốc hiệu stays on one line:\n{text}"
     );
-    for needle in [
-        "ỦY BAN NHÂN DÂN",
-        "TỈNH LAI CHÂU",
-        "Độc lập - Tự do - Hạnh phúc",
-        "Số: 25/TB-UBND",
-        "Lai Châu, ngày 27 tháng 01 năm 2021",
-        "THÔNG BÁO",
-        "Nơi nhận:",
-        "TL. CHỦ TỊCH",
-        "CHÁNH VĂN PHÒNG",
-        "Nguyễn Văn A",
-    ] {
+    for needle in HEADER_AND_SIGNER_LINES {
         assert!(text.contains(needle), "{needle:?} in the LibreOffice PDF");
     }
     // Page 1 shows no page number; page 2 starts with "2".

@@ -14,6 +14,21 @@ pub fn root() -> PathBuf {
 /// The real example meeting.
 pub const EXAMPLE: &str = "meetings/2021-01-25-phien-hop-ubnd-thang-01.yaml";
 
+/// Lines of the example's header and signature blocks that every rendering
+/// must hold whole (the Quốc hiệu is checked separately, on one line).
+pub const HEADER_AND_SIGNER_LINES: [&str; 10] = [
+    "ỦY BAN NHÂN DÂN",
+    "TỈNH LAI CHÂU",
+    "Độc lập - Tự do - Hạnh phúc",
+    "Số: 25/TB-UBND",
+    "Lai Châu, ngày 27 tháng 01 năm 2021",
+    "THÔNG BÁO",
+    "Nơi nhận:",
+    "TL. CHỦ TỊCH",
+    "CHÁNH VĂN PHÒNG",
+    "Nguyễn Văn A",
+];
+
 /// Runs `ketluan` with `args` in the crate root.
 pub fn ketluan(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_ketluan"))
