@@ -5,6 +5,13 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser, Subcommand};
 use ketluan::cmd;
 
+/// mimalloc rather than the system allocator: rendering allocates and
+/// grows many short-lived buffers on every thread; measured on the
+/// 1,000-meeting benchmark, 8 % less CPU and 0.4 s less wall time on two
+/// cores (README, "Speed").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// ketluan: biên bản cuộc họp (YAML) → Thông báo kết luận (DOCX, PDF) theo Nghị định 30/2020/NĐ-CP.
 ///
 /// Each meeting is one YAML file in meetings/; shared settings (issuer,

@@ -14,13 +14,22 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// the file when it already holds exactly these bytes (so its modification
 /// time, and tools that watch it, see no change).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
+    let changed = write_atomic_unsynced_folder(path, bytes)?;
+    if changed {
+        sync_dir(folder_of(path));
+    }
+    Ok(changed)
+}
+
+/// [`write_atomic`] without the folder sync: for a batch that writes many
+/// files into one folder and then calls [`sync_dir`] once (one folder sync
+/// instead of one per file). Until then the new file is complete on disk
+/// and the rename atomic, but a power cut may bring back the previous file.
+pub fn write_atomic_unsynced_folder(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
     if unchanged(path, bytes) {
         return Ok(false);
     }
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = folder_of(path);
     std::fs::create_dir_all(dir)?;
     let name = path
         .file_name()
@@ -37,8 +46,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
         let _ = std::fs::remove_file(&tmp);
     }
     result?;
-    sync_dir(dir);
     Ok(true)
+}
+
+/// The folder a path is in (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
 }
 
 /// Whether `path` is a file holding exactly `bytes` (its size is compared
@@ -68,9 +83,9 @@ fn create_temporary(dir: &Path, name: &str) -> std::io::Result<(PathBuf, std::fs
     }
 }
 
-/// Makes a rename in `dir` durable (best effort: not every system can open
-/// a folder for syncing).
-fn sync_dir(dir: &Path) {
+/// Makes the renames in `dir` durable (best effort: not every system can
+/// open a folder for syncing).
+pub fn sync_dir(dir: &Path) {
     #[cfg(unix)]
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();

@@ -51,13 +51,13 @@ impl Line {
 }
 
 #[derive(Clone, Debug)]
-enum Atom {
-    Word(Vec<(String, FontStyle)>),
+enum Atom<'a> {
+    Word(Vec<(&'a str, FontStyle)>),
     Space(FontStyle),
     Break,
 }
 
-fn atoms(inlines: &[Inline]) -> Vec<Atom> {
+fn atoms(inlines: &[Inline]) -> Vec<Atom<'_>> {
     let mut out: Vec<Atom> = Vec::new();
     for inline in inlines {
         match inline {
@@ -74,8 +74,8 @@ fn atoms(inlines: &[Inline]) -> Vec<Atom> {
                         continue;
                     }
                     match out.last_mut() {
-                        Some(Atom::Word(segs)) if i == 0 => segs.push((part.to_string(), style)),
-                        _ => out.push(Atom::Word(vec![(part.to_string(), style)])),
+                        Some(Atom::Word(segs)) if i == 0 => segs.push((part, style)),
+                        _ => out.push(Atom::Word(vec![(part, style)])),
                     }
                 }
             }
@@ -179,6 +179,13 @@ pub fn break_lines(
                 for style in std::mem::take(&mut b.pending_spaces) {
                     b.push_text(" ", style);
                     b.spaces += 1;
+                }
+                // A word that fits goes in whole (the common case).
+                if word_width <= available(&b) {
+                    for (text, style) in parts {
+                        b.push_text(text, style);
+                    }
+                    continue;
                 }
                 // A word longer than a whole line is cut between characters.
                 for (text, style) in parts {

@@ -342,13 +342,31 @@ fn deflate_encode_memoized(data: &[u8]) -> Vec<u8> {
     deflate_encode(data)
 }
 
+/// ketluan's change (see KETLUAN.md): the deflate level, 6 upstream.
+const COMPRESSION_LEVEL: u32 = 1;
+
+thread_local! {
+    /// ketluan's change (see KETLUAN.md): one compressor per thread, reset
+    /// between streams, instead of a new one (≈ 300 KB allocated and zeroed)
+    /// for every stream of every document.
+    static ENCODER: std::cell::RefCell<Option<ZlibEncoder<Vec<u8>>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 pub(crate) fn deflate_encode(data: &[u8]) -> Vec<u8> {
     use std::io::Write;
 
-    const COMPRESSION_LEVEL: u8 = 6;
-    let mut e = ZlibEncoder::new(Vec::new(), Compression::new(COMPRESSION_LEVEL as u32));
-    e.write_all(data).unwrap();
-    e.finish().unwrap()
+    // Taken out while in use: should anything unwind halfway, the
+    // half-used encoder is dropped, never reused.
+    let mut encoder = ENCODER
+        .with(|cell| cell.borrow_mut().take())
+        .unwrap_or_else(|| ZlibEncoder::new(Vec::new(), Compression::new(COMPRESSION_LEVEL)));
+    // Writing to a Vec cannot fail; `reset` finishes the stream and hands
+    // back its bytes, leaving the encoder fresh for the next one.
+    encoder.write_all(data).unwrap();
+    let encoded = encoder.reset(Vec::new()).unwrap();
+    ENCODER.with(|cell| *cell.borrow_mut() = Some(encoder));
+    encoded
 }
 
 fn hex_encode(data: &[u8]) -> Vec<u8> {
