@@ -261,3 +261,41 @@ fn two_meetings_with_one_name_the_first_in_path_order_wins() {
     assert!(stderr(&o).contains("cùng tên `hop-01`"), "{}", stderr(&o));
     assert!(zip_entry(&out.join("hop-01.docx"), "word/document.xml").contains("Về việc số 1"));
 }
+
+/// Workers reuse state from one notice to the next (one deflate compressor
+/// per thread, in vendor/krilla): a batch must write exactly the bytes that
+/// rendering each meeting alone writes, with one worker or several.
+#[test]
+fn a_batch_writes_the_same_bytes_as_each_meeting_rendered_alone() {
+    let (dir, meetings, _) = archive(5);
+    let example = root().join("meetings/2021-01-25-phien-hop-ubnd-thang-01.yaml");
+    std::fs::copy(&example, meetings.join("hop-00.yaml")).unwrap();
+    let stems: Vec<String> = (0..=5).map(|n| format!("hop-{n:02}")).collect();
+    let alone = dir.path().join("alone");
+    for stem in &stems {
+        let folder = if stem.ends_with(['2', '4']) {
+            meetings.join("sub")
+        } else {
+            meetings.clone()
+        };
+        let file = folder.join(format!("{stem}.yaml"));
+        let o = render(&file, &alone, &["--format", "pdf"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    for jobs in ["1", "2"] {
+        let out = dir.path().join(format!("batch-{jobs}"));
+        let o = render(&meetings, &out, &["--format", "pdf", "--jobs", jobs]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        for stem in &stems {
+            for ext in ["docx", "pdf"] {
+                let name = format!("{stem}.{ext}");
+                let a = std::fs::read(alone.join(&name)).unwrap();
+                let b = std::fs::read(out.join(&name)).unwrap();
+                assert!(
+                    a == b,
+                    "{name} differs between a batch of --jobs {jobs} and alone"
+                );
+            }
+        }
+    }
+}
