@@ -1,7 +1,8 @@
 //! Writing files so that nothing already there is lost or half-written: the
 //! bytes go to a temporary file in the same folder, which is synced and then
 //! renamed over the target (a rename within a folder is atomic), and the
-//! folder is synced so that the rename survives a power cut. When anything
+//! folder is synced so that the rename survives a power cut (a batch syncs
+//! its output folder once, after all its renames). When anything
 //! fails, the temporary file is removed and the target is left as it was: a
 //! failed render never leaves a truncated DOCX or PDF behind and never
 //! replaces the previous good one.
