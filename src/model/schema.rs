@@ -250,6 +250,16 @@ impl<'a> Walker<'a> {
         self.error(loc, &field, message);
     }
 
+    /// The value of a required field `key` of `f`, or `None` with the field
+    /// reported missing.
+    fn required<'n>(&mut self, f: &Fields<'n>, key: &str, what: &str) -> Option<&'n Node> {
+        let node = f.get(key);
+        if node.is_none() {
+            self.missing(f, key, what);
+        }
+        node
+    }
+
     /// Opens a required mapping `key` of `f` (its unknown keys reported), or
     /// reports it missing.
     fn block<'n>(
@@ -259,16 +269,9 @@ impl<'a> Walker<'a> {
         allowed: &[&str],
         what: &str,
     ) -> Option<Fields<'n>> {
-        match f.get(key) {
-            Some(n) => {
-                let anchor = f.key_loc(key).unwrap_or(n.loc);
-                self.fields(n, anchor, &f.path(key), Some(allowed))
-            }
-            None => {
-                self.missing(f, key, what);
-                None
-            }
-        }
+        let n = self.required(f, key, what)?;
+        let anchor = f.key_loc(key).unwrap_or(n.loc);
+        self.fields(n, anchor, &f.path(key), Some(allowed))
     }
 
     /// The text of a scalar as written (numbers and booleans keep their source spelling).
@@ -432,10 +435,7 @@ impl<'a> Walker<'a> {
     }
 
     fn text_req(&mut self, f: &Fields, key: &str, what: &str) -> Option<String> {
-        if f.get(key).is_none() {
-            self.missing(f, key, what);
-            return None;
-        }
+        self.required(f, key, what)?;
         self.text(f, key)
     }
 
@@ -634,13 +634,9 @@ impl<'a> Walker<'a> {
     fn task(&mut self, node: &Node, path: &str, depth: usize) -> Option<Task> {
         let anchor = self.item_anchor(node);
         let f = self.fields(node, anchor, path, Some(TASK_FIELDS))?;
-        let what = match f.get("do") {
-            Some(n) => self.markdown_node(n, &f.path("do")),
-            None => {
-                self.missing(&f, "do", "nội dung công việc");
-                None
-            }
-        };
+        let what = self
+            .required(&f, "do", "nội dung công việc")
+            .and_then(|n| self.markdown_node(n, &f.path("do")));
         let lead = self.units(&f, "lead");
         let with = self.units(&f, "with");
         let due = self.date(&f, "due");
@@ -921,17 +917,10 @@ impl<'a> Walker<'a> {
             .block(&f, "meeting", MEETING_FIELDS, "cuộc họp: name, date, chair")
             .and_then(|m| {
                 let name = self.text_req(&m, "name", "ví dụ: phiên họp tháng 01 năm 2021");
-                let date = match m.get("date") {
-                    Some(d) => {
-                        let date = self.date_node(d, "meeting.date");
-                        self.meeting_date = date;
-                        date
-                    }
-                    None => {
-                        self.missing(&m, "date", "ngày họp");
-                        None
-                    }
-                };
+                let date = self
+                    .required(&m, "date", "ngày họp")
+                    .and_then(|d| self.date_node(d, "meeting.date"));
+                self.meeting_date = date;
                 let time = self.text(&m, "time");
                 let location = self.text(&m, "location");
                 let host = self.text(&m, "host");
