@@ -79,6 +79,16 @@ impl std::fmt::Debug for Face {
     }
 }
 
+/// The glyph of `c` in `face` and its advance in font units; (0, 0) when
+/// the font has none.
+fn glyph_and_advance(face: &ttf_parser::Face, c: char) -> (u16, u16) {
+    let g = face.glyph_index(c);
+    (
+        g.map_or(0, |g| g.0),
+        g.and_then(|g| face.glyph_hor_advance(g)).unwrap_or(0),
+    )
+}
+
 impl Face {
     /// Reads a TrueType/OpenType font; `None` when it does not parse.
     pub fn parse(data: Arc<Vec<u8>>) -> Option<Face> {
@@ -96,10 +106,7 @@ impl Face {
                 let Some(c) = char::from_u32(u).filter(|_| u < TABLE_END) else {
                     return;
                 };
-                if let Some(g) = face.glyph_index(c) {
-                    glyphs[u as usize] = g.0;
-                    advances[u as usize] = face.glyph_hor_advance(g).unwrap_or(0);
-                }
+                (glyphs[u as usize], advances[u as usize]) = glyph_and_advance(&face, c);
             });
         }
         let units_per_em = f32::from(face.units_per_em());
@@ -139,13 +146,7 @@ impl Face {
 
     fn lookup(&self, c: char) -> (u16, u16) {
         match ttf_parser::Face::parse(&self.data, 0) {
-            Ok(face) => {
-                let g = face.glyph_index(c);
-                (
-                    g.map_or(0, |g| g.0),
-                    g.and_then(|g| face.glyph_hor_advance(g)).unwrap_or(0),
-                )
-            }
+            Ok(face) => glyph_and_advance(&face, c),
             Err(_) => (0, 0),
         }
     }
