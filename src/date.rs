@@ -7,16 +7,28 @@
 
 use std::fmt;
 
-/// A validated calendar date (proleptic Gregorian).
+/// A validated calendar date (proleptic Gregorian, years 1 to 9999).
+///
+/// The calendar itself (month lengths, leap years, weekdays, day counts,
+/// the date in Vietnam now) is jiff's; this type keeps the forms meeting
+/// files are written in and the forms Decree 30 prints.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    year: i32,
-    month: u32,
-    day: u32,
-}
+pub struct Date(jiff::civil::Date);
 
 /// The forms a date may take in a meeting file, shown in error hints.
 pub const ACCEPTED_FORMS: &str = "2021-01-25 (YYYY-MM-DD) hoặc \"25/01/2021\" (ngày/tháng/năm)";
+
+/// The Vietnamese names of the days of the week, Monday first, as printed
+/// inside a sentence (`thứ Hai`, …, `Chủ nhật`).
+pub const WEEKDAYS: [&str; 7] = [
+    "thứ Hai",
+    "thứ Ba",
+    "thứ Tư",
+    "thứ Năm",
+    "thứ Sáu",
+    "thứ Bảy",
+    "Chủ nhật",
+];
 
 /// Why a text is not a date.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,18 +55,19 @@ impl fmt::Display for DateError {
     }
 }
 
-fn is_leap(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+/// The length of a month (0 for a month or year out of range).
+fn days_in_month(year: i32, month: u32) -> u32 {
+    calendar_date(year, month, 1).map_or(0, |d| d.days_in_month() as u32)
 }
 
-fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(year) => 29,
-        2 => 28,
-        _ => 0,
+/// jiff's date for these numbers, when that day exists in years 1 to 9999.
+fn calendar_date(year: i32, month: u32, day: u32) -> Option<jiff::civil::Date> {
+    if !(1..=9999).contains(&year) {
+        return None;
     }
+    let month = i8::try_from(month).ok()?;
+    let day = i8::try_from(day).ok()?;
+    jiff::civil::Date::new(year as i16, month, day).ok()
 }
 
 fn digits(s: &str, min: usize, max: usize) -> Option<u32> {
@@ -67,11 +80,7 @@ fn digits(s: &str, min: usize, max: usize) -> Option<u32> {
 impl Date {
     /// Builds a date, or `None` when that day does not exist.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        (1..=9999)
-            .contains(&year)
-            .then_some(())
-            .filter(|_| (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .map(|_| Date { year, month, day })
+        calendar_date(year, month, day).map(Date)
     }
 
     /// Parses `YYYY-MM-DD` or `D/M/YYYY` (surrounding spaces ignored).
@@ -110,25 +119,25 @@ impl Date {
 
     /// The year.
     pub fn year(&self) -> i32 {
-        self.year
+        i32::from(self.0.year())
     }
 
     /// The month, 1 to 12.
     pub fn month(&self) -> u32 {
-        self.month
+        self.0.month() as u32
     }
 
     /// The day of the month.
     pub fn day(&self) -> u32 {
-        self.day
+        self.0.day() as u32
     }
 
     /// The month as printed: `01`, `02`, then `3` … `12`.
     pub fn month_text(&self) -> String {
-        if self.month <= 2 {
-            format!("{:02}", self.month)
+        if self.month() <= 2 {
+            format!("{:02}", self.month())
         } else {
-            self.month.to_string()
+            self.month().to_string()
         }
     }
 
@@ -136,32 +145,40 @@ impl Date {
     pub fn long(&self) -> String {
         format!(
             "ngày {:02} tháng {} năm {}",
-            self.day,
+            self.day(),
             self.month_text(),
-            self.year
+            self.year()
         )
     }
 
     /// The in-sentence form: `06/02/2021`, `15/3/2021`.
     pub fn short(&self) -> String {
-        format!("{:02}/{}/{}", self.day, self.month_text(), self.year)
+        format!("{:02}/{}/{}", self.day(), self.month_text(), self.year())
     }
 
     /// ISO 8601: `2021-02-06`.
     pub fn iso(&self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        format!("{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
     }
 
-    /// Days since 1970-01-01 (negative before), for comparisons and arithmetic.
-    pub fn days_since_epoch(&self) -> i64 {
-        // Howard Hinnant's days_from_civil.
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+    /// The day of the week as printed in a sentence: `thứ Hai` … `thứ Bảy`,
+    /// `Chủ nhật` (computed, never typed).
+    pub fn weekday(&self) -> &'static str {
+        WEEKDAYS[self.0.weekday().to_monday_zero_offset() as usize]
+    }
+
+    /// Days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(&self, later: Date) -> i64 {
+        // Between years 1 and 9999 the difference always exists.
+        self.0
+            .until(later.0)
+            .map_or(0, |span| i64::from(span.get_days()))
+    }
+
+    /// Today in Vietnam (UTC+7), from the system clock.
+    pub fn today() -> Date {
+        let vietnam = jiff::tz::TimeZone::fixed(jiff::tz::offset(7));
+        Date(jiff::Timestamp::now().to_zoned_datetime(vietnam).date())
     }
 }
 
@@ -169,30 +186,6 @@ impl Date {
 impl serde::Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.iso())
-    }
-}
-
-impl Date {
-    /// The date `days` after 1970-01-01 (Howard Hinnant's civil_from_days).
-    pub fn from_days_since_epoch(days: i64) -> Date {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Date { year, month, day }
-    }
-
-    /// Today in Vietnam (UTC+7), from the system clock.
-    pub fn today() -> Date {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as i64);
-        Date::from_days_since_epoch((secs + 7 * 3600).div_euclid(86_400))
     }
 }
 
@@ -256,15 +249,21 @@ mod tests {
     }
 
     #[test]
-    fn epoch_days() {
-        assert_eq!(Date::new(1970, 1, 1).unwrap().days_since_epoch(), 0);
-        assert_eq!(Date::new(2021, 1, 25).unwrap().days_since_epoch(), 18652);
-        for days in [-1000, 0, 59, 60, 18652, 20000, 40000] {
-            assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
-        }
-        assert_eq!(
-            Date::from_days_since_epoch(18652),
-            Date::new(2021, 1, 25).unwrap()
-        );
+    fn weekdays_and_day_counts() {
+        // 25/01/2021 was a Monday; 2024 is a leap year, 1900 and 2100 are not.
+        assert_eq!(Date::new(2021, 1, 25).unwrap().weekday(), "thứ Hai");
+        assert_eq!(Date::new(2021, 1, 30).unwrap().weekday(), "thứ Bảy");
+        assert_eq!(Date::new(2021, 1, 31).unwrap().weekday(), "Chủ nhật");
+        assert_eq!(Date::new(2024, 2, 29).unwrap().weekday(), "thứ Năm");
+        assert!(Date::new(1900, 2, 29).is_none());
+        assert!(Date::new(2100, 2, 29).is_none());
+        assert!(Date::new(2000, 2, 29).is_some());
+        assert!(Date::new(0, 1, 1).is_none());
+        assert!(Date::new(10000, 1, 1).is_none());
+        let a = Date::new(2021, 1, 25).unwrap();
+        assert_eq!(a.days_until(Date::new(2021, 3, 1).unwrap()), 35);
+        assert_eq!(a.days_until(Date::new(2020, 12, 31).unwrap()), -25);
+        assert_eq!(a.days_until(a), 0);
+        assert!(Date::today().year() >= 2024);
     }
 }
