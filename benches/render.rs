@@ -12,7 +12,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use ketluan::document::compose;
-use ketluan::model::load_meeting;
+use ketluan::model::{load_meeting, DocumentKind};
 use ketluan::render::{docx::DocxRenderer, pdf::PdfRenderer, Renderer};
 use ketluan::template::Templates;
 
@@ -48,13 +48,13 @@ fn main() {
     let example = root.join("meetings/2021-01-25-phien-hop-ubnd-thang-01.yaml");
     let templates = Templates::embedded();
     let meeting = load_meeting(&example).meeting.expect("the example loads");
-    let notice = compose(&meeting, &templates).unwrap();
+    let notice = compose(&meeting, DocumentKind::Notice, &templates).unwrap();
 
     measure("load + validate (YAML → Meeting)", || {
         black_box(load_meeting(black_box(&example)));
     });
     measure("template + markdown (Meeting → Notice)", || {
-        black_box(compose(black_box(&meeting), &templates).unwrap());
+        black_box(compose(black_box(&meeting), DocumentKind::Notice, &templates).unwrap());
     });
     measure("docx backend (Notice → bytes)", || {
         black_box(DocxRenderer.render(black_box(&notice)).unwrap());
@@ -69,13 +69,13 @@ fn main() {
     });
     measure("whole meeting → DOCX + PDF/A bytes", || {
         let m = load_meeting(&example).meeting.unwrap();
-        let n = compose(&m, &templates).unwrap();
+        let n = compose(&m, DocumentKind::Notice, &templates).unwrap();
         black_box(DocxRenderer.render(&n).unwrap());
         black_box(pdfa.render(&n).unwrap());
     });
     measure("whole meeting → DOCX bytes", || {
         let m = load_meeting(&example).meeting.unwrap();
-        let n = compose(&m, &templates).unwrap();
+        let n = compose(&m, DocumentKind::Notice, &templates).unwrap();
         black_box(DocxRenderer.render(&n).unwrap());
     });
 }

@@ -1,18 +1,21 @@
-//! The notice as a document: every line of text in its final form (capitals,
-//! numbers, dates), the body as paragraphs, ready for a backend to lay out.
+//! The meeting's documents (thông báo, giấy mời, biên bản): every line of
+//! text in its final form (capitals, numbers, dates), the body as
+//! paragraphs, ready for a backend to lay out.
 
 use crate::date::Date;
 use crate::layout::Layout;
 use crate::markdown::{self, Block};
-use crate::model::Meeting;
-use crate::template::{TemplateError, Templates};
+use crate::model::{DocumentKind, Meeting, Signer};
+use crate::template::{self, TemplateError, Templates};
 
 /// The Quốc hiệu.
 pub const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 /// The Tiêu ngữ.
 pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
-/// The tên loại of a notice.
-pub const DOC_TYPE: &str = "THÔNG BÁO";
+/// The secretary's title over their signature in the minutes.
+pub const SECRETARY_TITLE: &str = "THƯ KÝ";
+/// The chair's title over their signature in the minutes.
+pub const CHAIR_TITLE: &str = "CHỦ TỌA";
 /// Heading of the recipient list.
 pub const RECIPIENTS_HEADING: &str = "Nơi nhận:";
 /// The blank left for the registry to fill in a draft's number or date.
@@ -52,10 +55,43 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
-/// A document ready for layout: a notice, or a report in the same house layout.
+/// One column of a two-signer block: the title over the signature, the name under it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    /// Tên loại: `THÔNG BÁO`, `BÁO CÁO`.
+pub struct SignatureColumn {
+    /// `THƯ KÝ`, `CHỦ TỌA`.
+    pub title: String,
+    /// The person's name.
+    pub name: String,
+}
+
+/// How a document is signed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Signature {
+    /// One signer in the right column, Nơi nhận level with them on the
+    /// left (the notice, the invitation, the report).
+    Single {
+        /// Authority lines, in capitals (`TL. CHỦ TỊCH`).
+        authority: Vec<String>,
+        /// The signer's position, in capitals.
+        position: String,
+        /// The signer's name.
+        name: String,
+    },
+    /// Two signers of equal standing on one line (the minutes: THƯ KÝ on
+    /// the left, CHỦ TỌA on the right), Nơi nhận below the left one.
+    Pair {
+        /// The left column.
+        left: SignatureColumn,
+        /// The right column.
+        right: SignatureColumn,
+    },
+}
+
+/// A document ready for layout: a notice, an invitation, minutes, or a
+/// report, all in the same house layout.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    /// Tên loại: `THÔNG BÁO`, `GIẤY MỜI`, `BIÊN BẢN`, `BÁO CÁO`.
     pub doc_type: String,
     /// Cơ quan chủ quản, in capitals.
     pub parent: Option<String>,
@@ -63,8 +99,9 @@ pub struct Notice {
     pub issuer: String,
     /// `Số: 25/TB-UBND`.
     pub number_line: String,
-    /// `Lai Châu, ngày 27 tháng 01 năm 2021`.
-    pub date_line: String,
+    /// `Lai Châu, ngày 27 tháng 01 năm 2021`; `None` for minutes, whose
+    /// date is in the body.
+    pub date_line: Option<String>,
     /// Trích yếu.
     pub summary: String,
     /// The body paragraphs.
@@ -73,12 +110,8 @@ pub struct Notice {
     pub table: Option<Table>,
     /// Nơi nhận lines, `- X;` … `- Lưu: VT, TH.`
     pub recipients: Vec<String>,
-    /// Authority lines, in capitals.
-    pub authority: Vec<String>,
-    /// The signer's position, in capitals.
-    pub position: String,
-    /// The signer's name.
-    pub signer_name: String,
+    /// Who signs, and where Nơi nhận goes.
+    pub signature: Signature,
     /// Document properties.
     pub metadata: Metadata,
     /// The layout to use.
@@ -100,8 +133,9 @@ fn unit_key(s: &str) -> String {
     bare_name(s).to_lowercase()
 }
 
-/// Nơi nhận: the listed recipients, then (when asked) every proper-named
-/// unit of the tasks in order of first mention, then the `Lưu:` line.
+/// Nơi nhận of the notice: the listed recipients, then (when asked) every
+/// proper-named unit of the tasks in order of first mention, then the
+/// `Lưu:` line.
 pub fn recipient_lines(meeting: &Meeting) -> Vec<String> {
     let mut names: Vec<String> = meeting.recipients.clone();
     let mut seen: std::collections::HashSet<String> = names.iter().map(|n| unit_key(n)).collect();
@@ -133,17 +167,23 @@ pub fn format_recipients(names: &[String], archive: &[String]) -> Vec<String> {
     lines
 }
 
-/// The `Số:` line; a draft keeps a blank for the number.
-pub fn number_line(meeting: &Meeting) -> String {
-    match meeting.notice.number {
-        Some(n) => format!("Số: {n:02}/TB-{}", meeting.issuer.code),
-        None => format!("Số:{BLANK}/TB-{}", meeting.issuer.code),
+/// The storage line of minutes, fixed by Mẫu 1.9: `- Lưu: VT, Hồ sơ.`
+pub const MINUTES_ARCHIVE: [&str; 2] = ["VT", "Hồ sơ"];
+
+/// The `Số:` line of a document of `kind`; a draft keeps a blank for the
+/// number, a number below 10 takes a leading zero.
+pub fn number_line(kind: DocumentKind, number: Option<u32>, issuer_code: &str) -> String {
+    let code = kind.code();
+    match number {
+        Some(n) => format!("Số: {n:02}/{code}-{issuer_code}"),
+        None => format!("Số:{BLANK}/{code}-{issuer_code}"),
     }
 }
 
-/// The place and date line; a draft keeps blanks for day and month.
-pub fn date_line(meeting: &Meeting) -> String {
-    match meeting.notice.date {
+/// The place and date line; a draft keeps blanks for day and month (the
+/// year is the meeting's).
+pub fn date_line(meeting: &Meeting, date: Option<Date>) -> String {
+    match date {
         Some(d) => format!("{}, {}", meeting.issuer.place, d.long()),
         None => format!(
             "{}, ngày{BLANK}tháng{BLANK}năm {}",
@@ -153,33 +193,123 @@ pub fn date_line(meeting: &Meeting) -> String {
     }
 }
 
-/// Builds the notice: the template writes the body as Markdown, which is
-/// parsed into paragraphs; the header and signature lines are set here.
-pub fn compose(meeting: &Meeting, templates: &Templates) -> Result<Notice, TemplateError> {
-    let body_markdown = templates.render_body(meeting)?;
+/// The signature block of one signer: authority lines and position in capitals.
+pub fn signature_of(signer: &Signer) -> Signature {
+    Signature::Single {
+        authority: signer.authority.iter().map(|a| caps(a)).collect(),
+        position: caps(&signer.position),
+        name: signer.name.clone(),
+    }
+}
+
+/// Why a document could not be composed.
+#[derive(Debug, thiserror::Error)]
+pub enum ComposeError {
+    /// Its template failed.
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+    /// The meeting does not ask for it (its block is missing).
+    #[error("tệp cuộc họp không có khối `{}` ({})", .0.block(), .0.name())]
+    NotAsked(DocumentKind),
+}
+
+/// What the three documents share, filled in by [`compose`].
+struct Parts {
+    kind: DocumentKind,
+    template: &'static str,
+    number: Option<u32>,
+    date_line: Option<String>,
+    summary: String,
+    recipients: Vec<String>,
+    signature: Signature,
+    date: Date,
+}
+
+/// Builds one of the meeting's documents: its template writes the body as
+/// Markdown, which is parsed into paragraphs; the header and signature
+/// lines are set here.
+pub fn compose(
+    meeting: &Meeting,
+    kind: DocumentKind,
+    templates: &Templates,
+) -> Result<Document, ComposeError> {
+    let not_asked = || ComposeError::NotAsked(kind);
+    let parts = match kind {
+        DocumentKind::Notice => {
+            let notice = meeting.notice.as_ref().ok_or_else(not_asked)?;
+            let signer = meeting.signer.as_ref().ok_or_else(not_asked)?;
+            Parts {
+                kind,
+                template: template::BODY,
+                number: notice.number,
+                date_line: Some(date_line(meeting, notice.date)),
+                summary: notice.summary.clone(),
+                recipients: recipient_lines(meeting),
+                signature: signature_of(signer),
+                date: notice.date.unwrap_or(meeting.meeting.date),
+            }
+        }
+        DocumentKind::Invitation => {
+            let invitation = meeting.invitation.as_ref().ok_or_else(not_asked)?;
+            Parts {
+                kind,
+                template: template::INVITATION,
+                number: invitation.number,
+                date_line: Some(date_line(meeting, invitation.date)),
+                summary: invitation.summary.clone(),
+                recipients: format_recipients(&invitation.recipients, &meeting.archive),
+                signature: signature_of(&invitation.signer),
+                date: invitation.date.unwrap_or(meeting.meeting.date),
+            }
+        }
+        DocumentKind::Minutes => {
+            let minutes = meeting.minutes.as_ref().ok_or_else(not_asked)?;
+            let secretary = meeting.meeting.secretary.as_ref().ok_or_else(not_asked)?;
+            let archive = MINUTES_ARCHIVE.map(str::to_string);
+            Parts {
+                kind,
+                template: template::MINUTES,
+                number: minutes.number,
+                date_line: None,
+                summary: template::upper_first(&meeting.meeting.name),
+                recipients: format_recipients(&minutes.recipients, &archive),
+                signature: Signature::Pair {
+                    left: SignatureColumn {
+                        title: SECRETARY_TITLE.to_string(),
+                        name: secretary.name.clone(),
+                    },
+                    right: SignatureColumn {
+                        title: CHAIR_TITLE.to_string(),
+                        name: meeting.meeting.chair.name.clone(),
+                    },
+                },
+                date: meeting.meeting.date,
+            }
+        }
+    };
+    let body_markdown = templates.render(parts.template, meeting)?;
     let body = markdown::parse_blocks(&crate::text::nfc(&body_markdown));
-    let number_line = number_line(meeting);
-    Ok(Notice {
-        doc_type: DOC_TYPE.to_string(),
+    let number_line = number_line(parts.kind, parts.number, &meeting.issuer.code);
+    let doc_type = parts.kind.doc_type();
+    Ok(Document {
+        doc_type: doc_type.to_string(),
         table: None,
         parent: meeting.issuer.parent.as_deref().map(caps),
         issuer: caps(&meeting.issuer.name),
-        date_line: date_line(meeting),
-        summary: meeting.notice.summary.clone(),
-        body,
-        recipients: recipient_lines(meeting),
-        authority: meeting.signer.authority.iter().map(|a| caps(a)).collect(),
-        position: caps(&meeting.signer.position),
-        signer_name: meeting.signer.name.clone(),
+        date_line: parts.date_line,
         metadata: Metadata {
-            title: meeting.notice.summary.clone(),
+            title: parts.summary.clone(),
             author: meeting.issuer.name.clone(),
-            subject: match meeting.notice.number {
-                Some(_) => format!("{DOC_TYPE} {number_line}"),
-                None => format!("{DOC_TYPE} (dự thảo)"),
+            subject: match parts.number {
+                Some(_) => format!("{doc_type} {number_line}"),
+                None => format!("{doc_type} (dự thảo)"),
             },
-            date: meeting.notice.date.unwrap_or(meeting.meeting.date),
+            date: parts.date,
         },
+        summary: parts.summary,
+        body,
+        recipients: parts.recipients,
+        signature: parts.signature,
         number_line,
         layout: meeting.layout.clone(),
     })

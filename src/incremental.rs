@@ -26,7 +26,7 @@ use std::sync::Mutex;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::model::find_defaults;
+use crate::model::{find_defaults, DocumentKind};
 use crate::output::write_atomic;
 use crate::render::Format;
 use crate::template::EMBEDDED;
@@ -67,7 +67,12 @@ pub struct Entry {
     /// The `layout.font_dir` its PDF used, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub font_dir: Option<PathBuf>,
-    /// Outputs by extension (`docx`, `pdf`).
+    /// The documents the meeting file asked for when last rendered (empty
+    /// in a manifest from before format v2: everything is rendered again).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<DocumentKind>,
+    /// Outputs by file name after `<stem>.`: `docx`, `pdf` (the notice),
+    /// `giay-moi.docx`, `bien-ban.pdf`, ….
     pub outputs: BTreeMap<String, OutputRecord>,
 }
 
@@ -260,17 +265,20 @@ impl KeyContext {
         })
     }
 
-    /// The key of one output of a meeting; `layout_font_dir` is the
+    /// The key of one output of a meeting (a document in a format);
+    /// `layout_font_dir` is the
     /// `layout.font_dir` the meeting uses (from its last render when
     /// checking, from the loaded meeting when recording).
     pub fn output_key(
         &self,
         inputs: &MeetingInputs,
+        kind: DocumentKind,
         format: Format,
         layout_font_dir: Option<&Path>,
     ) -> String {
         let mut h = Sha256::new();
         field(&mut h, &inputs.digest);
+        field(&mut h, kind.slug().as_bytes());
         field(&mut h, format.extension().as_bytes());
         if format == Format::Pdf {
             field(&mut h, &[u8::from(self.archival)]);
@@ -291,6 +299,8 @@ impl KeyContext {
 mod tests {
     use super::*;
 
+    const N: DocumentKind = DocumentKind::Notice;
+
     #[test]
     fn keys_change_with_each_input_and_only_then() {
         let dir = tempfile::tempdir().unwrap();
@@ -299,30 +309,30 @@ mod tests {
         let t = templates_digest(None).unwrap();
         let ctx = KeyContext::new(t, true, None);
         let i = ctx.meeting_inputs(&m).unwrap();
-        let docx = ctx.output_key(&i, Format::Docx, None);
-        let pdf = ctx.output_key(&i, Format::Pdf, None);
+        let docx = ctx.output_key(&i, N, Format::Docx, None);
+        let pdf = ctx.output_key(&i, N, Format::Pdf, None);
         assert_ne!(docx, pdf);
         assert_eq!(docx.len(), 64);
         // Same inputs, same keys (a stable hash).
         let again = KeyContext::new(t, true, None);
         let i2 = again.meeting_inputs(&m).unwrap();
-        assert_eq!(again.output_key(&i2, Format::Docx, None), docx);
+        assert_eq!(again.output_key(&i2, N, Format::Docx, None), docx);
         // PDF/A changes the PDF's key, not the DOCX's.
         let plain = KeyContext::new(t, false, None);
         let i3 = plain.meeting_inputs(&m).unwrap();
-        assert_eq!(plain.output_key(&i3, Format::Docx, None), docx);
-        assert_ne!(plain.output_key(&i3, Format::Pdf, None), pdf);
+        assert_eq!(plain.output_key(&i3, N, Format::Docx, None), docx);
+        assert_ne!(plain.output_key(&i3, N, Format::Pdf, None), pdf);
         // The meeting's bytes.
         std::fs::write(&m, "x: 2\n").unwrap();
         let i4 = ctx.meeting_inputs(&m).unwrap();
-        assert_ne!(ctx.output_key(&i4, Format::Docx, None), docx);
+        assert_ne!(ctx.output_key(&i4, N, Format::Docx, None), docx);
         // A defaults file appearing beside it.
         std::fs::write(&m, "x: 1\n").unwrap();
         std::fs::write(dir.path().join("ketluan.yaml"), "y: 1\n").unwrap();
         let fresh = KeyContext::new(t, true, None);
         let i5 = fresh.meeting_inputs(&m).unwrap();
         assert!(i5.defaults.is_some());
-        assert_ne!(fresh.output_key(&i5, Format::Docx, None), docx);
+        assert_ne!(fresh.output_key(&i5, N, Format::Docx, None), docx);
     }
 
     #[test]
@@ -355,6 +365,7 @@ mod tests {
             Entry {
                 source: "/x/a.yaml".into(),
                 font_dir: None,
+                documents: vec![N],
                 outputs: [("docx".to_string(), rec)].into_iter().collect(),
             },
         );

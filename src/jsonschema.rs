@@ -5,230 +5,37 @@
 //! squiggles under misspelt fields, wrong types, malformed dates and
 //! unknown `status` values.
 //!
-//! Validation itself does not use this schema: it walks a located node tree
-//! (`model::schema`) so that it can merge `ketluan.yaml` and report every
-//! problem with its place. The two are kept equal by tests rather than by
-//! construction: `tests/schema.rs` asks the validator itself, at every kind
-//! of mapping, which field names it accepts (the hint it gives for an
-//! unknown field lists them) and asserts that they are exactly the
-//! properties of the schema there; it also checks that a wrong type in
-//! each field is refused by both, that the layout ranges agree, and that
-//! the shipped examples pass and the broken fixtures fail. A field added to
-//! the validator without its entry here fails the build.
+//! The schema is derived from the tables of [`crate::model::format`], the
+//! same the validator walks: field names, kinds, descriptions, defaults and
+//! the documents that need each field. `tests/schema.rs` still checks the
+//! result against the validator itself (the fields it accepts at every kind
+//! of mapping, a wrong type in each field refused by both, the layout
+//! ranges, the shipped examples and the broken fixtures).
 //!
 //! What the schema cannot know, `ketluan check` still reports: the
 //! Markdown subset, impossible dates (31/02), unit names outside
 //! `departments`, and fields that become required only after the merge
-//! with `ketluan.yaml` (so no top-level field is marked required here: a
-//! meeting may take `issuer` or `signer` from its defaults file).
+//! with `ketluan.yaml` or by the documents the file asks for (so no field
+//! of a block is marked required here: a meeting may take `issuer` or
+//! `signer` from its defaults file; only the items of lists, never merged,
+//! have required fields).
 
 use serde_json::{json, Map, Value};
 
 use crate::layout::Layout;
+use crate::model::format::{Default, Field, Kind, Need, AGENDA_ITEM, MAX_TASK_DEPTH, ROOT, TASK};
 
 /// Where the schema says it comes from (`$id`).
-pub const SCHEMA_ID: &str = "https://ketluan.invalid/schema/meeting-v1.json";
+pub const SCHEMA_ID: &str = "https://ketluan.invalid/schema/meeting-v2.json";
 
 /// The file name `ketluan new` gives the schema beside the meetings.
 pub const SCHEMA_FILE_NAME: &str = "ketluan.schema.json";
-
-/// How deep tasks nest: task → subtask → sub-subtask (as the validator).
-pub const MAX_TASK_DEPTH: usize = 3;
 
 /// Dates: `2021-01-25` or `25/01/2021` (`D/M/YYYY`), spaces around ignored.
 const DATE_PATTERN: &str = r"^\s*([0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4})\s*$";
 
 /// Something other than white space.
 const NOT_BLANK: &str = r"\S";
-
-/// The kind of a field's value.
-#[derive(Clone, Copy, Debug)]
-enum Kind {
-    /// One line of text (numbers and booleans are read as their text).
-    Text,
-    /// Text that may hold paragraphs and the Markdown subset.
-    Markdown,
-    /// A date.
-    Date,
-    /// A text, or a list of texts (`lead`, `with`: `;` separates units).
-    TextOrList,
-    /// `true` / `false`.
-    Bool,
-    /// The notice number.
-    Number,
-    /// `open`, `done`, `cancelled`.
-    Status,
-    /// A mapping with its own fields.
-    Object(&'static [Field]),
-    /// The sections.
-    Agenda,
-    /// Tasks at a depth (1: numbered tasks).
-    Tasks(usize),
-    /// The unit directory: code → name.
-    Departments,
-    /// The `layout` block.
-    Layout,
-}
-
-/// One field of a mapping.
-#[derive(Clone, Copy, Debug)]
-struct Field {
-    name: &'static str,
-    kind: Kind,
-    /// Required even after the merge with the defaults (only inside list
-    /// items, which are never merged).
-    required: bool,
-    doc: &'static str,
-}
-
-const fn f(name: &'static str, kind: Kind, doc: &'static str) -> Field {
-    Field {
-        name,
-        kind,
-        required: false,
-        doc,
-    }
-}
-
-const fn req(name: &'static str, kind: Kind, doc: &'static str) -> Field {
-    Field {
-        name,
-        kind,
-        required: true,
-        doc,
-    }
-}
-
-const ISSUER: &[Field] = &[
-    f("parent", Kind::Text, "Cơ quan chủ quản (dòng trên tên cơ quan ban hành), nếu có. Ví dụ: UBND tỉnh Lai Châu"),
-    f("name", Kind::Text, "Tên cơ quan ban hành (bắt buộc, ở đây hoặc trong ketluan.yaml). Ví dụ: Ủy ban nhân dân tỉnh Lai Châu"),
-    f("code", Kind::Text, "Chữ viết tắt trong số ký hiệu (bắt buộc). Ví dụ: UBND → Số: 25/TB-UBND"),
-    f("place", Kind::Text, "Địa danh ở dòng ngày tháng (bắt buộc). Ví dụ: Lai Châu"),
-];
-
-const NOTICE: &[Field] = &[
-    f("number", Kind::Number, "Số văn bản (số nguyên dương). Bỏ trống khi là dự thảo: văn thư điền sau"),
-    f("date", Kind::Date, "Ngày ban hành: 2021-01-27 hoặc \"27/01/2021\". Bỏ trống khi là dự thảo"),
-    f("summary", Kind::Text, "Trích yếu, in dưới chữ THÔNG BÁO (bắt buộc). Ví dụ: Kết luận của Chủ tịch UBND tỉnh tại phiên họp …"),
-];
-
-const CHAIR: &[Field] = &[
-    f(
-        "name",
-        Kind::Text,
-        "Họ tên người chủ trì, kết luận (bắt buộc)",
-    ),
-    f(
-        "title",
-        Kind::Text,
-        "Chức vụ người chủ trì (bắt buộc). Ví dụ: Phó Chủ tịch UBND tỉnh",
-    ),
-];
-
-const MEETING: &[Field] = &[
-    f("name", Kind::Text, "Tên cuộc họp (bắt buộc). Ví dụ: phiên họp tháng 01 năm 2021"),
-    f("date", Kind::Date, "Ngày họp (bắt buộc): 2021-01-25 hoặc \"25/01/2021\""),
-    f("time", Kind::Text, "Buổi hoặc giờ họp, như sẽ in. Ví dụ: sáng"),
-    f("location", Kind::Text, "Địa điểm họp. Ví dụ: Phòng họp số 2, trụ sở UBND tỉnh"),
-    f("host", Kind::Text, "Đơn vị tổ chức cuộc họp; mặc định là tên cơ quan ban hành"),
-    f("chair", Kind::Object(CHAIR), "Người chủ trì, kết luận: name, title (bắt buộc)"),
-    f("attendees", Kind::TextOrList, "Thành phần dự họp, mỗi dòng một nhóm"),
-    f("briefing", Kind::Text, "Mệnh đề trước lời kết luận; mặc định: Sau khi nghe báo cáo và ý kiến tham gia của các đại biểu"),
-    f("opening", Kind::Markdown, "Thay cả đoạn mở đầu bằng đoạn văn này (Markdown: **đậm**, *nghiêng*)"),
-];
-
-const AGENDA_ITEM: &[Field] = &[
-    req("title", Kind::Text, "Tiêu đề mục, in sau số La Mã (I., II., …)"),
-    f("conclusion", Kind::Markdown, "Các đoạn kết luận trước các nhiệm vụ (Markdown: **đậm**, *nghiêng*, dòng trống giữa hai đoạn)"),
-    f("tasks", Kind::Tasks(1), "Các nhiệm vụ, tự đánh số 1., 2., …"),
-    f("after", Kind::Markdown, "Các đoạn in sau các nhiệm vụ của mục"),
-];
-
-/// The fields of a task; `subtasks` is filled in per depth by [`task_schema`].
-const TASK: &[Field] = &[
-    req("do", Kind::Markdown, "Nội dung công việc, in sau dấu hai chấm (Markdown)"),
-    f("lead", Kind::TextOrList, "Đơn vị chủ trì: tên, mã trong `departments`, hoặc danh sách; nhiều đơn vị cách nhau bằng dấu ;"),
-    f("with", Kind::TextOrList, "Đơn vị phối hợp: tên, mã trong `departments`, hoặc danh sách; nhiều đơn vị cách nhau bằng dấu ;"),
-    f("due", Kind::Date, "Thời hạn hoàn thành: thêm câu \"Thời hạn hoàn thành: trước ngày …\""),
-    f("subtasks", Kind::Tasks(0), "Các ý con, in bắt đầu bằng \"- \""),
-    f("status", Kind::Status, "Theo dõi (không in): open (đang làm, mặc định), done (đã xong), cancelled (hủy)"),
-    f("done_on", Kind::Date, "Theo dõi (không in): ngày hoàn thành"),
-    f("report", Kind::Text, "Theo dõi (không in): văn bản báo cáo kết quả, ví dụ số báo cáo"),
-    f("extended_to", Kind::Date, "Theo dõi (không in): hạn mới được gia hạn; `due` giữ hạn ban đầu"),
-    f("extension_note", Kind::Text, "Theo dõi (không in): ai gia hạn, bằng văn bản nào"),
-];
-
-const SIGNER: &[Field] = &[
-    f(
-        "authority",
-        Kind::TextOrList,
-        "Các dòng thẩm quyền ký trên chức vụ. Ví dụ: [TL. CHỦ TỊCH] hoặc [KT. CHÁNH VĂN PHÒNG]",
-    ),
-    f(
-        "position",
-        Kind::Text,
-        "Chức vụ người ký (bắt buộc). Ví dụ: Chánh Văn phòng",
-    ),
-    f("name", Kind::Text, "Họ tên người ký (bắt buộc)"),
-];
-
-const ROOT: &[Field] = &[
-    f(
-        "issuer",
-        Kind::Object(ISSUER),
-        "Cơ quan ban hành: name, code, place (thường đặt trong ketluan.yaml)",
-    ),
-    f(
-        "notice",
-        Kind::Object(NOTICE),
-        "Thông tin văn bản: số, ngày, trích yếu",
-    ),
-    f(
-        "meeting",
-        Kind::Object(MEETING),
-        "Cuộc họp: tên, ngày, người chủ trì, thành phần",
-    ),
-    f(
-        "agenda",
-        Kind::Agenda,
-        "Các mục kết luận (I., II., …), ít nhất một mục",
-    ),
-    f(
-        "closing",
-        Kind::Text,
-        "Câu kết thúc; mặc định: <tên cơ quan> thông báo để các cơ quan, đơn vị biết, thực hiện./.",
-    ),
-    f(
-        "recipients",
-        Kind::TextOrList,
-        "Nơi nhận, theo thứ tự; các đơn vị trong nhiệm vụ được thêm sau",
-    ),
-    f(
-        "recipients_from_tasks",
-        Kind::Bool,
-        "Thêm các đơn vị có tên trong nhiệm vụ vào Nơi nhận (mặc định true)",
-    ),
-    f(
-        "archive",
-        Kind::TextOrList,
-        "Dòng Lưu: ví dụ [VT, TH] → - Lưu: VT, TH.",
-    ),
-    f(
-        "signer",
-        Kind::Object(SIGNER),
-        "Người ký: authority, position, name",
-    ),
-    f(
-        "departments",
-        Kind::Departments,
-        "Danh mục đơn vị: mã → tên đầy đủ, dùng trong lead và with",
-    ),
-    f(
-        "layout",
-        Kind::Layout,
-        "Trang và chữ: lề, cỡ chữ, khoảng cách (mọi khóa đều không bắt buộc)",
-    ),
-];
 
 /// Vietnamese descriptions of the `layout` keys (the numeric ones are
 /// [`Layout::FIELDS`]; a key missing here gets a description from its unit).
@@ -266,6 +73,7 @@ const LAYOUT_DOCS: &[(&str, &str)] = &[
     ("doc_type_space_before_pt", "Khoảng cách giữa phần đầu và chữ THÔNG BÁO, pt (mặc định 12)"),
     ("signature_table_space_before_pt", "Khoảng cách giữa nội dung và bảng chữ ký, pt (mặc định 6)"),
     ("signature_space_mm", "Khoảng trống để ký và đóng dấu, mm (mặc định 25)"),
+    ("recipients_below_space_pt", "Khoảng cách giữa chữ ký và Nơi nhận in bên dưới (biên bản), pt (mặc định 12)"),
     ("rule_thickness_pt", "Độ dày các đường kẻ, pt (mặc định 0,75)"),
     ("rule_gap_pt", "Khoảng cách giữa dòng chữ và đường kẻ dưới nó, pt (mặc định 5)"),
     ("rule_space_after_pt", "Khoảng cách dưới đường kẻ, pt (mặc định 6)"),
@@ -297,13 +105,34 @@ fn nullable_text() -> Value {
     json!({"type": ["string", "number", "boolean", "null"], "pattern": NOT_BLANK})
 }
 
-fn value_schema(field: &Field) -> Value {
-    let nullable = !field.required;
+/// A field's description for an editor: its text, the documents that
+/// need it, its default.
+fn field_doc(field: &Field) -> String {
+    let mut doc = crate::template::upper_first(field.doc);
+    match field.need {
+        Need::NONE => {}
+        Need::ALWAYS => doc.push_str(" (bắt buộc)"),
+        need => doc.push_str(&format!(" (bắt buộc cho {})", need.names())),
+    }
+    match field.default {
+        Default::None => {}
+        Default::Bool(b) => doc.push_str(&format!(". Mặc định: {b}")),
+        Default::Text(t) | Default::Described(t) => doc.push_str(&format!(". Mặc định: {t}")),
+        Default::From(path) => doc.push_str(&format!(". Mặc định: như `{path}`")),
+    }
+    doc
+}
+
+/// The schema of a field's value. `in_item`: the field belongs to a list
+/// item (a section or a task), never merged, so its required fields are
+/// required here; `depth`: the depth of the task it belongs to (0: none).
+fn value_schema(field: &Field, in_item: bool, depth: usize) -> Value {
+    let nullable = !(in_item && field.need == Need::ALWAYS);
     let v = match field.kind {
         Kind::Text | Kind::Markdown if nullable => nullable_text(),
         Kind::Text | Kind::Markdown => text_value(),
         Kind::Date => json!({"type": ["string", "null"], "pattern": DATE_PATTERN}),
-        Kind::TextOrList => json!({
+        Kind::TextList | Kind::Units => json!({
             "anyOf": [
                 nullable_text(),
                 {"type": "array", "items": text_value()}
@@ -318,38 +147,38 @@ fn value_schema(field: &Field) -> Value {
             ]
         }),
         Kind::Status => json!({"enum": ["open", "done", "cancelled", null]}),
-        Kind::Object(fields) => object_schema(fields, true),
-        Kind::Agenda => json!({
+        Kind::Group(fields) | Kind::Document(_, fields) => object_schema(fields, true, false, 0),
+        Kind::Sections(_) => json!({
             "type": ["array", "null"],
             "minItems": 1,
             "items": {"$ref": "#/definitions/agendaItem"}
         }),
-        Kind::Tasks(depth) => tasks_schema(depth),
+        Kind::Tasks => tasks_schema(depth + 1),
         Kind::Departments => json!({
             "type": ["object", "null"],
             "additionalProperties": described(text_value(), "Tên đầy đủ của đơn vị có mã này")
         }),
         Kind::Layout => layout_schema(),
     };
-    described(v, field.doc)
+    described(v, &field_doc(field))
 }
 
 fn tasks_schema(depth: usize) -> Value {
-    if depth == 0 || depth > MAX_TASK_DEPTH {
+    if depth > MAX_TASK_DEPTH {
         // Below the deepest level: only an empty `subtasks:` is accepted.
         return json!({"type": "null"});
     }
     json!({"type": ["array", "null"], "items": {"$ref": format!("#/definitions/task{depth}")}})
 }
 
-fn object_schema(fields: &[Field], nullable: bool) -> Value {
+fn object_schema(fields: &[Field], nullable: bool, in_item: bool, depth: usize) -> Value {
     let mut props = Map::new();
     for field in fields {
-        props.insert(field.name.to_string(), value_schema(field));
+        props.insert(field.name.to_string(), value_schema(field, in_item, depth));
     }
     let required: Vec<&str> = fields
         .iter()
-        .filter(|f| f.required)
+        .filter(|f| in_item && f.need == Need::ALWAYS)
         .map(|f| f.name)
         .collect();
     let mut v = json!({
@@ -364,27 +193,17 @@ fn object_schema(fields: &[Field], nullable: bool) -> Value {
 }
 
 fn task_schema(depth: usize) -> Value {
-    let fields: Vec<Field> = TASK
-        .iter()
-        .map(|f| match f.kind {
-            Kind::Tasks(_) => Field {
-                kind: Kind::Tasks(depth + 1),
-                doc: if depth < MAX_TASK_DEPTH {
-                    f.doc
-                } else {
-                    "Không dùng ở cấp này: các ý con lồng tối đa 3 cấp"
-                },
-                ..*f
-            },
-            _ => *f,
-        })
-        .collect();
     let level = match depth {
         1 => "Nhiệm vụ (đánh số 1., 2., …)",
         2 => "Ý con của nhiệm vụ (in bắt đầu bằng \"- \")",
         _ => "Ý con cấp 3",
     };
-    described(object_schema(&fields, false), level)
+    let mut schema = object_schema(TASK, false, true, depth);
+    if depth == MAX_TASK_DEPTH {
+        schema["properties"]["subtasks"]["description"] =
+            json!("Không dùng ở cấp này: các ý con lồng tối đa 3 cấp");
+    }
+    described(schema, level)
 }
 
 fn layout_schema() -> Value {
@@ -428,18 +247,18 @@ pub fn meeting_schema() -> Value {
     definitions.insert(
         "agendaItem".into(),
         described(
-            object_schema(AGENDA_ITEM, false),
+            object_schema(AGENDA_ITEM, false, true, 0),
             "Một mục kết luận: title, conclusion, tasks, after",
         ),
     );
     for depth in 1..=MAX_TASK_DEPTH {
         definitions.insert(format!("task{depth}"), task_schema(depth));
     }
-    let mut root = object_schema(ROOT, true);
+    let mut root = object_schema(ROOT, true, false, 0);
     let extra = json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": SCHEMA_ID,
-        "title": "Biên bản cuộc họp để lập Thông báo kết luận (ketluan, định dạng v1)",
+        "title": "Một cuộc họp: giấy mời, biên bản, thông báo kết luận (ketluan, định dạng v2)",
         "description": format!(
             "Một cuộc họp mỗi tệp; các trường dùng chung đặt trong ketluan.yaml. Lược đồ của ketluan {}; `ketluan check` kiểm tra đầy đủ.",
             env!("CARGO_PKG_VERSION")
@@ -462,8 +281,8 @@ pub fn meeting_schema_text() -> String {
 }
 
 /// The property names the schema allows at a place, for the agreement test:
-/// `""` (the root), `issuer`, `notice`, `meeting`, `meeting.chair`,
-/// `signer`, `layout`, `agenda[]`, `task1` … `task3`.
+/// `""` (the root), a block by its path (`issuer`, `meeting.chair`,
+/// `invitation.signer`, `layout`, …), `agenda[]`, `task1` … `task3`.
 pub fn property_names(place: &str) -> Vec<String> {
     let schema = meeting_schema();
     let node = match place {

@@ -92,6 +92,8 @@ pub struct Layout {
     pub signature_table_space_before_pt: f32,
     /// Space left for the signature and seal.
     pub signature_space_mm: f32,
+    /// Space between the signatures and a Nơi nhận printed below them (the minutes).
+    pub recipients_below_space_pt: f32,
     /// Thickness of the three rules.
     pub rule_thickness_pt: f32,
     /// Gap between the text above a rule and the rule.
@@ -143,6 +145,7 @@ impl Default for Layout {
             doc_type_space_before_pt: 12.0,
             signature_table_space_before_pt: 6.0,
             signature_space_mm: 25.0,
+            recipients_below_space_pt: 12.0,
             rule_thickness_pt: 0.75,
             rule_gap_pt: 5.0,
             rule_space_after_pt: 6.0,
@@ -196,6 +199,9 @@ impl Layout {
             &mut l.signature_table_space_before_pt
         }),
         ("signature_space_mm", |l| &mut l.signature_space_mm),
+        ("recipients_below_space_pt", |l| {
+            &mut l.recipients_below_space_pt
+        }),
         ("rule_thickness_pt", |l| &mut l.rule_thickness_pt),
         ("rule_gap_pt", |l| &mut l.rule_gap_pt),
         ("rule_space_after_pt", |l| &mut l.rule_space_after_pt),

@@ -12,16 +12,25 @@ use tera::{Context, Kwargs, State, Tera, Value};
 
 use crate::date::Date;
 use crate::markdown;
-use crate::model::Meeting;
 
-/// The embedded templates: (file name, text).
+/// The embedded templates: (file name, text). A template comes before
+/// those that include it.
 pub const EMBEDDED: &[(&str, &str)] = &[
+    ("agenda.md", include_str!("../templates/agenda.md")),
     ("body.md", include_str!("../templates/body.md")),
+    ("giay-moi.md", include_str!("../templates/giay-moi.md")),
+    ("bien-ban.md", include_str!("../templates/bien-ban.md")),
     ("report.md", include_str!("../templates/report.md")),
 ];
 
 /// The template that renders the body of a notice.
 pub const BODY: &str = "body.md";
+
+/// The template that renders the body of an invitation (giấy mời).
+pub const INVITATION: &str = "giay-moi.md";
+
+/// The template that renders the body of minutes (biên bản).
+pub const MINUTES: &str = "bien-ban.md";
 
 /// The template that renders the body of a task report.
 pub const REPORT: &str = "report.md";
@@ -111,6 +120,15 @@ pub fn upper_first(s: &str) -> String {
     }
 }
 
+/// Drops a final `;`, `.` or `,` (and spaces): an item of a list, written
+/// with or without its punctuation, so that the template adds its own.
+pub fn bare(s: &str) -> String {
+    s.trim_end()
+        .trim_end_matches([';', '.', ','])
+        .trim_end()
+        .to_string()
+}
+
 /// Drops a final `./.` or `.` so that the template can add `./.` once.
 pub fn end_sentence(s: &str) -> String {
     let t = s.trim_end();
@@ -140,6 +158,10 @@ impl Templates {
         tera.register_filter("date_short", |s: &str, _: Kwargs, _: &State| {
             parse_date(s).map(|d| d.short())
         });
+        tera.register_filter("weekday", |s: &str, _: Kwargs, _: &State| {
+            parse_date(s).map(|d| d.weekday().to_string())
+        });
+        tera.register_filter("bare", |s: &str, _: Kwargs, _: &State| bare(s));
         tera.register_filter("roman", |n: i64, _: Kwargs, _: &State| {
             roman(u32::try_from(n).unwrap_or(0))
         });
@@ -161,6 +183,8 @@ impl Templates {
         tera.register_filter("item_body", |s: &str, _: Kwargs, _: &State| {
             Value::safe_string(&s.replace('\n', "\n  "))
         });
+        // One by one, so that an error names its template; a template
+        // that others include (agenda.md) comes first in [`EMBEDDED`].
         for (name, text) in &sources {
             tera.add_raw_template(name, text)
                 .map_err(|e| tera_error(name, &e))?;
@@ -195,11 +219,6 @@ impl Templates {
             sources.push((name.to_string(), text));
         }
         Self::with_sources(sources)
-    }
-
-    /// Renders the body of the notice as Markdown.
-    pub fn render_body(&self, meeting: &Meeting) -> Result<String, TemplateError> {
-        self.render(BODY, meeting)
     }
 
     /// Renders a template with any serializable context.

@@ -154,7 +154,8 @@ fn unchanged_meetings_are_skipped_and_changed_inputs_rendered_again() {
     // The exported template is the built-in one, word for word: nothing to do.
     let o = render(&meetings, &out, &t);
     assert!(rendered_lines(&o).is_empty(), "{}", stdout(&o));
-    let body = tpl.join("body.md");
+    // The task wording lives in agenda.md (included by body.md).
+    let body = tpl.join("agenda.md");
     let text = std::fs::read_to_string(&body).unwrap();
     std::fs::write(&body, text.replace("chủ trì", "chủ trì thực hiện")).unwrap();
     let o = render(&meetings, &out, &t);

@@ -93,7 +93,8 @@ fn exported_templates_reword_the_notice() {
     let dir = tempfile::tempdir().unwrap();
     let tpl = dir.path().join("tpl");
     ketluan_ok(&["templates", "export", tpl.to_str().unwrap()]);
-    let body = tpl.join("body.md");
+    // The sections and tasks are worded in agenda.md, which body.md includes.
+    let body = tpl.join("agenda.md");
     let text = std::fs::read_to_string(&body).unwrap();
     assert!(text.contains("Thời hạn hoàn thành"));
     std::fs::write(
@@ -129,7 +130,7 @@ fn exported_templates_reword_the_notice() {
         tpl.to_str().unwrap(),
     ]);
     assert!(!res.status.success());
-    assert!(String::from_utf8_lossy(&res.stderr).contains("body.md"));
+    assert!(String::from_utf8_lossy(&res.stderr).contains("agenda.md"));
     assert!(!out2.exists());
 }
 

@@ -30,7 +30,7 @@ use ketluan::document::compose;
 use ketluan::fonts::FontSet;
 use ketluan::markdown::{self, Inline};
 use ketluan::model::load::load_with_defaults;
-use ketluan::model::Meeting;
+use ketluan::model::{DocumentKind, Meeting};
 use ketluan::render::docx::DocxRenderer;
 use ketluan::render::pdf::PdfRenderer;
 use ketluan::render::Renderer;
@@ -571,7 +571,7 @@ fn load_and_check(dir: &Path, input: &Input) -> Result<(), TestCaseError> {
             "a meeting with errors was returned"
         );
         ACCEPTED.fetch_add(1, Ordering::Relaxed);
-        let notice = compose(m, templates());
+        let notice = compose(m, DocumentKind::Notice, templates());
         if let Ok(notice) = notice {
             let docx = DocxRenderer.render(&notice);
             prop_assert!(
@@ -779,7 +779,7 @@ fn markdown_through_backends(md: &str, pdf: Option<bool>) -> Result<(), TestCase
     if !md.trim().is_empty() {
         meeting.agenda[0].tasks[0].what = md.to_string();
     }
-    let notice = match compose(&meeting, templates()) {
+    let notice = match compose(&meeting, DocumentKind::Notice, templates()) {
         Ok(n) => n,
         Err(e) => return Err(TestCaseError::fail(format!("compose: {e}"))),
     };
@@ -964,8 +964,8 @@ fn fuzz_layouts() {
         prop_assume!(l.text_width_mm() >= 20.0);
         prop_assume!(l.page_height_mm - l.margin_top_mm - l.margin_bottom_mm >= 20.0);
         LAYOUTS.fetch_add(1, Ordering::Relaxed);
-        let notice =
-            compose(&meeting, templates()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let notice = compose(&meeting, DocumentKind::Notice, templates())
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
         let one = std::time::Instant::now();
         DocxRenderer
             .render(&notice)

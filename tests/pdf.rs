@@ -8,7 +8,7 @@ use std::path::Path;
 
 use common::*;
 use ketluan::document::compose;
-use ketluan::model::load_meeting;
+use ketluan::model::{load_meeting, DocumentKind};
 use ketluan::template::Templates;
 
 /// Top, bottom, left, right margins of the house layout, in points.
@@ -79,7 +79,7 @@ fn every_sentence_comes_back_as_text() {
         .join("\n");
     let flat = collapse(&without_page_numbers);
     let meeting = load_meeting(&root().join(EXAMPLE)).meeting.unwrap();
-    let notice = compose(&meeting, &Templates::embedded()).unwrap();
+    let notice = compose(&meeting, DocumentKind::Notice, &Templates::embedded()).unwrap();
     let mut missing = Vec::new();
     for block in &notice.body {
         for sentence in block.plain_text().split_inclusive(". ") {

@@ -102,10 +102,19 @@ fn base() -> Value {
     json!({
         "issuer": {"name": "Ủy ban nhân dân tỉnh Lai Châu", "code": "UBND", "place": "Lai Châu"},
         "notice": {"number": 25, "date": "2021-01-27", "summary": "Kết luận tại phiên họp tháng 01"},
+        "invitation": {
+            "summary": "Họp Ủy ban nhân dân tỉnh tháng 01",
+            "signer": {"position": "Chánh Văn phòng", "name": "Lê Văn C"}
+        },
+        "minutes": {"number": 3, "proceedings": "Các đại biểu phát biểu."},
         "meeting": {
             "name": "phiên họp tháng 01 năm 2021",
             "date": "2021-01-25",
+            "time": "08 giờ 00",
+            "ends": "11 giờ 30",
+            "location": "Phòng họp số 2",
             "chair": {"name": "Nguyễn Văn A", "title": "Chủ tịch UBND tỉnh"},
+            "secretary": {"name": "Trần Thị D", "title": "Chuyên viên"},
             "attendees": ["các đồng chí Ủy viên Ủy ban nhân dân tỉnh"]
         },
         "agenda": [{
@@ -128,6 +137,10 @@ const PLACES: &[(&str, &str)] = &[
     ("notice", "/notice"),
     ("meeting", "/meeting"),
     ("meeting.chair", "/meeting/chair"),
+    ("meeting.secretary", "/meeting/secretary"),
+    ("invitation", "/invitation"),
+    ("invitation.signer", "/invitation/signer"),
+    ("minutes", "/minutes"),
     ("signer", "/signer"),
     ("layout", "/layout"),
     ("agenda[]", "/agenda/0"),

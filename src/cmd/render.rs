@@ -21,6 +21,7 @@ use rayon::prelude::*;
 use super::{collect_meeting_files, stderr_color, CmdResult};
 use crate::document::compose;
 use crate::incremental::{templates_digest, up_to_date, Entry, KeyContext, Manifest, OutputRecord};
+use crate::model::DocumentKind;
 use crate::model::{load::load_with_defaults, load_meeting};
 use crate::output::{sync_dir, write_atomic_unsynced_folder};
 use crate::render::{renderer_for, Format, RenderOptions, Renderer};
@@ -50,9 +51,20 @@ pub struct OutputArgs {
     /// How many meetings to render at once (default: one per processor core).
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
-    /// Remove the outputs of meeting files that no longer exist.
+    /// Remove the outputs of meeting files that no longer exist (and of
+    /// documents whose block a meeting file no longer has).
     #[arg(long)]
     pub prune: bool,
+    /// Documents to write, comma separated: thong-bao (<tên tệp>.docx),
+    /// giay-moi (<tên tệp>.giay-moi.docx), bien-ban (<tên tệp>.bien-ban.docx).
+    /// Each is written only for the files that have its block (notice,
+    /// invitation, minutes).
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "thong-bao,giay-moi,bien-ban"
+    )]
+    pub documents: Vec<DocumentKind>,
 }
 
 /// Arguments of `render`.
@@ -121,6 +133,7 @@ impl Summary {
 /// context, built once and used for any number of batches.
 pub struct Batch {
     out: PathBuf,
+    documents: Vec<DocumentKind>,
     formats: Vec<Format>,
     renderers: Vec<Box<dyn Renderer + Sync>>,
     templates: Templates,
@@ -137,6 +150,27 @@ enum Status {
     Failed,
 }
 
+/// One output file of a meeting: a document in a format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Output {
+    kind: DocumentKind,
+    format: Format,
+}
+
+impl Output {
+    /// Its file name after `<stem>.`, also its key in the manifest:
+    /// `docx`, `pdf` for the notice (as in format v1), `giay-moi.docx`, ….
+    fn name(self) -> String {
+        let suffix = self.kind.file_suffix().trim_start_matches('.');
+        let ext = self.format.extension();
+        if suffix.is_empty() {
+            ext.to_string()
+        } else {
+            format!("{suffix}.{ext}")
+        }
+    }
+}
+
 /// What one meeting's worker hands back, to be printed in order.
 struct Outcome {
     status: Status,
@@ -144,8 +178,8 @@ struct Outcome {
     diagnostics: Vec<(String, String)>,
     /// Other problems, one line each, for stderr.
     errors: Vec<String>,
-    /// Per-file lines for stdout, with the format they are about.
-    lines: Vec<(Format, String)>,
+    /// Per-file lines for stdout, with the output they are about.
+    lines: Vec<(Output, String)>,
     /// Whether `lines` are those of a skipped meeting.
     skipped_lines: bool,
     /// The manifest entry to store (None: leave the old one as it is).
@@ -185,6 +219,9 @@ impl Batch {
         let mut formats = opts.format.clone();
         formats.sort();
         formats.dedup();
+        let mut documents = opts.documents.clone();
+        documents.sort();
+        documents.dedup();
         let options = RenderOptions {
             no_pdfa: opts.no_pdfa,
             font_dir: opts.font_dir.clone(),
@@ -202,6 +239,7 @@ impl Batch {
         }
         Ok(Batch {
             out: opts.out.clone(),
+            documents,
             formats,
             renderers,
             templates,
@@ -212,8 +250,8 @@ impl Batch {
         })
     }
 
-    fn target(&self, stem: &str, format: Format) -> PathBuf {
-        self.out.join(format!("{stem}.{}", format.extension()))
+    fn target(&self, stem: &str, output: Output) -> PathBuf {
+        self.out.join(format!("{stem}.{}", output.name()))
     }
 
     /// Renders `files` (in this order, which is the order of the lines),
@@ -438,9 +476,20 @@ impl Batch {
         }
     }
 
+    /// The outputs a meeting asks for, of those this run writes.
+    fn outputs(&self, kinds: &[DocumentKind]) -> Vec<Output> {
+        let mut out = Vec::new();
+        for &kind in kinds.iter().filter(|k| self.documents.contains(k)) {
+            for &format in &self.formats {
+                out.push(Output { kind, format });
+            }
+        }
+        out
+    }
+
     /// One meeting, up to the bytes of its files: skipped when up to date,
-    /// else loaded, composed and rendered in the formats that are out of
-    /// date. The files are written by [`Writes::finish`].
+    /// else loaded, composed and rendered in the documents and formats that
+    /// are out of date. The files are written by [`Writes::finish`].
     fn prepare(
         &self,
         file: &Path,
@@ -457,41 +506,41 @@ impl Batch {
             )));
         }
         let inputs = self.keys.meeting_inputs(file).ok();
-        // Which formats are out of date (all of them with --force).
-        let stale: Vec<bool> = self
-            .formats
-            .iter()
-            .map(|&f| {
-                let (Some(inputs), Some(old), false) = (&inputs, old, self.force) else {
-                    return true;
-                };
-                let key = self.keys.output_key(inputs, f, old.font_dir.as_deref());
-                !up_to_date(old.outputs.get(f.extension()), &key, &self.target(stem, f))
-            })
-            .collect();
-        let skip_line = |f: Format| {
+        // Whether an output is out of date (all of them with --force).
+        let stale = |o: Output, font_dir: Option<&Path>| {
+            let (Some(inputs), Some(old), false) = (&inputs, old, self.force) else {
+                return true;
+            };
+            let key = self.keys.output_key(inputs, o.kind, o.format, font_dir);
+            !up_to_date(old.outputs.get(&o.name()), &key, &self.target(stem, o))
+        };
+        let skip_line = |o: Output| {
             (
-                f,
+                o,
                 format!(
                     "{} → {} (bỏ qua, không đổi)",
                     file.display(),
-                    self.target(stem, f).display()
+                    self.target(stem, o).display()
                 ),
             )
         };
         let source = absolute(file);
-        if !stale.contains(&true) {
-            let mut entry = old.cloned().unwrap_or_default();
-            entry.source = source;
-            return Step::Done(Outcome {
-                status: Status::Skipped,
-                diagnostics: Vec::new(),
-                errors: Vec::new(),
-                lines: self.formats.iter().map(|&f| skip_line(f)).collect(),
-                skipped_lines: true,
-                entry: Some(entry),
-                written: 0,
-            });
+        // Unchanged inputs ask for the same documents as last time.
+        if let Some(old) = old.filter(|o| !o.documents.is_empty()) {
+            let outputs = self.outputs(&old.documents);
+            if !outputs.iter().any(|&o| stale(o, old.font_dir.as_deref())) {
+                let mut entry = old.clone();
+                entry.source = source;
+                return Step::Done(Outcome {
+                    status: Status::Skipped,
+                    diagnostics: Vec::new(),
+                    errors: Vec::new(),
+                    lines: outputs.into_iter().map(skip_line).collect(),
+                    skipped_lines: true,
+                    entry: Some(entry),
+                    written: 0,
+                });
+            }
         }
 
         let loaded = match &inputs {
@@ -522,47 +571,117 @@ impl Batch {
         let Some(meeting) = loaded.meeting else {
             return Step::Done(outcome);
         };
-        let notice = match compose(&meeting, &self.templates) {
-            Ok(n) => n,
-            Err(e) => {
-                outcome.errors.push(format!("{}: lỗi: {e}", file.display()));
-                return Step::Done(outcome);
-            }
-        };
         let font_dir = meeting.layout.font_dir.as_deref().map(absolute);
         let mut entry = old.cloned().unwrap_or_default();
         entry.source = source;
         entry.font_dir = font_dir.clone();
+        entry.documents = meeting.documents();
+        self.dropped_documents(file, stem, &mut entry, &mut outcome);
         outcome.status = Status::Rendered;
         let mut files = Vec::new();
-        for ((renderer, &format), &stale) in self.renderers.iter().zip(&self.formats).zip(&stale) {
-            let target = self.target(stem, format);
-            if !stale {
-                outcome.lines.push(skip_line(format));
+        for kind in entry.documents.clone() {
+            let outputs = self.outputs(&[kind]);
+            let stale_outputs: Vec<Output> = outputs
+                .iter()
+                .copied()
+                .filter(|&o| old.is_none() || stale(o, font_dir.as_deref()))
+                .collect();
+            outcome.lines.extend(
+                outputs
+                    .iter()
+                    .filter(|o| !stale_outputs.contains(o))
+                    .map(|&o| skip_line(o)),
+            );
+            if stale_outputs.is_empty() {
                 continue;
             }
-            match renderer.render(&notice) {
-                Ok(bytes) => files.push(PendingFile {
-                    format,
-                    key: inputs
-                        .as_ref()
-                        .map(|i| self.keys.output_key(i, format, font_dir.as_deref())),
-                    target,
-                    bytes,
-                }),
+            let document = match compose(&meeting, kind, &self.templates) {
+                Ok(d) => d,
                 Err(e) => {
-                    outcome.errors.push(format!(
-                        "{}: lỗi khi ghi {}: {e}",
-                        file.display(),
-                        target.display()
-                    ));
-                    entry.outputs.remove(format.extension());
+                    outcome.errors.push(format!("{}: lỗi: {e}", file.display()));
                     outcome.status = Status::Failed;
+                    continue;
+                }
+            };
+            for output in stale_outputs {
+                let target = self.target(stem, output);
+                let renderer = self
+                    .formats
+                    .iter()
+                    .position(|f| *f == output.format)
+                    .map(|i| &self.renderers[i]);
+                let rendered = match renderer {
+                    Some(r) => r.render(&document),
+                    None => continue,
+                };
+                match rendered {
+                    Ok(bytes) => files.push(PendingFile {
+                        output,
+                        key: inputs.as_ref().map(|i| {
+                            self.keys
+                                .output_key(i, output.kind, output.format, font_dir.as_deref())
+                        }),
+                        target,
+                        bytes,
+                    }),
+                    Err(e) => {
+                        outcome.errors.push(format!(
+                            "{}: lỗi khi ghi {}: {e}",
+                            file.display(),
+                            target.display()
+                        ));
+                        entry.outputs.remove(&output.name());
+                        outcome.status = Status::Failed;
+                    }
                 }
             }
         }
         outcome.entry = Some(entry);
         Step::Write(Writes { outcome, files })
+    }
+
+    /// The outputs of documents a meeting file no longer asks for (its
+    /// block was removed): reported, or removed with `--prune`.
+    fn dropped_documents(&self, file: &Path, stem: &str, entry: &mut Entry, outcome: &mut Outcome) {
+        let kept: Vec<String> = DocumentKind::ALL
+            .iter()
+            .filter(|k| entry.documents.contains(k))
+            .flat_map(|&kind| {
+                [Format::Docx, Format::Pdf].map(|format| Output { kind, format }.name())
+            })
+            .collect();
+        let dropped: Vec<String> = entry
+            .outputs
+            .keys()
+            .filter(|name| !kept.contains(name))
+            .cloned()
+            .collect();
+        for name in dropped {
+            let path = self.out.join(format!("{stem}.{name}"));
+            if !path.exists() {
+                entry.outputs.remove(&name);
+            } else if self.prune {
+                match std::fs::remove_file(&path) {
+                    Ok(()) => {
+                        entry.outputs.remove(&name);
+                        outcome.errors.push(format!(
+                            "{}: lưu ý: tệp cuộc họp không còn khối của văn bản này; đã xóa {}",
+                            file.display(),
+                            path.display()
+                        ));
+                    }
+                    Err(e) => outcome
+                        .errors
+                        .push(format!("{}: lỗi: không xóa được: {e}", path.display())),
+                }
+            } else {
+                outcome.errors.push(format!(
+                    "{}: lưu ý: tệp cuộc họp không còn khối của văn bản {}; dùng --prune để xóa tệp này",
+                    file.display(),
+                    path.display()
+                ));
+            }
+        }
     }
 }
 
@@ -576,7 +695,7 @@ enum Step {
 
 /// A rendered file waiting to be written.
 struct PendingFile {
-    format: Format,
+    output: Output,
     target: PathBuf,
     bytes: Vec<u8>,
     /// Its input key (None when the meeting file could not be hashed).
@@ -600,19 +719,18 @@ impl Writes {
                     outcome.written += 1;
                     let note = if changed { "" } else { " (không đổi)" };
                     outcome.lines.push((
-                        f.format,
+                        f.output,
                         format!("{} → {}{note}", file.display(), f.target.display()),
                     ));
                     match f.key {
                         Some(key) => {
                             let size = f.bytes.len() as u64;
-                            entry.outputs.insert(
-                                f.format.extension().to_string(),
-                                OutputRecord { key, size },
-                            );
+                            entry
+                                .outputs
+                                .insert(f.output.name(), OutputRecord { key, size });
                         }
                         None => {
-                            entry.outputs.remove(f.format.extension());
+                            entry.outputs.remove(&f.output.name());
                         }
                     }
                 }
@@ -622,12 +740,12 @@ impl Writes {
                         file.display(),
                         f.target.display()
                     ));
-                    entry.outputs.remove(f.format.extension());
+                    entry.outputs.remove(&f.output.name());
                     outcome.status = Status::Failed;
                 }
             }
         }
-        outcome.lines.sort_by_key(|(format, _)| *format);
+        outcome.lines.sort_by_key(|(output, _)| *output);
         outcome.entry = Some(entry);
         outcome
     }

@@ -68,7 +68,7 @@ pub struct TaskSet {
     pub departments: Vec<(String, String)>,
     /// Whether a meeting file had errors (its tasks are left out).
     pub failed: bool,
-    /// The first meeting that loaded (for the issuer and signer of a report).
+    /// The first meeting with a notice (for the issuer and signer of a report).
     pub first: Option<crate::model::Meeting>,
 }
 
@@ -90,13 +90,17 @@ pub fn load_tasks(paths: &[PathBuf]) -> Result<TaskSet, String> {
         print_diagnostics(&loaded, &mut seen);
         match loaded.meeting {
             Some(m) => {
+                // A file without `agenda` yet (an invitation, minutes being
+                // written) has no tasks to track: `collect` finds none.
                 tasks.extend(collect(&m, file));
                 for d in &m.departments {
                     if !departments.contains(d) {
                         departments.push(d.clone());
                     }
                 }
-                first.get_or_insert(m);
+                if m.signer.is_some() {
+                    first.get_or_insert(m);
+                }
             }
             None => failed = true,
         }

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::format::{DocumentKind, Need};
 use super::node::{self, Node, NodeKind};
 use super::schema::Walker;
 use super::Meeting;
@@ -252,11 +253,18 @@ pub fn load_with_defaults(path: &Path, defaults: Option<&Path>) -> Loaded {
     let Some(root) = root else {
         return loaded;
     };
+    // The documents asked for are the blocks written in the meeting file
+    // itself: a block in ketluan.yaml only gives defaults to a meeting
+    // file that opens the same block.
+    let asked = Need::of_all(DocumentKind::ALL.into_iter().filter(|k| {
+        root.as_map()
+            .is_some_and(|m| m.iter().any(|(key, _)| key.name == k.block()))
+    }));
     let merged = match defaults_root {
         Some(d) => root.merged_over(d),
         None => root,
     };
-    let meeting = Walker::new(&loaded.sources, &mut loaded.diagnostics).meeting(&merged);
+    let meeting = Walker::new(&loaded.sources, &mut loaded.diagnostics, asked).meeting(&merged);
     if !loaded.diagnostics.has_errors() {
         loaded.meeting = meeting;
     }

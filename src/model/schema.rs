@@ -1,65 +1,29 @@
-//! The schema of a meeting file: the walk from a [`Node`] tree to a
-//! [`Meeting`], reporting every problem it meets (unknown fields with the
-//! nearest known name, missing and empty fields, wrong types, impossible
-//! dates, Markdown outside the subset, unit names not in the directory).
+//! The validator: the walk from a [`Node`] tree to a [`Meeting`], driven
+//! by the tables of [`super::format`], reporting every problem it meets
+//! (unknown fields with the nearest known name, missing and empty fields
+//! with the documents that need them, wrong types, impossible dates,
+//! Markdown outside the subset, unit names not in the directory).
+//!
+//! The walk reads each block by its table into a plain value (texts,
+//! dates as ISO text, lists, nested blocks), filling in defaults; the
+//! typed [`Meeting`] is then deserialized from that value (serde), so a new
+//! field needs its table entry and its struct field, nothing here.
 //!
 //! Field paths in messages count list positions from 1, as the notice does
 //! (`agenda[1].tasks[3]` is task 3 of section I).
 
+use serde_json::{Map, Value};
+
+use super::format::{self, Default, DocumentKind, Field, Kind, Need, MAX_TASK_DEPTH, TASK};
 use super::node::{Key, Node, NodeKind};
-use super::{AgendaItem, Issuer, Meeting, MeetingInfo, NoticeInfo, Person, Signer, Status, Task};
+use super::Meeting;
 use crate::date::{self, Date};
 use crate::diag::{Diagnostic, Diagnostics, Loc, Severity, SourceMap};
 use crate::layout::Layout;
 use crate::markdown;
 
-const ROOT_FIELDS: &[&str] = &[
-    "issuer",
-    "notice",
-    "meeting",
-    "agenda",
-    "closing",
-    "recipients",
-    "recipients_from_tasks",
-    "archive",
-    "signer",
-    "departments",
-    "layout",
-];
-const ISSUER_FIELDS: &[&str] = &["parent", "name", "code", "place"];
-const NOTICE_FIELDS: &[&str] = &["number", "date", "summary"];
-const MEETING_FIELDS: &[&str] = &[
-    "name",
-    "date",
-    "time",
-    "location",
-    "host",
-    "chair",
-    "attendees",
-    "briefing",
-    "opening",
-];
-const CHAIR_FIELDS: &[&str] = &["name", "title"];
-const AGENDA_FIELDS: &[&str] = &["title", "conclusion", "tasks", "after"];
-const TASK_FIELDS: &[&str] = &[
-    "do",
-    "lead",
-    "with",
-    "due",
-    "subtasks",
-    "status",
-    "done_on",
-    "report",
-    "extended_to",
-    "extension_note",
-];
-const SIGNER_FIELDS: &[&str] = &["authority", "position", "name"];
-
-/// Default clause before the chair concludes.
-pub const DEFAULT_BRIEFING: &str = "Sau khi nghe báo cáo và ý kiến tham gia của các đại biểu";
-
-/// Deepest nesting accepted: task → subtask → sub-subtask (what the template prints).
-const MAX_TASK_DEPTH: usize = 3;
+/// Where the meeting's date is read (tasks due before it are warned about).
+const MEETING_DATE: &str = "meeting.date";
 
 /// The fields of one mapping, with the place to point at when one is missing.
 struct Fields<'n> {
@@ -93,6 +57,23 @@ impl<'n> Fields<'n> {
     }
 }
 
+/// The names of a table's fields.
+fn names(table: &[Field]) -> Vec<&'static str> {
+    table.iter().map(|f| f.name).collect()
+}
+
+/// The value at a dotted path inside a block's value.
+fn lookup<'v>(block: &'v Map<String, Value>, path: &str) -> Option<&'v Value> {
+    match path.split_once('.') {
+        None => block.get(path),
+        Some((first, rest)) => lookup(block.get(first)?.as_object()?, rest),
+    }
+}
+
+/// Whether a value holds nothing (an empty list).
+fn is_empty_value(v: &Value) -> bool {
+    matches!(v, Value::Array(a) if a.is_empty())
+}
 /// Normalises a field's text to NFC.
 fn nfc(s: &str) -> String {
     crate::text::nfc(s)
@@ -132,20 +113,30 @@ pub(crate) fn is_proper_name(name: &str) -> bool {
 pub(crate) struct Walker<'a> {
     sources: &'a SourceMap,
     diags: &'a mut Diagnostics,
+    /// The documents the meeting file asks for.
+    asked: Need,
     departments: Vec<(String, String)>,
+    /// The `layout` block, once read.
+    layout: Option<Layout>,
     /// The meeting's date, once read (a task due before it is warned about).
     meeting_date: Option<Date>,
+    /// How deep the tasks being read are (1: the numbered ones).
+    task_depth: usize,
     /// Characters already looked up in the fonts: whether they have a glyph.
     coverage: std::collections::HashMap<char, bool>,
 }
 
 impl<'a> Walker<'a> {
-    pub(crate) fn new(sources: &'a SourceMap, diags: &'a mut Diagnostics) -> Self {
+    /// A walk over a meeting file that asks for the documents `asked`.
+    pub(crate) fn new(sources: &'a SourceMap, diags: &'a mut Diagnostics, asked: Need) -> Self {
         Walker {
             sources,
             diags,
+            asked,
             departments: Vec::new(),
+            layout: None,
             meeting_date: None,
+            task_depth: 0,
             coverage: std::collections::HashMap::new(),
         }
     }
@@ -240,38 +231,51 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn missing(&mut self, f: &Fields, key: &str, what: &str) {
-        let field = f.path(key);
-        // An empty `key:` is pointed at; an absent key is reported at its parent.
-        let (loc, message) = match f.key_loc(key) {
-            Some(loc) => (loc, format!("chưa điền ({what})")),
-            None => (f.anchor, format!("thiếu trường bắt buộc ({what})")),
+    /// Reports a field missing: an empty `key:` is pointed at, an absent
+    /// key is reported at its block; the message names the documents that
+    /// need it and the field it would otherwise be taken from.
+    fn missing(&mut self, f: &Fields, field: &Field, fallback: Option<&str>) {
+        let path = f.path(field.name);
+        let what = match fallback {
+            Some(source) => format!("{}; mặc định lấy từ `{source}`, cũng chưa có", field.doc),
+            None => field.doc.to_string(),
         };
-        self.error(loc, &field, message);
+        let required = if field.need == Need::ALWAYS {
+            "trường bắt buộc".to_string()
+        } else {
+            format!("trường bắt buộc cho {}", field.need.names())
+        };
+        let (loc, message) = match f.key_loc(field.name) {
+            Some(loc) => (loc, format!("chưa điền {required} ({what})")),
+            None => (f.anchor, format!("thiếu {required} ({what})")),
+        };
+        self.error(loc, &path, message);
     }
 
-    /// The value of a required field `key` of `f`, or `None` with the field
-    /// reported missing.
-    fn required<'n>(&mut self, f: &Fields<'n>, key: &str, what: &str) -> Option<&'n Node> {
-        let node = f.get(key);
-        if node.is_none() {
-            self.missing(f, key, what);
-        }
-        node
-    }
-
-    /// Opens a required mapping `key` of `f` (its unknown keys reported), or
-    /// reports it missing.
-    fn block<'n>(
-        &mut self,
-        f: &Fields<'n>,
-        key: &str,
-        allowed: &[&str],
-        what: &str,
-    ) -> Option<Fields<'n>> {
-        let n = self.required(f, key, what)?;
-        let anchor = f.key_loc(key).unwrap_or(n.loc);
-        self.fields(n, anchor, &f.path(key), Some(allowed))
+    /// Warns that a field some documents print is missing: they print a
+    /// blank to fill by hand.
+    fn blank(&mut self, f: &Fields, field: &Field, context: Need) {
+        let path = f.path(field.name);
+        let docs = Need::of_all(
+            field
+                .recommended
+                .kinds()
+                .into_iter()
+                .filter(|k| Need::of(*k).applies(context)),
+        );
+        let loc = f.key_loc(field.name).unwrap_or(f.anchor);
+        self.diags.push(
+            Diagnostic::warning(
+                loc,
+                path.clone(),
+                format!(
+                    "chưa có `{path}` ({}): {} để trống chỗ này (……) để điền tay",
+                    field.doc,
+                    docs.names()
+                ),
+            )
+            .with_hint(format!("điền `{}` khi đã biết", field.name)),
+        );
     }
 
     /// The text of a scalar as written (numbers and booleans keep their source spelling).
@@ -429,16 +433,6 @@ impl<'a> Walker<'a> {
         out
     }
 
-    fn text(&mut self, f: &Fields, key: &str) -> Option<String> {
-        let node = f.get(key)?;
-        self.text_node(node, &f.path(key))
-    }
-
-    fn text_req(&mut self, f: &Fields, key: &str, what: &str) -> Option<String> {
-        self.required(f, key, what)?;
-        self.text(f, key)
-    }
-
     fn markdown_node(&mut self, node: &Node, field: &str) -> Option<String> {
         let raw = match &node.kind {
             NodeKind::Str(s) => s.clone(),
@@ -492,11 +486,6 @@ impl<'a> Walker<'a> {
         node.loc
     }
 
-    fn markdown(&mut self, f: &Fields, key: &str) -> Option<String> {
-        let node = f.get(key)?;
-        self.markdown_node(node, &f.path(key))
-    }
-
     fn date_node(&mut self, node: &Node, field: &str) -> Option<Date> {
         let Some(text) = self.scalar_text(node) else {
             self.wrong_type(node, field, "một ngày");
@@ -519,48 +508,53 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn date(&mut self, f: &Fields, key: &str) -> Option<Date> {
-        let node = f.get(key)?;
-        self.date_node(node, &f.path(key))
-    }
-
-    fn bool(&mut self, f: &Fields, key: &str) -> Option<bool> {
-        let node = f.get(key)?;
+    fn bool_node(&mut self, node: &Node, field: &str) -> Option<bool> {
         match node.kind {
             NodeKind::Bool(b) => Some(b),
             _ => {
-                self.wrong_type(node, &f.path(key), "`true` hoặc `false`");
+                self.wrong_type(node, field, "`true` hoặc `false`");
+                None
+            }
+        }
+    }
+
+    fn status_node(&mut self, node: &Node, field: &str) -> Option<&'static str> {
+        match self.scalar_text(node).as_deref().map(str::trim) {
+            Some("open") => Some("open"),
+            Some("done") => Some("done"),
+            Some("cancelled") => Some("cancelled"),
+            _ => {
+                self.error_hint(
+                    node.loc,
+                    field,
+                    "trạng thái không hợp lệ",
+                    "dùng một trong: open (đang làm), done (đã xong), cancelled (hủy)",
+                );
                 None
             }
         }
     }
 
     /// A list of one-line texts; a single text is read as a list of one.
-    fn text_list(&mut self, f: &Fields, key: &str) -> Vec<String> {
-        let Some(node) = f.get(key) else {
-            return Vec::new();
-        };
-        let field = f.path(key);
+    fn text_list_node(&mut self, node: &Node, field: &str) -> Option<Vec<String>> {
         match &node.kind {
-            NodeKind::Seq(items) => items
-                .iter()
-                .enumerate()
-                .filter_map(|(i, item)| self.text_node(item, &format!("{field}[{}]", i + 1)))
-                .collect(),
+            NodeKind::Seq(items) => Some(
+                items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, item)| self.text_node(item, &format!("{field}[{}]", i + 1)))
+                    .collect(),
+            ),
             NodeKind::Map(_) => {
-                self.wrong_type(node, &field, "một danh sách (mỗi dòng bắt đầu bằng `- `)");
-                Vec::new()
+                self.wrong_type(node, field, "một danh sách (mỗi dòng bắt đầu bằng `- `)");
+                None
             }
-            _ => self.text_node(node, &field).into_iter().collect(),
+            _ => Some(self.text_node(node, field).into_iter().collect()),
         }
     }
 
     /// Units: a text split on `;`, or a list of texts; directory codes expanded.
-    fn units(&mut self, f: &Fields, key: &str) -> Vec<String> {
-        let Some(node) = f.get(key) else {
-            return Vec::new();
-        };
-        let field = f.path(key);
+    fn units_node(&mut self, node: &Node, field: &str) -> Option<Vec<String>> {
         let named: Vec<(String, Loc)> = match &node.kind {
             NodeKind::Seq(items) => items
                 .iter()
@@ -571,10 +565,10 @@ impl<'a> Walker<'a> {
                 })
                 .collect(),
             NodeKind::Map(_) => {
-                self.wrong_type(node, &field, "tên đơn vị, hoặc danh sách tên đơn vị");
-                Vec::new()
+                self.wrong_type(node, field, "tên đơn vị, hoặc danh sách tên đơn vị");
+                return None;
             }
-            _ => match self.text_node(node, &field) {
+            _ => match self.text_node(node, field) {
                 Some(t) => t
                     .split(';')
                     .map(str::trim)
@@ -584,10 +578,12 @@ impl<'a> Walker<'a> {
                 None => Vec::new(),
             },
         };
-        named
-            .into_iter()
-            .map(|(name, loc)| self.expand_unit(name, loc, &field))
-            .collect()
+        Some(
+            named
+                .into_iter()
+                .map(|(name, loc)| self.expand_unit(name, loc, field))
+                .collect(),
+        )
     }
 
     fn expand_unit(&mut self, name: String, loc: Loc, field: &str) -> String {
@@ -616,30 +612,239 @@ impl<'a> Walker<'a> {
         name
     }
 
-    fn list_items<'n>(&mut self, f: &Fields<'n>, key: &str) -> Option<&'n [Node]> {
-        let node = f.get(key)?;
-        match &node.kind {
-            NodeKind::Seq(items) => Some(items),
-            _ => {
-                self.wrong_type(
+    /// Reads a block by its table into a value. Every field given is read
+    /// by its kind; a field not given takes its default, or is reported
+    /// missing when a document in `context` needs it (or warned about when
+    /// one prints a blank for it). `scope`: the documents whose fields the
+    /// block's model cannot do without. `None` when the block lacks such a
+    /// field (a problem reported, or a document not asked for). `root`: the
+    /// top-level value read so far (`None` while reading the top level
+    /// itself), for defaults taken from other fields.
+    fn block(
+        &mut self,
+        f: &Fields,
+        table: &'static [Field],
+        context: Need,
+        scope: Need,
+        root: Option<&Map<String, Value>>,
+    ) -> Option<Map<String, Value>> {
+        let mut out = Map::new();
+        let mut complete = true;
+        for field in table {
+            let path = f.path(field.name);
+            let value = match f.get(field.name) {
+                Some(node) => {
+                    let read = self.value(
+                        node,
+                        field,
+                        &path,
+                        f.key_loc(field.name),
+                        context,
+                        root.unwrap_or(&out),
+                    );
+                    match read {
+                        Some(v) if is_empty_value(&v) && field.need.applies(context) => {
+                            self.error(node.loc, &path, "cần ít nhất một mục");
+                            None
+                        }
+                        v => v,
+                    }
+                }
+                None => self.default_value(f, field, context, &out, root),
+            };
+            match value {
+                Some(Value::Null) => {}
+                Some(v) => {
+                    out.insert(field.name.to_string(), v);
+                }
+                None if field.need.applies(scope) => complete = false,
+                None => {}
+            }
+        }
+        complete.then_some(out)
+    }
+
+    /// The value of a field not given: its default, or `None` with the
+    /// field reported (missing when a document in `context` needs it, a
+    /// blank when one prints it). `own`: the block read so far.
+    fn default_value(
+        &mut self,
+        f: &Fields,
+        field: &Field,
+        context: Need,
+        own: &Map<String, Value>,
+        root: Option<&Map<String, Value>>,
+    ) -> Option<Value> {
+        let fallback = match field.default {
+            Default::Bool(b) => return Some(Value::Bool(b)),
+            Default::Text(t) => return Some(Value::String(t.to_string())),
+            Default::From(source) => {
+                let in_block = source
+                    .strip_prefix(f.path.as_str())
+                    .and_then(|rest| rest.strip_prefix('.'))
+                    .filter(|_| !f.path.is_empty());
+                let found = match (in_block, root) {
+                    (Some(rest), _) => lookup(own, rest),
+                    (None, Some(root)) => lookup(root, source),
+                    (None, None) => lookup(own, source),
+                };
+                if let Some(v) = found.filter(|v| !is_empty_value(v)) {
+                    return Some(v.clone());
+                }
+                Some(source)
+            }
+            Default::None | Default::Described(_) => None,
+        };
+        if field.need.applies(context) {
+            self.missing(f, field, fallback);
+        } else if field.recommended.applies(context) {
+            self.blank(f, field, context);
+        }
+        None
+    }
+
+    /// Reads one value by its field's kind (`None` after a reported problem).
+    fn value(
+        &mut self,
+        node: &Node,
+        field: &Field,
+        path: &str,
+        key: Option<Loc>,
+        context: Need,
+        root: &Map<String, Value>,
+    ) -> Option<Value> {
+        let anchor = key.unwrap_or(node.loc);
+        match field.kind {
+            Kind::Text => self.text_node(node, path).map(Value::String),
+            Kind::Markdown => self.markdown_node(node, path).map(Value::String),
+            Kind::Date => {
+                let d = self.date_node(node, path)?;
+                if path == MEETING_DATE {
+                    self.meeting_date = Some(d);
+                }
+                Some(Value::String(d.iso()))
+            }
+            Kind::Number => self.number_node(node, path).map(Value::from),
+            Kind::Bool => self.bool_node(node, path).map(Value::Bool),
+            Kind::Status => self.status_node(node, path).map(Value::from),
+            Kind::TextList => self.text_list_node(node, path).map(Value::from),
+            Kind::Units => self.units_node(node, path).map(Value::from),
+            Kind::Group(table) => {
+                let g = self.fields(node, anchor, path, Some(&names(table)))?;
+                let context = field.need.narrow(context);
+                self.block(&g, table, context, Need::NONE, Some(root))
+                    .map(Value::Object)
+            }
+            Kind::Document(kind, table) => {
+                let g = self.fields(node, anchor, path, Some(&names(table)))?;
+                // A block merged in from ketluan.yaml alone asks for nothing:
+                // it is checked for what it holds, and left out.
+                let asked = Need::of(kind).narrow(self.asked);
+                let value = self.block(&g, table, asked, Need::of(kind), Some(root));
+                Some(match value {
+                    Some(v) if asked != Need::NONE => Value::Object(v),
+                    _ => Value::Null,
+                })
+            }
+            Kind::Sections(table) => {
+                let items = self.list_node(
                     node,
-                    &f.path(key),
-                    "một danh sách (mỗi mục bắt đầu bằng `- `)",
-                );
+                    path,
+                    "một danh sách các mục (mỗi mục bắt đầu bằng `- title:`)",
+                )?;
+                if items.is_empty() {
+                    // Written but empty: a mistake whatever the file asks for.
+                    self.error(node.loc, path, "cần ít nhất một mục");
+                    return None;
+                }
+                let mut out = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    let item_path = format!("{path}[{}]", i + 1);
+                    let anchor = self.item_anchor(item);
+                    let Some(g) = self.fields(item, anchor, &item_path, Some(&names(table))) else {
+                        continue;
+                    };
+                    if let Some(v) = self.block(&g, table, context, Need::NONE, Some(root)) {
+                        out.push(Value::Object(v));
+                    }
+                }
+                Some(Value::Array(out))
+            }
+            Kind::Tasks => self.tasks(node, path, key, context, root),
+            Kind::Departments => None,
+            Kind::Layout => {
+                let layout = self.layout_node(node, anchor);
+                self.layout = Some(layout);
                 None
             }
         }
     }
 
-    fn task(&mut self, node: &Node, path: &str, depth: usize) -> Option<Task> {
-        let anchor = self.item_anchor(node);
-        let f = self.fields(node, anchor, path, Some(TASK_FIELDS))?;
-        let what = self
-            .required(&f, "do", "nội dung công việc")
-            .and_then(|n| self.markdown_node(n, &f.path("do")));
-        let lead = self.units(&f, "lead");
-        let with = self.units(&f, "with");
-        let due = self.date(&f, "due");
+    /// A list's items, or `None` with a wrong type reported.
+    fn list_node<'n>(&mut self, node: &'n Node, path: &str, expected: &str) -> Option<&'n [Node]> {
+        match &node.kind {
+            NodeKind::Seq(items) => Some(items),
+            _ => {
+                self.wrong_type(node, path, expected);
+                None
+            }
+        }
+    }
+
+    /// Tasks at `depth` (1: the numbered ones): each a [`TASK`] block, with
+    /// its place in the file, checked against the meeting's date and its
+    /// own deadline. Their `subtasks` are read one level deeper.
+    fn tasks(
+        &mut self,
+        node: &Node,
+        path: &str,
+        key: Option<Loc>,
+        context: Need,
+        root: &Map<String, Value>,
+    ) -> Option<Value> {
+        let items = self.list_node(node, path, "một danh sách (mỗi mục bắt đầu bằng `- `)")?;
+        let depth = self.task_depth + 1;
+        if depth > MAX_TASK_DEPTH {
+            self.error(
+                key.unwrap_or(node.loc),
+                path,
+                format!("các mục con lồng quá {MAX_TASK_DEPTH} cấp"),
+            );
+            return None;
+        }
+        let outer = std::mem::replace(&mut self.task_depth, depth);
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let item_path = format!("{path}[{}]", i + 1);
+            let anchor = self.item_anchor(item);
+            let Some(f) = self.fields(item, anchor, &item_path, Some(&names(TASK))) else {
+                continue;
+            };
+            let Some(mut task) = self.block(&f, TASK, context, Need::NONE, Some(root)) else {
+                continue;
+            };
+            self.task_checks(&f, &task);
+            if let Ok(loc) = serde_json::to_value(item.loc) {
+                task.insert("loc".into(), loc);
+            }
+            out.push(Value::Object(task));
+        }
+        self.task_depth = outer;
+        Some(Value::Array(out))
+    }
+
+    /// A date of a block's value, as read (ISO text).
+    fn date_in(block: &Map<String, Value>, key: &str) -> Option<Date> {
+        block
+            .get(key)
+            .and_then(Value::as_str)
+            .and_then(|s| Date::parse(s).ok())
+    }
+
+    /// Warnings on a task's dates: due before the meeting, an extension
+    /// not after the first deadline.
+    fn task_checks(&mut self, f: &Fields, task: &Map<String, Value>) {
+        let due = Self::date_in(task, "due");
         if let (Some(due), Some(held), Some(n)) = (due, self.meeting_date, f.get("due")) {
             if due < held {
                 self.diags.push(
@@ -656,49 +861,8 @@ impl<'a> Walker<'a> {
                 );
             }
         }
-        let mut subtasks = Vec::new();
-        if let Some(items) = self.list_items(&f, "subtasks") {
-            if depth >= MAX_TASK_DEPTH {
-                let loc = f.key_loc("subtasks").unwrap_or(node.loc);
-                self.error(
-                    loc,
-                    &f.path("subtasks"),
-                    format!("các mục con lồng quá {MAX_TASK_DEPTH} cấp"),
-                );
-            } else {
-                for (i, item) in items.iter().enumerate() {
-                    if let Some(t) = self.task(
-                        item,
-                        &format!("{}[{}]", f.path("subtasks"), i + 1),
-                        depth + 1,
-                    ) {
-                        subtasks.push(t);
-                    }
-                }
-            }
-        }
-        let status = match f.get("status") {
-            None => Status::Open,
-            Some(n) => match self.scalar_text(n).as_deref().map(str::trim) {
-                Some("open") => Status::Open,
-                Some("done") => Status::Done,
-                Some("cancelled") => Status::Cancelled,
-                _ => {
-                    self.error_hint(
-                        n.loc,
-                        &f.path("status"),
-                        "trạng thái không hợp lệ",
-                        "dùng một trong: open (đang làm), done (đã xong), cancelled (hủy)",
-                    );
-                    Status::Open
-                }
-            },
-        };
-        let done_on = self.date(&f, "done_on");
-        let report = self.text(&f, "report");
-        let extended_to = self.date(&f, "extended_to");
-        let extension_note = self.text(&f, "extension_note");
-        if let (Some(due), Some(ext), Some(n)) = (due, extended_to, f.get("extended_to")) {
+        let extended = Self::date_in(task, "extended_to");
+        if let (Some(due), Some(ext), Some(n)) = (due, extended, f.get("extended_to")) {
             if ext <= due {
                 self.diags.push(Diagnostic::warning(
                     n.loc,
@@ -711,41 +875,6 @@ impl<'a> Walker<'a> {
                 ));
             }
         }
-        Some(Task {
-            what: what?,
-            lead,
-            with,
-            due,
-            subtasks,
-            status,
-            done_on,
-            report,
-            extended_to,
-            extension_note,
-            loc: Some(node.loc),
-        })
-    }
-
-    fn agenda_item(&mut self, node: &Node, path: &str) -> Option<AgendaItem> {
-        let anchor = self.item_anchor(node);
-        let f = self.fields(node, anchor, path, Some(AGENDA_FIELDS))?;
-        let title = self.text_req(&f, "title", "tiêu đề mục, in sau số La Mã");
-        let conclusion = self.markdown(&f, "conclusion");
-        let after = self.markdown(&f, "after");
-        let mut tasks = Vec::new();
-        if let Some(items) = self.list_items(&f, "tasks") {
-            for (i, item) in items.iter().enumerate() {
-                if let Some(t) = self.task(item, &format!("{}[{}]", f.path("tasks"), i + 1), 1) {
-                    tasks.push(t);
-                }
-            }
-        }
-        Some(AgendaItem {
-            title: title?,
-            conclusion,
-            tasks,
-            after,
-        })
     }
 
     fn departments(&mut self, f: &Fields) {
@@ -766,15 +895,11 @@ impl<'a> Walker<'a> {
         self.departments = out;
     }
 
-    fn layout(&mut self, f: &Fields) -> Layout {
+    fn layout_node(&mut self, node: &Node, anchor: Loc) -> Layout {
         let mut layout = Layout::default();
-        let Some(node) = f.get("layout") else {
-            return layout;
-        };
         let mut allowed: Vec<&str> = Layout::FIELDS.iter().map(|(n, _)| *n).collect();
         allowed.push("font_family");
         allowed.push("font_dir");
-        let anchor = f.key_loc("layout").unwrap_or(node.loc);
         let Some(l) = self.fields(node, anchor, "layout", Some(&allowed)) else {
             return layout;
         };
@@ -872,164 +997,84 @@ impl<'a> Walker<'a> {
 
     /// Walks the whole (merged) tree.
     pub(crate) fn meeting(&mut self, root: &Node) -> Option<Meeting> {
-        let f = self.fields(root, root.loc, "", Some(ROOT_FIELDS))?;
+        let f = self.fields(root, root.loc, "", Some(&names(format::ROOT)))?;
         self.departments(&f);
-
-        let issuer = self
-            .block(
-                &f,
-                "issuer",
-                ISSUER_FIELDS,
-                "cơ quan ban hành: name, code, place",
-            )
-            .and_then(|i| {
-                let parent = self.text(&i, "parent");
-                let name = self.text_req(&i, "name", "tên cơ quan ban hành");
-                let code = self.text_req(&i, "code", "chữ viết tắt trong số ký hiệu, ví dụ UBND");
-                let place = self.text_req(&i, "place", "địa danh ở dòng ngày tháng");
-                Some(Issuer {
-                    parent,
-                    name: name?,
-                    code: code?,
-                    place: place?,
-                })
-            });
-
-        let notice = self
-            .block(
-                &f,
-                "notice",
-                NOTICE_FIELDS,
-                "ít nhất `summary`, trích yếu của thông báo",
-            )
-            .and_then(|nf| {
-                let number = nf.get("number").and_then(|num| self.notice_number(num));
-                let date = self.date(&nf, "date");
-                let summary = self.text_req(&nf, "summary", "trích yếu in dưới chữ THÔNG BÁO");
-                Some(NoticeInfo {
-                    number,
-                    date,
-                    summary: summary?,
-                })
-            });
-
-        let meeting_info = self
-            .block(&f, "meeting", MEETING_FIELDS, "cuộc họp: name, date, chair")
-            .and_then(|m| {
-                let name = self.text_req(&m, "name", "ví dụ: phiên họp tháng 01 năm 2021");
-                let date = self
-                    .required(&m, "date", "ngày họp")
-                    .and_then(|d| self.date_node(d, "meeting.date"));
-                self.meeting_date = date;
-                let time = self.text(&m, "time");
-                let location = self.text(&m, "location");
-                let host = self.text(&m, "host");
-                let chair = self
-                    .block(&m, "chair", CHAIR_FIELDS, "người chủ trì: name, title")
-                    .and_then(|cf| {
-                        let name = self.text_req(&cf, "name", "họ tên người kết luận");
-                        let title = self.text_req(&cf, "title", "chức vụ người kết luận");
-                        Some(Person {
-                            name: name?,
-                            title: title?,
-                        })
-                    });
-                let attendees = self.text_list(&m, "attendees");
-                let briefing = self.text(&m, "briefing");
-                let opening = self.markdown(&m, "opening");
-                Some((
-                    name?, date?, time, location, host, chair?, attendees, briefing, opening,
-                ))
-            });
-
-        let mut agenda = Vec::new();
-        match f.get("agenda") {
-            None => self.missing(&f, "agenda", "ít nhất một mục kết luận"),
-            Some(n) => match &n.kind {
-                NodeKind::Seq(items) if items.is_empty() => {
-                    self.error(n.loc, "agenda", "cần ít nhất một mục");
-                }
-                NodeKind::Seq(items) => {
-                    for (i, item) in items.iter().enumerate() {
-                        if let Some(a) = self.agenda_item(item, &format!("agenda[{}]", i + 1)) {
-                            agenda.push(a);
-                        }
-                    }
-                }
-                _ => self.wrong_type(
-                    n,
-                    "agenda",
-                    "một danh sách các mục (mỗi mục bắt đầu bằng `- title:`)",
+        if self.asked == Need::NONE {
+            let blocks: Vec<String> = DocumentKind::ALL
+                .iter()
+                .map(|k| format!("`{}` ({})", k.block(), k.name()))
+                .collect();
+            self.error_hint(
+                f.anchor,
+                "",
+                format!(
+                    "chưa có văn bản nào để xuất: thêm khối {}",
+                    crate::template::join_units(&blocks, ", ", " hoặc ")
                 ),
-            },
+                "viết `invitation` trước cuộc họp, `minutes` trong cuộc họp, `notice` (và `agenda`) sau cuộc họp; mỗi khối có trong tệp cuộc họp thì xuất văn bản của nó",
+            );
         }
+        let value = self.block(&f, format::ROOT, self.asked, Need::NONE, None);
+        self.date_order(&f);
+        // A value that was refused is absent from the walk's result: with
+        // any error, there is no meeting to build.
+        let value = value.filter(|_| !self.diags.has_errors())?;
+        match serde_json::from_value::<Meeting>(Value::Object(value)) {
+            Ok(mut meeting) => {
+                meeting.layout = self.layout.take().unwrap_or_default();
+                meeting.departments = std::mem::take(&mut self.departments);
+                Some(meeting)
+            }
+            Err(e) => {
+                // The tables and the model structs disagree: a bug, not the file's.
+                self.error(
+                    f.anchor,
+                    "",
+                    format!("lỗi nội bộ khi đọc cuộc họp ({e}); xin báo lại cho người phát triển"),
+                );
+                None
+            }
+        }
+    }
 
-        let closing = self.text(&f, "closing");
-        let recipients = self.text_list(&f, "recipients");
-        let recipients_from_tasks = self.bool(&f, "recipients_from_tasks").unwrap_or(true);
-        let archive = self.text_list(&f, "archive");
-
-        let signer = self
-            .block(&f, "signer", SIGNER_FIELDS, "người ký: position, name")
-            .and_then(|s| {
-                let authority = self.text_list(&s, "authority");
-                let position =
-                    self.text_req(&s, "position", "chức vụ người ký, ví dụ Chánh Văn phòng");
-                let name = self.text_req(&s, "name", "họ tên người ký");
-                Some(Signer {
-                    authority,
-                    position: position?,
-                    name: name?,
-                })
-            });
-
-        let layout = self.layout(&f);
-
-        let issuer = issuer?;
-        let notice = notice?;
-        let (name, date, time, location, host, chair, attendees, briefing, opening) = meeting_info?;
-        let signer = signer?;
-        if let (Some(issued), Some(n)) = (notice.date, f.get("notice").and_then(|n| n.get("date")))
-        {
-            if issued < date {
+    /// Warnings on the documents' dates against the meeting's: a notice
+    /// dated before the meeting, an invitation dated after it.
+    fn date_order(&mut self, f: &Fields) {
+        let Some(held) = self.meeting_date else {
+            return;
+        };
+        for (block, after) in [("notice", false), ("invitation", true)] {
+            let Some(node) = f.get(block).and_then(|b| b.get("date")) else {
+                continue;
+            };
+            let Some(issued) = self.scalar_text(node).and_then(|t| Date::parse(&t).ok()) else {
+                continue;
+            };
+            let field = format!("{block}.date");
+            if !after && issued < held {
                 self.diags.push(Diagnostic::warning(
-                    n.loc,
-                    "notice.date",
+                    node.loc,
+                    field,
                     format!(
                         "ngày thông báo {} trước ngày họp {}",
                         issued.short(),
-                        date.short()
+                        held.short()
+                    ),
+                ));
+            } else if after && issued > held {
+                self.diags.push(Diagnostic::warning(
+                    node.loc,
+                    field,
+                    format!(
+                        "ngày giấy mời {} sau ngày họp {}",
+                        issued.short(),
+                        held.short()
                     ),
                 ));
             }
         }
-        let host = host.unwrap_or_else(|| issuer.name.clone());
-        Some(Meeting {
-            meeting: MeetingInfo {
-                name,
-                date,
-                time,
-                location,
-                host,
-                chair,
-                attendees,
-                briefing: briefing.unwrap_or_else(|| DEFAULT_BRIEFING.to_string()),
-                opening,
-            },
-            issuer,
-            notice,
-            agenda,
-            closing,
-            recipients,
-            recipients_from_tasks,
-            archive,
-            signer,
-            departments: std::mem::take(&mut self.departments),
-            layout,
-        })
     }
-
-    fn notice_number(&mut self, node: &Node) -> Option<u32> {
+    fn number_node(&mut self, node: &Node, field: &str) -> Option<u32> {
         let parsed = match &node.kind {
             NodeKind::Int(i) => u32::try_from(*i).ok(),
             NodeKind::Str(s) => s.trim().parse::<u32>().ok(),
@@ -1040,7 +1085,7 @@ impl<'a> Walker<'a> {
             _ => {
                 self.error_hint(
                     node.loc,
-                    "notice.number",
+                    field,
                     "số văn bản phải là số nguyên dương",
                     "ví dụ `number: 25`; bỏ trống trường này khi văn bản chưa có số",
                 );

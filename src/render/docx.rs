@@ -21,7 +21,9 @@ use docx_rs::{
 };
 
 use super::{Format, RenderError, Renderer};
-use crate::document::{Notice, Table as DataTable, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING};
+use crate::document::{
+    Document, Signature, Table as DataTable, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING,
+};
 use crate::layout::{mm_to_twips, pt_to_twips, Layout};
 use crate::markdown::{BlockKind, Inline};
 
@@ -36,7 +38,7 @@ impl Renderer for DocxRenderer {
         Format::Docx
     }
 
-    fn render(&self, notice: &Notice) -> Result<Vec<u8>, RenderError> {
+    fn render(&self, notice: &Document) -> Result<Vec<u8>, RenderError> {
         let mut builder = Builder::new(&notice.layout);
         let docx = builder.document(notice);
         let mut xml = docx.build();
@@ -70,7 +72,7 @@ fn xml_escape(s: &str) -> String {
 }
 
 /// `docProps/core.xml`: title = trích yếu, creator = issuer, dates = the notice date.
-fn core_properties(notice: &Notice) -> String {
+fn core_properties(notice: &Document) -> String {
     let m = &notice.metadata;
     let date = format!("{}T00:00:00Z", m.date.iso());
     format!(
@@ -249,7 +251,7 @@ impl<'a> Builder<'a> {
         (left, right)
     }
 
-    fn header_table(&mut self, notice: &Notice) -> Table {
+    fn header_table(&mut self, notice: &Document) -> Table {
         let l = self.layout;
         let (left_w, right_w) = self.columns();
         let mut left = self.cell(left_w);
@@ -282,17 +284,24 @@ impl<'a> Builder<'a> {
             &notice.number_line,
             LineStyle::centred(l.number_size_pt, false, false),
         ));
-        let date = self.cell(right_w).add_paragraph(self.line(
-            &notice.date_line,
-            LineStyle::centred(l.date_line_size_pt, false, true),
-        ));
+        // Minutes have no date line: an empty line of the number's size
+        // keeps the row as high as the number alone, as in the PDF.
+        let date = self.cell(right_w).add_paragraph(match &notice.date_line {
+            Some(date_line) => self.line(
+                date_line,
+                LineStyle::centred(l.date_line_size_pt, false, true),
+            ),
+            None => self
+                .lines(&[], LineStyle::centred(l.number_size_pt, false, false))
+                .size(half_points(l.number_size_pt)),
+        });
         self.table(vec![
             TableRow::new(vec![left, right]).cant_split(),
             TableRow::new(vec![number, date]).cant_split(),
         ])
     }
 
-    fn title(&mut self, notice: &Notice) -> Vec<Paragraph> {
+    fn title(&mut self, notice: &Document) -> Vec<Paragraph> {
         let l = self.layout;
         let text_w = mm_to_twips(l.text_width_mm());
         let doc_type = self
@@ -425,62 +434,80 @@ impl<'a> Builder<'a> {
             .margins(TableCellMargins::new().margin(0, pad as usize, 0, pad as usize))
     }
 
-    fn signature_table(&mut self, notice: &Notice) -> Table {
+    /// A single-spaced paragraph with `before_twips` of space above it.
+    fn spaced_line(&mut self, text: &str, style: LineStyle, before_twips: u32) -> Paragraph {
+        self.line(text, style).line_spacing(
+            LineSpacing::new()
+                .before(before_twips)
+                .after(0)
+                .line(240)
+                .line_rule(LineSpacingType::Auto),
+        )
+    }
+
+    /// `Nơi nhận:` and its lines, added to a cell; `before`: the space above.
+    fn recipients(&mut self, mut cell: TableCell, lines: &[String], before: u32) -> TableCell {
         let l = self.layout;
-        let (left_w, right_w) = self.columns();
-        let before = pt_to_twips(l.signature_table_space_before_pt) as u32;
-        let heading = self
-            .line(
-                RECIPIENTS_HEADING,
-                LineStyle {
-                    size: l.recipients_heading_size_pt,
-                    bold: true,
-                    italic: true,
-                    align: AlignmentType::Left,
-                },
-            )
-            .line_spacing(
-                LineSpacing::new()
-                    .before(before)
-                    .after(0)
-                    .line(240)
-                    .line_rule(LineSpacingType::Auto),
-            );
-        let mut left = self.cell(left_w).add_paragraph(heading);
-        for line in &notice.recipients {
+        let heading = LineStyle {
+            size: l.recipients_heading_size_pt,
+            bold: true,
+            italic: true,
+            align: AlignmentType::Left,
+        };
+        cell = cell.add_paragraph(self.spaced_line(RECIPIENTS_HEADING, heading, before));
+        for line in lines {
             let p = self.paragraph().style("Recipients").add_run(self.run(
                 line,
                 l.recipients_size_pt,
                 false,
                 false,
             ));
-            left = left.add_paragraph(p);
+            cell = cell.add_paragraph(p);
         }
+        cell
+    }
+
+    fn signature_table(&mut self, notice: &Document) -> Table {
+        let l = self.layout;
+        let (left_w, right_w) = self.columns();
+        let before = pt_to_twips(l.signature_table_space_before_pt) as u32;
+        let gap = mm_to_twips(l.signature_space_mm) as u32;
         let signer = LineStyle::centred(l.signer_size_pt, true, false);
-        let mut right = self.cell(right_w);
-        let mut caps_lines: Vec<String> = notice.authority.clone();
-        caps_lines.push(notice.position.clone());
-        for (i, line) in caps_lines.iter().enumerate() {
-            let mut p = self.line(line, signer).keep_next(true);
-            if i == 0 {
-                p = p.line_spacing(
-                    LineSpacing::new()
-                        .before(before)
-                        .after(0)
-                        .line(240)
-                        .line_rule(LineSpacingType::Auto),
-                );
+        let (left, right) = match &notice.signature {
+            Signature::Single {
+                authority,
+                position,
+                name,
+            } => {
+                let left = self.recipients(self.cell(left_w), &notice.recipients, before);
+                let mut right = self.cell(right_w);
+                let caps_lines = authority.iter().chain(std::iter::once(position));
+                for (i, line) in caps_lines.enumerate() {
+                    let p = if i == 0 {
+                        self.spaced_line(line, signer, before)
+                    } else {
+                        self.line(line, signer)
+                    };
+                    right = right.add_paragraph(p.keep_next(true));
+                }
+                right = right.add_paragraph(self.spaced_line(name, signer, gap));
+                (left, right)
             }
-            right = right.add_paragraph(p);
-        }
-        let name = self.line(&notice.signer_name, signer).line_spacing(
-            LineSpacing::new()
-                .before(mm_to_twips(l.signature_space_mm) as u32)
-                .after(0)
-                .line(240)
-                .line_rule(LineSpacingType::Auto),
-        );
-        right = right.add_paragraph(name);
+            Signature::Pair {
+                left: secretary,
+                right: chair,
+            } => {
+                let mut columns = [(secretary, left_w), (chair, right_w)].map(|(who, width)| {
+                    let title = self.spaced_line(&who.title, signer, before).keep_next(true);
+                    self.cell(width)
+                        .add_paragraph(title)
+                        .add_paragraph(self.spaced_line(&who.name, signer, gap))
+                });
+                let below = pt_to_twips(l.recipients_below_space_pt) as u32;
+                let [left, right] = std::mem::replace(&mut columns, [self.cell(0), self.cell(0)]);
+                (self.recipients(left, &notice.recipients, below), right)
+            }
+        };
         self.table(vec![TableRow::new(vec![left, right]).cant_split()])
     }
 
@@ -531,7 +558,7 @@ impl<'a> Builder<'a> {
         docx
     }
 
-    fn document(&mut self, notice: &Notice) -> Docx {
+    fn document(&mut self, notice: &Document) -> Docx {
         let l = self.layout;
         let mut docx = Docx::new()
             .page_size(

@@ -1,4 +1,4 @@
-//! Backends: a [`Notice`] → the bytes of a file. Every backend takes its
+//! Backends: a [`Document`] → the bytes of a file. Every backend takes its
 //! sizes from the notice's [`crate::layout::Layout`].
 
 pub mod docx;
@@ -8,7 +8,7 @@ pub mod pdf;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::document::Notice;
+use crate::document::Document;
 
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -61,8 +61,8 @@ pub struct RenderError {
 pub trait Renderer {
     /// The format it writes.
     fn format(&self) -> Format;
-    /// The whole file for a notice.
-    fn render(&self, notice: &Notice) -> Result<Vec<u8>, RenderError>;
+    /// The whole file for a document.
+    fn render(&self, document: &Document) -> Result<Vec<u8>, RenderError>;
 }
 
 /// Options that pick how backends write.

@@ -13,7 +13,7 @@
 //! the signature block never splits and always shares its page with at least
 //! the last line of the body.
 
-use crate::document::{Notice, Table, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING};
+use crate::document::{Document, Signature, Table, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING};
 use crate::fonts::{FontSet, FontStyle};
 use crate::layout::{mm_to_pt, Layout};
 use crate::markdown::{BlockKind, Inline};
@@ -180,7 +180,7 @@ impl<'a> Composer<'a> {
         (left_w, self.left + left_w, right_w)
     }
 
-    fn header(&mut self, notice: &Notice) {
+    fn header(&mut self, notice: &Document) {
         let l = self.l;
         let (left_w, right_x, right_w) = self.columns();
         let x = self.left;
@@ -226,7 +226,7 @@ impl<'a> Composer<'a> {
             (l.number_size_pt, FontStyle::Regular, Align::Centre),
         );
         let yr = self.single_lines(
-            std::slice::from_ref(&notice.date_line),
+            notice.date_line.as_slice(),
             (right_x, right_w),
             row2,
             (l.date_line_size_pt, FontStyle::Italic, Align::Centre),
@@ -234,7 +234,7 @@ impl<'a> Composer<'a> {
         self.y = yl.max(yr);
     }
 
-    fn title(&mut self, notice: &Notice) {
+    fn title(&mut self, notice: &Document) {
         let l = self.l;
         let (x, w) = (self.left, self.text_w);
         let mut y = self.y + l.doc_type_space_before_pt;
@@ -264,7 +264,7 @@ impl<'a> Composer<'a> {
         top + self.l.body_line_pt - self.fonts.face(FontStyle::Regular).descender() * size
     }
 
-    fn paragraphs(&self, notice: &Notice) -> Vec<Para> {
+    fn paragraphs(&self, notice: &Document) -> Vec<Para> {
         let size = self.l.body_size_pt;
         let indent = mm_to_pt(self.l.body_indent_mm);
         notice
@@ -447,7 +447,41 @@ impl<'a> Composer<'a> {
         }
     }
 
-    fn signature(&mut self, notice: &Notice, dry_run: bool) -> f32 {
+    /// `Nơi nhận:` and its lines in the left column from `y`; returns the new `y`.
+    fn recipients(&mut self, lines: &[String], y: f32) -> f32 {
+        let l = self.l;
+        let (left_w, _, _) = self.columns();
+        let x = self.left;
+        let y = self.single_lines(
+            &[RECIPIENTS_HEADING.to_string()],
+            (x, left_w),
+            y,
+            (
+                l.recipients_heading_size_pt,
+                FontStyle::BoldItalic,
+                Align::Left,
+            ),
+        );
+        self.single_lines(
+            lines,
+            (x, left_w),
+            y,
+            (l.recipients_size_pt, FontStyle::Regular, Align::Left),
+        )
+    }
+
+    /// Lines in bold capitals centred in a column (x, w), then the space for
+    /// signing, then the name; returns the new `y`.
+    fn signer_column(&mut self, titles: &[String], name: &str, (x, w): (f32, f32), y: f32) -> f32 {
+        let l = self.l;
+        let style = (l.signer_size_pt, FontStyle::Bold, Align::Centre);
+        let y = self.single_lines(titles, (x, w), y, style) + mm_to_pt(l.signature_space_mm);
+        self.single_lines(&[name.to_string()], (x, w), y, style)
+    }
+
+    /// Draws the signature block (on a scratch page when `dry_run`) and
+    /// returns its height.
+    fn signature(&mut self, notice: &Document, dry_run: bool) -> f32 {
         let l = self.l;
         let (left_w, right_x, right_w) = self.columns();
         let x = self.left;
@@ -456,38 +490,39 @@ impl<'a> Composer<'a> {
             // Measure on a scratch page.
             self.pages.push(Page::default());
         }
-        let heading_style = FontStyle::BoldItalic;
-        let mut yl = self.single_lines(
-            &[RECIPIENTS_HEADING.to_string()],
-            (x, left_w),
-            y0,
-            (l.recipients_heading_size_pt, heading_style, Align::Left),
-        );
-        yl = self.single_lines(
-            &notice.recipients,
-            (x, left_w),
-            yl,
-            (l.recipients_size_pt, FontStyle::Regular, Align::Left),
-        );
-        let mut caps = notice.authority.clone();
-        caps.push(notice.position.clone());
-        let mut yr = self.single_lines(
-            &caps,
-            (right_x, right_w),
-            y0,
-            (l.signer_size_pt, FontStyle::Bold, Align::Centre),
-        );
-        yr += mm_to_pt(l.signature_space_mm);
-        yr = self.single_lines(
-            std::slice::from_ref(&notice.signer_name),
-            (right_x, right_w),
-            yr,
-            (l.signer_size_pt, FontStyle::Bold, Align::Centre),
-        );
+        let bottom = match &notice.signature {
+            Signature::Single {
+                authority,
+                position,
+                name,
+            } => {
+                let yl = self.recipients(&notice.recipients, y0);
+                let mut titles = authority.clone();
+                titles.push(position.clone());
+                let yr = self.signer_column(&titles, name, (right_x, right_w), y0);
+                yl.max(yr)
+            }
+            Signature::Pair { left, right } => {
+                let yl = self.signer_column(
+                    std::slice::from_ref(&left.title),
+                    &left.name,
+                    (x, left_w),
+                    y0,
+                );
+                let yr = self.signer_column(
+                    std::slice::from_ref(&right.title),
+                    &right.name,
+                    (right_x, right_w),
+                    y0,
+                );
+                let yl = self.recipients(&notice.recipients, yl + l.recipients_below_space_pt);
+                yl.max(yr)
+            }
+        };
         if dry_run {
             self.pages.pop();
         }
-        yl.max(yr) - self.y
+        bottom - self.y
     }
 
     fn page_numbers(&mut self) {
@@ -512,7 +547,7 @@ impl<'a> Composer<'a> {
 }
 
 /// Lays the notice out on pages.
-pub fn compose_pages(notice: &Notice, fonts: &FontSet) -> Vec<Page> {
+pub fn compose_pages(notice: &Document, fonts: &FontSet) -> Vec<Page> {
     let l = &notice.layout;
     let mut c = Composer {
         l,

@@ -17,11 +17,11 @@ use krilla::geom::{PathBuilder, Point, Rect};
 use krilla::metadata::{DateTime, Metadata};
 use krilla::page::PageSettings;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
-use krilla::{Document, SerializeSettings};
+use krilla::{Document as PdfDocument, SerializeSettings};
 
 use super::pages::{compose_pages, Page, TextRun};
 use super::{Format, RenderError, Renderer};
-use crate::document::Notice;
+use crate::document::Document;
 use crate::fonts::{FontSet, FontStyle};
 use crate::layout::mm_to_pt;
 
@@ -45,7 +45,7 @@ impl PdfRenderer {
         }
     }
 
-    fn fonts(&self, notice: &Notice) -> Result<Arc<FontSet>, RenderError> {
+    fn fonts(&self, notice: &Document) -> Result<Arc<FontSet>, RenderError> {
         let Some(dir) = self
             .font_dir
             .clone()
@@ -73,10 +73,10 @@ fn fnv64(bytes: &[u8]) -> u64 {
     })
 }
 
-fn document_id(notice: &Notice) -> String {
+fn document_id(notice: &Document) -> String {
     let mut text = String::new();
     text.push_str(&notice.number_line);
-    text.push_str(&notice.date_line);
+    text.push_str(notice.date_line.as_deref().unwrap_or_default());
     text.push_str(&notice.summary);
     for b in &notice.body {
         text.push_str(&b.plain_text());
@@ -89,7 +89,7 @@ fn document_id(notice: &Notice) -> String {
     )
 }
 
-fn metadata(notice: &Notice) -> Metadata {
+fn metadata(notice: &Document) -> Metadata {
     let m = &notice.metadata;
     let d = m.date;
     let date = DateTime::new(d.year() as u16)
@@ -100,11 +100,8 @@ fn metadata(notice: &Notice) -> Metadata {
         .second(0)
         .utc_offset_hour(7)
         .utc_offset_minute(0);
-    let mut keywords = vec![
-        notice.doc_type.clone(),
-        notice.number_line.clone(),
-        notice.date_line.clone(),
-    ];
+    let mut keywords = vec![notice.doc_type.clone(), notice.number_line.clone()];
+    keywords.extend(notice.date_line.clone());
     keywords.dedup();
     Metadata::new()
         .title(m.title.clone())
@@ -156,7 +153,7 @@ fn draw_run(
 }
 
 fn draw_page(
-    document: &mut Document,
+    document: &mut PdfDocument,
     size: (f32, f32),
     page: &Page,
     fonts: &FontSet,
@@ -191,7 +188,7 @@ impl Renderer for PdfRenderer {
         Format::Pdf
     }
 
-    fn render(&self, notice: &Notice) -> Result<Vec<u8>, RenderError> {
+    fn render(&self, notice: &Document) -> Result<Vec<u8>, RenderError> {
         let err = |message: String| RenderError {
             format: Format::Pdf,
             message,
@@ -222,7 +219,7 @@ impl Renderer for PdfRenderer {
             configuration,
             ..SerializeSettings::default()
         };
-        let mut document = Document::new_with(settings);
+        let mut document = PdfDocument::new_with(settings);
         document.set_metadata(metadata(notice));
         let size = (
             mm_to_pt(notice.layout.page_width_mm),

@@ -143,7 +143,8 @@ pub fn collect(meeting: &Meeting, file: &Path) -> Vec<TrackedTask> {
         .unwrap_or_default();
     let notice = meeting
         .notice
-        .number
+        .as_ref()
+        .and_then(|n| n.number)
         .map(|n| format!("{n:02}/TB-{}", meeting.issuer.code));
     let mut out = Vec::new();
     fn walk(

@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use super::{by_lead, TrackedTask, UnitSummary, NO_LEAD};
 use crate::date::Date;
-use crate::document::{caps, format_recipients, Metadata, Notice, Table, TableColumn};
+use crate::document::{
+    caps, format_recipients, signature_of, Document, Metadata, Table, TableColumn,
+};
 use crate::markdown;
 use crate::model::Meeting;
 use crate::template::{TemplateError, Templates, REPORT};
@@ -94,7 +96,7 @@ pub fn compose_report(
     meeting: &Meeting,
     today: Date,
     templates: &Templates,
-) -> Result<Notice, TemplateError> {
+) -> Result<Document, TemplateError> {
     let units = by_lead(tasks, today);
     let mut counts = UnitSummary {
         unit: String::new(),
@@ -125,19 +127,21 @@ pub fn compose_report(
     let body = templates.render(REPORT, &context)?;
     let summary = report_summary(today);
     let recipients = format_recipients(&meeting.recipients, &meeting.archive);
-    Ok(Notice {
+    let signer = meeting.signer.as_ref().ok_or_else(|| TemplateError {
+        name: REPORT.to_string(),
+        message: "cuộc họp đầu tiên có thông báo không có người ký (`signer`)".to_string(),
+    })?;
+    Ok(Document {
         doc_type: REPORT_DOC_TYPE.to_string(),
         parent: meeting.issuer.parent.as_deref().map(caps),
         issuer: caps(&meeting.issuer.name),
         number_line: format!("Số:      /BC-{}", meeting.issuer.code),
-        date_line: format!("{}, {}", meeting.issuer.place, today.long()),
+        date_line: Some(format!("{}, {}", meeting.issuer.place, today.long())),
         summary: summary.clone(),
         body: markdown::parse_blocks(&crate::text::nfc(&body)),
         table: Some(table(tasks, &units, today)),
         recipients,
-        authority: meeting.signer.authority.iter().map(|a| caps(a)).collect(),
-        position: caps(&meeting.signer.position),
-        signer_name: meeting.signer.name.clone(),
+        signature: signature_of(signer),
         metadata: Metadata {
             title: summary,
             author: meeting.issuer.name.clone(),
