@@ -41,6 +41,10 @@ pub enum BlockKind {
     Task,
     /// A dash item `- …`.
     Subtask,
+    /// A heading a template wrote as a Markdown heading (`#### Kết luận
+    /// của chủ trì:`): bold, kept on the page of the lines that follow.
+    /// Meeting files cannot write one (headings are refused there).
+    Heading,
 }
 
 /// One paragraph of the body.
@@ -205,6 +209,8 @@ struct BlockBuilder {
     lists: Vec<Option<u64>>,
     /// A list item has opened and its first paragraph has not started yet.
     pending_item: Option<(BlockKind, String)>,
+    /// The open block is a Markdown heading.
+    heading: bool,
 }
 
 impl BlockBuilder {
@@ -231,7 +237,9 @@ impl BlockBuilder {
             if block.inlines.is_empty() {
                 return;
             }
-            if block.kind == BlockKind::Body {
+            if std::mem::take(&mut self.heading) {
+                block.kind = BlockKind::Heading;
+            } else if block.kind == BlockKind::Body {
                 block.kind = classify(&block);
             }
             self.blocks.push(block);
@@ -319,12 +327,17 @@ pub fn parse_blocks(text: &str) -> Vec<Block> {
     let mut coverage = std::collections::HashMap::new();
     for (event, _) in parser(text) {
         match event {
-            Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::CodeBlock(_)) => {
-                b.start_block()
+            Event::Start(Tag::Heading { .. }) => {
+                b.start_block();
+                b.bold += 1;
+                b.heading = true;
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock) => {
-                b.finish_block()
+            Event::End(TagEnd::Heading(_)) => {
+                b.bold = b.bold.saturating_sub(1);
+                b.finish_block();
             }
+            Event::Start(Tag::Paragraph | Tag::CodeBlock(_)) => b.start_block(),
+            Event::End(TagEnd::Paragraph | TagEnd::CodeBlock) => b.finish_block(),
             Event::Start(Tag::List(first)) => {
                 b.finish_block();
                 b.lists.push(first);

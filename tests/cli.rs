@@ -53,6 +53,7 @@ fn new_writes_a_skeleton_that_check_accepts_once_filled() {
             "do" => "Thực hiện.",
             "due" => "\"06/02/2021\"",
             "position" => "Chánh Văn phòng",
+            "location" => "Phòng họp số 2",
             _ => return None,
         })
     };
@@ -83,9 +84,13 @@ fn new_writes_a_skeleton_that_check_accepts_once_filled() {
         "{}\n{filled}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // The skeleton starts at the invitation stage: the giấy mời alone.
     let out_dir = dir.path().join("out");
     ketluan_ok(&["render", path, "--out", out_dir.to_str().unwrap()]);
-    assert!(out_dir.join("cuoc-hop.docx").is_file());
+    assert_eq!(
+        notices(&out_dir),
+        ["cuoc-hop.giay-moi.docx", "cuoc-hop.giay-moi.pdf"]
+    );
 }
 
 #[test]

@@ -27,7 +27,13 @@ pub fn run(args: Args) -> CmdResult {
         if loaded.diagnostics.has_errors() {
             bad_files += 1;
         } else {
-            println!("{}: hợp lệ", file.display());
+            let documents: Vec<&str> = loaded
+                .meeting
+                .iter()
+                .flat_map(|m| m.documents())
+                .map(|k| k.name())
+                .collect();
+            println!("{}: hợp lệ ({})", file.display(), documents.join(", "));
         }
     }
     eprintln!(

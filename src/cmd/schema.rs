@@ -1,5 +1,6 @@
 //! `ketluan schema`: print the JSON Schema of the meeting format, for
-//! editors (see [`crate::jsonschema`]).
+//! editors (see [`crate::jsonschema`]), or with `--reference` the field
+//! tables of `docs/meeting-format.md` (see [`crate::model::format`]).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -15,16 +16,23 @@ pub struct Args {
     /// (e.g. ketluan.schema.json beside meetings/).
     #[arg(long, short)]
     pub out: Option<PathBuf>,
+    /// Print the field tables of the format reference (Markdown) instead.
+    #[arg(long)]
+    pub reference: bool,
 }
 
 /// Prints or writes the schema.
 pub fn run(args: Args) -> CmdResult {
-    let text = meeting_schema_text();
+    let text = if args.reference {
+        crate::model::format::reference_tables()
+    } else {
+        meeting_schema_text()
+    };
     match args.out {
         None => print!("{text}"),
         Some(path) => {
             write_atomic(&path, text.as_bytes())?;
-            eprintln!("Đã ghi lược đồ vào {}", path.display());
+            eprintln!("Đã ghi vào {}", path.display());
         }
     }
     Ok(ExitCode::SUCCESS)

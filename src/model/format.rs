@@ -588,7 +588,7 @@ pub fn reference_tables() -> String {
                 need_words(field.need),
                 default_words(field),
                 recommended,
-                field.doc.replace('|', "\\|"),
+                crate::template::upper_first(field.doc).replace('|', "\\|"),
             );
         }
         out.push('\n');
@@ -641,6 +641,27 @@ mod tests {
             }
         }
         walk("", ROOT, &mut walked);
+    }
+
+    /// The reference page holds the tables as generated; with
+    /// `KETLUAN_BLESS=1` the test writes them there instead.
+    #[test]
+    fn the_reference_page_holds_the_generated_tables() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/meeting-format.md");
+        let page = std::fs::read_to_string(path).unwrap();
+        let (begin, end) = ("<!-- fields:begin -->\n", "<!-- fields:end -->");
+        let i = page.find(begin).expect("the begin marker") + begin.len();
+        let j = page.find(end).expect("the end marker");
+        let tables = reference_tables();
+        if std::env::var_os("KETLUAN_BLESS").is_some() {
+            let updated = format!("{}{tables}{}", &page[..i], &page[j..]);
+            std::fs::write(path, updated).unwrap();
+            return;
+        }
+        assert!(
+            page[i..j] == tables,
+            "docs/meeting-format.md is out of date: run `KETLUAN_BLESS=1 cargo test --lib reference_page` (or paste `ketluan schema --reference` between the markers)"
+        );
     }
 
     #[test]

@@ -104,7 +104,7 @@ pub const STYLES: &[(&str, &str)] = &[
 fn style_id(kind: BlockKind) -> &'static str {
     match kind {
         BlockKind::Body => "Body",
-        BlockKind::SectionHeading => "SectionHeading",
+        BlockKind::SectionHeading | BlockKind::Heading => "SectionHeading",
         BlockKind::Task => "Task",
         BlockKind::Subtask => "Subtask",
     }
@@ -338,6 +338,9 @@ impl<'a> Builder<'a> {
     fn body_paragraph(&mut self, kind: BlockKind, inlines: &[Inline]) -> Paragraph {
         let size = self.layout.body_size_pt;
         let mut p = self.paragraph().style(style_id(kind));
+        if kind == BlockKind::Heading {
+            p = p.keep_next(true);
+        }
         for inline in inlines {
             match inline {
                 Inline::Text { text, bold, italic } => {

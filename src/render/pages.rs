@@ -278,7 +278,7 @@ impl<'a> Composer<'a> {
                     self.text_w - indent,
                     self.text_w,
                 ),
-                keep_next: b.kind == BlockKind::SectionHeading,
+                keep_next: matches!(b.kind, BlockKind::SectionHeading | BlockKind::Heading),
             })
             .collect()
     }
