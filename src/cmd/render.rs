@@ -185,6 +185,8 @@ struct Outcome {
     /// The manifest entry to store (None: leave the old one as it is).
     entry: Option<Entry>,
     written: usize,
+    /// Outputs of documents the meeting no longer asks for (reported or pruned).
+    orphans: usize,
 }
 
 impl Outcome {
@@ -197,6 +199,7 @@ impl Outcome {
             skipped_lines: false,
             entry: None,
             written: 0,
+            orphans: 0,
         }
     }
 }
@@ -415,6 +418,7 @@ impl Batch {
             Status::Failed => summary.failed += 1,
         }
         summary.written += outcome.written;
+        summary.orphans += outcome.orphans;
         if let Some(e) = outcome.entry {
             entries.insert(i, e);
         }
@@ -531,15 +535,19 @@ impl Batch {
             if !outputs.iter().any(|&o| stale(o, old.font_dir.as_deref())) {
                 let mut entry = old.clone();
                 entry.source = source;
-                return Step::Done(Outcome {
+                let mut outcome = Outcome {
                     status: Status::Skipped,
                     diagnostics: Vec::new(),
                     errors: Vec::new(),
                     lines: outputs.into_iter().map(skip_line).collect(),
                     skipped_lines: true,
-                    entry: Some(entry),
+                    entry: None,
                     written: 0,
-                });
+                    orphans: 0,
+                };
+                self.dropped_documents(file, stem, &mut entry, &mut outcome);
+                outcome.entry = Some(entry);
+                return Step::Done(outcome);
             }
         }
 
@@ -567,6 +575,7 @@ impl Batch {
             skipped_lines: false,
             entry: None,
             written: 0,
+            orphans: 0,
         };
         let Some(meeting) = loaded.meeting else {
             return Step::Done(outcome);
@@ -660,7 +669,10 @@ impl Batch {
             let path = self.out.join(format!("{stem}.{name}"));
             if !path.exists() {
                 entry.outputs.remove(&name);
-            } else if self.prune {
+                continue;
+            }
+            outcome.orphans += 1;
+            if self.prune {
                 match std::fs::remove_file(&path) {
                     Ok(()) => {
                         entry.outputs.remove(&name);

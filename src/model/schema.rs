@@ -30,6 +30,10 @@ struct Fields<'n> {
     entries: &'n [(Key, Node)],
     anchor: Loc,
     path: String,
+    /// The known names that unknown keys of this mapping were taken for
+    /// (`procedings` → `proceedings`): such a field is not also reported
+    /// missing, the misspelling is the one mistake.
+    misspelt: Vec<String>,
 }
 
 impl<'n> Fields<'n> {
@@ -182,6 +186,7 @@ impl<'a> Walker<'a> {
                 return None;
             }
         };
+        let mut misspelt = Vec::new();
         if let Some(allowed) = allowed {
             for (key, _) in entries {
                 if !allowed.contains(&key.name.as_str()) {
@@ -197,7 +202,10 @@ impl<'a> Walker<'a> {
                         continue;
                     }
                     d = match nearest(&key.name, allowed.iter().copied()) {
-                        Some(best) => d.with_hint(format!("có phải là `{best}`?")),
+                        Some(best) => {
+                            misspelt.push(best.to_string());
+                            d.with_hint(format!("có phải là `{best}`?"))
+                        }
                         None => d.with_hint(format!(
                             "các trường được dùng ở đây: {}",
                             allowed.join(", ")
@@ -211,6 +219,7 @@ impl<'a> Walker<'a> {
             entries,
             anchor,
             path: path.to_string(),
+            misspelt,
         })
     }
 
@@ -235,6 +244,9 @@ impl<'a> Walker<'a> {
     /// key is reported at its block; the message names the documents that
     /// need it and the field it would otherwise be taken from.
     fn missing(&mut self, f: &Fields, field: &Field, fallback: Option<&str>) {
+        if f.misspelt.iter().any(|m| m == field.name) {
+            return;
+        }
         let path = f.path(field.name);
         let what = match fallback {
             Some(source) => format!("{}; mặc định lấy từ `{source}`, cũng chưa có", field.doc),
@@ -255,6 +267,9 @@ impl<'a> Walker<'a> {
     /// Warns that a field some documents print is missing: they print a
     /// blank to fill by hand.
     fn blank(&mut self, f: &Fields, field: &Field, context: Need) {
+        if f.misspelt.iter().any(|m| m == field.name) {
+            return;
+        }
         let path = f.path(field.name);
         let docs = Need::of_all(
             field
