@@ -160,14 +160,7 @@ fn body_style(p: &Para) {
 /// Renders a meeting (all documents, both formats) into a fresh folder.
 fn render_all(meeting: &Path, extra: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let mut args = vec![
-        "render",
-        meeting.to_str().unwrap(),
-        "--out",
-        dir.path().to_str().unwrap(),
-    ];
-    args.extend_from_slice(extra);
-    ketluan_ok(&args);
+    render_into(meeting, dir.path(), extra);
     dir
 }
 

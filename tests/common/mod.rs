@@ -50,20 +50,25 @@ pub fn ketluan_ok(args: &[&str]) -> Output {
     out
 }
 
-/// Renders one meeting file in one format into a fresh folder, with extra
-/// arguments; returns (folder, output path).
-pub fn render_to(meeting: &Path, format: &str, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
+/// `ketluan render <meeting> --out <out> <extra…>`, which must succeed.
+pub fn render_into(meeting: &Path, out: &Path, extra: &[&str]) {
     let mut args = vec![
         "render",
         meeting.to_str().unwrap(),
         "--out",
-        dir.path().to_str().unwrap(),
-        "--format",
-        format,
+        out.to_str().unwrap(),
     ];
     args.extend_from_slice(extra);
     ketluan_ok(&args);
+}
+
+/// Renders one meeting file in one format into a fresh folder, with extra
+/// arguments; returns (folder, output path).
+pub fn render_to(meeting: &Path, format: &str, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["--format", format];
+    args.extend_from_slice(extra);
+    render_into(meeting, dir.path(), &args);
     let stem = meeting.file_stem().unwrap().to_string_lossy().into_owned();
     let path = dir.path().join(format!("{stem}.{format}"));
     assert!(path.is_file(), "{} was written", path.display());
