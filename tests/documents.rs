@@ -913,3 +913,74 @@ fn libreoffice_breaks_the_invitation_and_the_minutes_as_we_do() {
     same_lines_as_libreoffice(&file, "hop", "giay-moi");
     same_lines_as_libreoffice(&file, "hop", "bien-ban");
 }
+
+#[test]
+fn metadata_fonts_and_page_numbers_of_the_invitation_and_minutes() {
+    let (_d, out) = lifecycle();
+    for (document, title, subject) in [
+        (
+            "giay-moi",
+            "Họp Ủy ban nhân dân tỉnh thường kỳ tháng 02 năm 2021",
+            "GIẤY MỜI Số: 08/GM-UBND",
+        ),
+        (
+            "bien-ban",
+            "Phiên họp Ủy ban nhân dân tỉnh tháng 02 năm 2021",
+            "BIÊN BẢN Số: 03/BB-UBND",
+        ),
+    ] {
+        let core = zip_entry(
+            &out.join(format!("{STEM}.{document}.docx")),
+            "docProps/core.xml",
+        );
+        assert!(
+            core.contains(&format!("<dc:title>{title}</dc:title>")),
+            "{core}"
+        );
+        assert!(
+            core.contains(&format!("<dc:subject>{subject}</dc:subject>")),
+            "{core}"
+        );
+        if !tool_available("pdfinfo") {
+            continue;
+        }
+        let pdf = out.join(format!("{STEM}.{document}.pdf"));
+        let info = poppler("pdfinfo", &[], &pdf);
+        let field = |name: &str| -> String {
+            info.lines()
+                .find_map(|l| l.strip_prefix(&format!("{name}:")))
+                .map(|v| v.trim().to_string())
+                .unwrap_or_default()
+        };
+        assert_eq!(field("Title"), title, "{info}");
+        assert_eq!(field("Subject"), subject, "{info}");
+        assert!(
+            field("Page size").starts_with("595.276 x 841.89 pts"),
+            "{info}"
+        );
+        let fonts = poppler("pdffonts", &[], &pdf);
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!rows.is_empty());
+        for row in rows {
+            // emb sub uni: yes yes yes
+            assert!(row.contains("yes yes yes"), "{row}");
+        }
+    }
+    if tool_available("pdftotext") {
+        // The minutes' second page carries its number, centred at the top.
+        let words = word_boxes(&out.join(format!("{STEM}.bien-ban.pdf")));
+        let top = words
+            .iter()
+            .filter(|w| w.page == 1)
+            .min_by(|a, b| a.y_min.total_cmp(&b.y_min))
+            .unwrap();
+        assert_eq!(top.text, "2");
+        assert!(top.y_max < 56.7, "in the top margin: {top:?}");
+        assert!(
+            !words
+                .iter()
+                .any(|w| w.page == 0 && w.text == "1" && w.y_max < 56.7),
+            "no number on page 1"
+        );
+    }
+}
