@@ -78,4 +78,24 @@ fn main() {
         let n = compose(&m, DocumentKind::Notice, &templates).unwrap();
         black_box(DocxRenderer.render(&n).unwrap());
     });
+    // One meeting file, three documents (giấy mời, biên bản, thông báo).
+    let lifecycle = root.join("meetings/2021-02-24-hop-ubnd-thang-02.yaml");
+    let m = load_meeting(&lifecycle)
+        .meeting
+        .expect("the lifecycle example loads");
+    for kind in [DocumentKind::Invitation, DocumentKind::Minutes] {
+        let d = compose(&m, kind, &templates).unwrap();
+        measure(&format!("{} → DOCX + PDF/A bytes", kind.name()), || {
+            black_box(DocxRenderer.render(&d).unwrap());
+            black_box(pdfa.render(&d).unwrap());
+        });
+    }
+    measure("lifecycle meeting → 3 documents, DOCX + PDF/A", || {
+        let m = load_meeting(&lifecycle).meeting.unwrap();
+        for kind in m.documents() {
+            let d = compose(&m, kind, &templates).unwrap();
+            black_box(DocxRenderer.render(&d).unwrap());
+            black_box(pdfa.render(&d).unwrap());
+        }
+    });
 }

@@ -593,7 +593,7 @@ impl Batch {
             let stale_outputs: Vec<Output> = outputs
                 .iter()
                 .copied()
-                .filter(|&o| old.is_none() || stale(o, font_dir.as_deref()))
+                .filter(|&o| stale(o, font_dir.as_deref()))
                 .collect();
             outcome.lines.extend(
                 outputs

@@ -500,14 +500,13 @@ impl<'a> Builder<'a> {
                 left: secretary,
                 right: chair,
             } => {
-                let mut columns = [(secretary, left_w), (chair, right_w)].map(|(who, width)| {
+                let [left, right] = [(secretary, left_w), (chair, right_w)].map(|(who, width)| {
                     let title = self.spaced_line(&who.title, signer, before).keep_next(true);
                     self.cell(width)
                         .add_paragraph(title)
                         .add_paragraph(self.spaced_line(&who.name, signer, gap))
                 });
                 let below = pt_to_twips(l.recipients_below_space_pt) as u32;
-                let [left, right] = std::mem::replace(&mut columns, [self.cell(0), self.cell(0)]);
                 (self.recipients(left, &notice.recipients, below), right)
             }
         };
