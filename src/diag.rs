@@ -9,6 +9,12 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+/// Whether diagnostics on stderr get colours: on a terminal, unless `NO_COLOR` is set.
+pub fn stderr_color() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
 /// Index of a file in a [`SourceMap`].
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,

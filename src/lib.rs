@@ -7,6 +7,7 @@
 //! document blocks) → [`document`] (the notice, ready to lay out) →
 //! [`render`] backends (DOCX) → [`output`] (atomic write).
 
+pub mod build;
 pub mod cmd;
 pub mod date;
 pub mod diag;

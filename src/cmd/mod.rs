@@ -10,10 +10,10 @@ pub mod tasks;
 pub mod templates;
 pub mod watch;
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::diag::stderr_color;
 use crate::model::{Loaded, DEFAULTS_FILE_NAME};
 
 /// What a subcommand returns: its exit code, or an error that stops it.
@@ -66,11 +66,6 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         }
     }
     Ok(())
-}
-
-/// Whether diagnostics on stderr get colours.
-pub fn stderr_color() -> bool {
-    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
 /// Prints the diagnostics of a loaded file to stderr, each once (a problem in

@@ -1,7 +1,7 @@
 //! `ketluan watch`: render, then render again whenever a meeting file, a
 //! defaults file (`ketluan.yaml`) or a template changes.
 //!
-//! Each round is an incremental `render` ([`Batch`]): the manifest decides
+//! Each round is an incremental `render` ([`Engine`]): the manifest decides
 //! which meetings changed, so an edit to one meeting renders that one, an
 //! edit to a `ketluan.yaml` the meetings under it, an edit to a template
 //! every meeting; new files are picked up and deleted ones reported. Events
@@ -16,8 +16,9 @@ use std::time::Duration;
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use super::render::{Batch, OutputArgs, Report};
+use super::render::OutputArgs;
 use super::{collect_meeting_files, CmdResult, DEFAULT_MEETINGS_DIR};
+use crate::build::{Engine, Report};
 use crate::model::find_defaults;
 
 /// Arguments of `watch`.
@@ -43,9 +44,9 @@ fn round(args: &Args) -> Vec<PathBuf> {
         }
     };
     // Templates are read again each round, so an edit to one takes effect.
-    match Batch::new(&args.output, false) {
-        Ok(batch) => {
-            batch.run(&files, Report::Changes);
+    match Engine::new(&args.output.options(false)) {
+        Ok(engine) => {
+            engine.run(&files, Report::Changes);
         }
         Err(e) => eprintln!("ketluan: lỗi: {e}; giữ nguyên các tệp đã xuất"),
     }

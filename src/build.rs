@@ -1,0 +1,776 @@
+//! The build engine shared by `render`, `watch`, `site` and `serve`: find
+//! what changed, render it in parallel, write it, report per file.
+//!
+//! Meetings are rendered in parallel (a rayon pool, `jobs`); fonts are
+//! parsed and templates compiled once per [`Engine`] and shared by every
+//! worker. A meeting whose inputs have not changed since its outputs were
+//! written is skipped ([`crate::incremental`]). Per-file lines come out in
+//! the order of the files (sorted by path) whatever order the workers finish
+//! in; on a terminal a progress bar takes their place. A failure in one
+//! meeting never stops the others. Outputs go to one folder, written
+//! atomically; `serve` points it at a temporary folder.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::IsTerminal;
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Mutex};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::diag::stderr_color;
+use crate::document::compose;
+use crate::incremental::{templates_digest, up_to_date, Entry, KeyContext, Manifest, OutputRecord};
+use crate::model::DocumentKind;
+use crate::model::{load::load_with_defaults, load_meeting};
+use crate::output::{sync_dir, write_atomic_unsynced_folder};
+use crate::render::{renderer_for, Format, RenderOptions, Renderer};
+use crate::template::Templates;
+
+/// What a build writes and how.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// The output folder.
+    pub out: PathBuf,
+    /// The formats to write.
+    pub formats: Vec<Format>,
+    /// The documents to write (each only for the files that ask for it).
+    pub documents: Vec<DocumentKind>,
+    /// Plain PDF 1.7 instead of PDF/A-2b.
+    pub no_pdfa: bool,
+    /// The user's own fonts for the PDF.
+    pub font_dir: Option<PathBuf>,
+    /// A folder of templates instead of the built-in ones.
+    pub templates: Option<PathBuf>,
+    /// How many meetings at once (`None`: one per core).
+    pub jobs: Option<usize>,
+    /// Remove the outputs of deleted meetings and dropped documents.
+    pub prune: bool,
+    /// Render everything, even what is up to date.
+    pub force: bool,
+}
+
+/// Threads that write files (see [`Engine::run`]).
+const WRITERS: usize = 8;
+
+/// How a run reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Report {
+    /// A progress bar on stderr; only problems are printed.
+    Progress,
+    /// One line per output file on stdout, in the order of the files.
+    Lines,
+    /// As `Lines`, without the lines of skipped meetings (for `watch`).
+    Changes,
+}
+
+impl Report {
+    /// A progress bar when both stdout and stderr are a terminal, lines otherwise.
+    pub fn auto() -> Report {
+        if std::io::stdout().is_terminal() && std::io::stderr().is_terminal() {
+            Report::Progress
+        } else {
+            Report::Lines
+        }
+    }
+}
+
+/// The counts of a run.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Meetings rendered (at least one output written or found identical).
+    pub rendered: usize,
+    /// Meetings skipped because nothing they depend on changed.
+    pub skipped: usize,
+    /// Meetings that could not be rendered.
+    pub failed: usize,
+    /// Output files written.
+    pub written: usize,
+    /// Outputs of deleted meetings (reported, or removed with `--prune`).
+    pub orphans: usize,
+    /// Something outside the meetings went wrong (the manifest, a prune).
+    pub other_errors: usize,
+}
+
+impl Summary {
+    /// Whether every meeting rendered (or was up to date) and nothing else failed.
+    pub fn success(&self) -> bool {
+        self.failed == 0 && self.other_errors == 0
+    }
+}
+
+/// A prepared run: options, backends, compiled templates and the key
+/// context, built once and used for any number of batches.
+pub struct Engine {
+    out: PathBuf,
+    documents: Vec<DocumentKind>,
+    formats: Vec<Format>,
+    renderers: Vec<Box<dyn Renderer + Sync>>,
+    templates: Templates,
+    keys: KeyContext,
+    force: bool,
+    prune: bool,
+    pool: rayon::ThreadPool,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Status {
+    Rendered,
+    Skipped,
+    Failed,
+}
+
+/// One output file of a meeting: a document in a format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Output {
+    kind: DocumentKind,
+    format: Format,
+}
+
+impl Output {
+    /// Its file name after `<stem>.`, also its key in the manifest:
+    /// `docx`, `pdf` for the notice (as in format v1), `giay-moi.docx`, ….
+    fn name(self) -> String {
+        let suffix = self.kind.file_suffix().trim_start_matches('.');
+        let ext = self.format.extension();
+        if suffix.is_empty() {
+            ext.to_string()
+        } else {
+            format!("{suffix}.{ext}")
+        }
+    }
+}
+
+/// What one meeting's worker hands back, to be printed in order.
+struct Outcome {
+    status: Status,
+    /// (headline, full report) of each diagnostic, for stderr.
+    diagnostics: Vec<(String, String)>,
+    /// Other problems, one line each, for stderr.
+    errors: Vec<String>,
+    /// Per-file lines for stdout, with the output they are about.
+    lines: Vec<(Output, String)>,
+    /// Whether `lines` are those of a skipped meeting.
+    skipped_lines: bool,
+    /// The manifest entry to store (None: leave the old one as it is).
+    entry: Option<Entry>,
+    written: usize,
+    /// Outputs of documents the meeting no longer asks for (reported or pruned).
+    orphans: usize,
+}
+
+impl Outcome {
+    fn failed(error: String) -> Outcome {
+        Outcome {
+            status: Status::Failed,
+            diagnostics: Vec::new(),
+            errors: vec![error],
+            lines: Vec::new(),
+            skipped_lines: false,
+            entry: None,
+            written: 0,
+            orphans: 0,
+        }
+    }
+}
+
+fn stem_of(file: &Path) -> String {
+    file.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+impl Engine {
+    /// Prepares a run: compiles the templates and hashes them, sets up the
+    /// backends and the worker pool. Fails on a broken template (nothing is
+    /// written then).
+    pub fn new(opts: &Options) -> Result<Engine, Box<dyn std::error::Error>> {
+        let force = opts.force;
+        let mut formats = opts.formats.clone();
+        formats.sort();
+        formats.dedup();
+        let mut documents = opts.documents.clone();
+        documents.sort();
+        documents.dedup();
+        let options = RenderOptions {
+            no_pdfa: opts.no_pdfa,
+            font_dir: opts.font_dir.clone(),
+        };
+        let renderers = formats.iter().map(|f| renderer_for(*f, &options)).collect();
+        let templates = match &opts.templates {
+            Some(dir) => Templates::from_dir(dir)?,
+            None => Templates::embedded(),
+        };
+        let digest = templates_digest(opts.templates.as_deref())?;
+        let keys = KeyContext::new(digest, !opts.no_pdfa, opts.font_dir.as_deref());
+        let mut pool = rayon::ThreadPoolBuilder::new();
+        if let Some(n) = opts.jobs.filter(|n| *n > 0) {
+            pool = pool.num_threads(n);
+        }
+        Ok(Engine {
+            out: opts.out.clone(),
+            documents,
+            formats,
+            renderers,
+            templates,
+            keys,
+            force,
+            prune: opts.prune,
+            pool: pool.build()?,
+        })
+    }
+
+    fn target(&self, stem: &str, output: Output) -> PathBuf {
+        self.out.join(format!("{stem}.{}", output.name()))
+    }
+
+    /// Renders `files` (in this order, which is the order of the lines),
+    /// updates the manifest and reports deleted meetings.
+    pub fn run(&self, files: &[PathBuf], report: Report) -> Summary {
+        let started = Instant::now();
+        let had_manifest = Manifest::exists(&self.out);
+        let mut manifest = Manifest::load(&self.out);
+        let stems: Vec<String> = files.iter().map(|f| stem_of(f)).collect();
+        let mut first_with_stem: HashMap<&str, usize> = HashMap::new();
+        for (i, s) in stems.iter().enumerate() {
+            first_with_stem.entry(s.as_str()).or_insert(i);
+        }
+        let duplicate_of: Vec<Option<usize>> = stems
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Some(first_with_stem[s.as_str()]).filter(|&f| f != i))
+            .collect();
+
+        let bar = (report == Report::Progress).then(|| {
+            let pb = indicatif::ProgressBar::new(files.len() as u64);
+            pb.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} {msg}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            pb
+        });
+        let mut printer = Printer {
+            report,
+            bar: bar.as_ref(),
+            seen: HashSet::new(),
+        };
+        let mut summary = Summary::default();
+        let mut new_entries: BTreeMap<usize, Entry> = BTreeMap::new();
+
+        let old_entries = &manifest.entries;
+        let (stems_ref, duplicate_of) = (&stems, &duplicate_of);
+        let (tx_write, rx_write) = mpsc::sync_channel::<(usize, Writes)>(2 * WRITERS);
+        let rx_write = Mutex::new(rx_write);
+        std::thread::scope(|scope| {
+            let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
+            // Rendering is CPU work (the pool); writing waits for the disk
+            // (each file is synced before its rename). Writers of their own
+            // keep the cores busy meanwhile, and their syncs, in flight
+            // together, share the file system's journal commits. The bounded
+            // queue keeps at most a few rendered files in memory.
+            let rx_write = &rx_write;
+            for _ in 0..WRITERS {
+                let tx = tx.clone();
+                scope.spawn(move || loop {
+                    let job = rx_write.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                    let Ok((i, writes)) = job else { break };
+                    let _ = tx.send((i, writes.finish(&files[i])));
+                });
+            }
+            scope.spawn(move || {
+                self.pool.install(|| {
+                    // One meeting per task: rayon otherwise hands each
+                    // worker a long run of meetings up front, and when one
+                    // worker's run happens to hold the longer notices the
+                    // other idles at the end (measured: the last second of a
+                    // 1,000-meeting batch on one core).
+                    (0..files.len()).into_par_iter().with_max_len(1).for_each_with(
+                        (tx, tx_write),
+                        |(tx, tx_write), i| {
+                            let step = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                                self.prepare(
+                                    &files[i],
+                                    &stems_ref[i],
+                                    duplicate_of[i].map(|d| files[d].as_path()),
+                                    old_entries.get(&stems_ref[i]),
+                                )
+                            }))
+                            .unwrap_or_else(|_| {
+                                Step::Done(Outcome::failed(format!(
+                                    "{}: lỗi: lỗi nội bộ khi xuất cuộc họp này (xin báo lại cho người phát triển)",
+                                    files[i].display()
+                                )))
+                            });
+                            match step {
+                                Step::Done(o) => {
+                                    let _ = tx.send((i, o));
+                                }
+                                Step::Write(w) => {
+                                    let _ = tx_write.send((i, w));
+                                }
+                            }
+                        },
+                    );
+                });
+            });
+            // Print in file order: hold outcomes until those before them are in.
+            let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+            let mut next = 0;
+            for (i, outcome) in rx {
+                if report == Report::Progress {
+                    printer.print(&files[i], &outcome);
+                    self.tally(&mut summary, &mut new_entries, i, outcome);
+                    continue;
+                }
+                pending.insert(i, outcome);
+                while let Some(o) = pending.remove(&next) {
+                    printer.print(&files[next], &o);
+                    self.tally(&mut summary, &mut new_entries, next, o);
+                    next += 1;
+                }
+            }
+        });
+        if let Some(pb) = &bar {
+            pb.finish_and_clear();
+        }
+
+        // Every output is in `--out`: one folder sync makes all the renames
+        // durable, before the manifest records them.
+        if summary.written > 0 {
+            sync_dir(&self.out);
+        }
+        for (i, entry) in new_entries {
+            manifest.entries.insert(stems[i].clone(), entry);
+        }
+        self.deleted_meetings(&mut manifest, &stems, &mut summary);
+        if had_manifest || !manifest.entries.is_empty() {
+            if let Err(e) = manifest.save(&self.out) {
+                eprintln!(
+                    "{}: lỗi: không ghi được {}: {e}",
+                    self.out.display(),
+                    crate::incremental::MANIFEST_NAME
+                );
+                summary.other_errors += 1;
+            }
+        }
+        let secs = started.elapsed().as_secs_f64();
+        eprintln!(
+            "Xong {} cuộc họp trong {secs:.2} giây: {} đã xuất ({} tệp), {} bỏ qua vì không đổi, {} lỗi{}",
+            files.len(),
+            summary.rendered,
+            summary.written,
+            summary.skipped,
+            summary.failed,
+            if summary.orphans > 0 {
+                format!("; {} tệp của cuộc họp đã xóa", summary.orphans)
+            } else {
+                String::new()
+            }
+        );
+        summary
+    }
+
+    fn tally(
+        &self,
+        summary: &mut Summary,
+        entries: &mut BTreeMap<usize, Entry>,
+        i: usize,
+        outcome: Outcome,
+    ) {
+        match outcome.status {
+            Status::Rendered => summary.rendered += 1,
+            Status::Skipped => summary.skipped += 1,
+            Status::Failed => summary.failed += 1,
+        }
+        summary.written += outcome.written;
+        summary.orphans += outcome.orphans;
+        if let Some(e) = outcome.entry {
+            entries.insert(i, e);
+        }
+    }
+
+    /// Reports (or with `--prune` removes) the outputs of meetings whose file
+    /// is gone. A meeting merely left out of this run is not touched.
+    fn deleted_meetings(&self, manifest: &mut Manifest, stems: &[String], summary: &mut Summary) {
+        let in_run: HashSet<&str> = stems.iter().map(String::as_str).collect();
+        let gone: Vec<String> = manifest
+            .entries
+            .iter()
+            .filter(|(stem, e)| !in_run.contains(stem.as_str()) && !e.source.exists())
+            .map(|(stem, _)| stem.clone())
+            .collect();
+        for stem in gone {
+            let entry = &manifest.entries[&stem];
+            let outputs: Vec<PathBuf> = entry
+                .outputs
+                .keys()
+                .map(|ext| self.out.join(format!("{stem}.{ext}")))
+                .filter(|p| p.exists())
+                .collect();
+            if !self.prune {
+                for p in &outputs {
+                    eprintln!(
+                        "{}: lưu ý: tệp cuộc họp {} không còn; dùng --prune để xóa tệp xuất này",
+                        p.display(),
+                        entry.source.display()
+                    );
+                }
+                summary.orphans += outputs.len();
+                if outputs.is_empty() {
+                    manifest.entries.remove(&stem);
+                }
+                continue;
+            }
+            let mut ok = true;
+            for p in &outputs {
+                match std::fs::remove_file(p) {
+                    Ok(()) => {
+                        println!(
+                            "{} (đã xóa) → {}: đã xóa",
+                            entry.source.display(),
+                            p.display()
+                        );
+                        summary.orphans += 1;
+                    }
+                    Err(e) => {
+                        eprintln!("{}: lỗi: không xóa được: {e}", p.display());
+                        summary.other_errors += 1;
+                        ok = false;
+                    }
+                }
+            }
+            if ok {
+                manifest.entries.remove(&stem);
+            }
+        }
+    }
+
+    /// The outputs a meeting asks for, of those this run writes.
+    fn outputs(&self, kinds: &[DocumentKind]) -> Vec<Output> {
+        let mut out = Vec::new();
+        for &kind in kinds.iter().filter(|k| self.documents.contains(k)) {
+            for &format in &self.formats {
+                out.push(Output { kind, format });
+            }
+        }
+        out
+    }
+
+    /// One meeting, up to the bytes of its files: skipped when up to date,
+    /// else loaded, composed and rendered in the documents and formats that
+    /// are out of date. The files are written by [`Writes::finish`].
+    fn prepare(
+        &self,
+        file: &Path,
+        stem: &str,
+        duplicate_of: Option<&Path>,
+        old: Option<&Entry>,
+    ) -> Step {
+        if let Some(first) = duplicate_of {
+            return Step::Done(Outcome::failed(format!(
+                "{}: lỗi: tệp {} cùng tên `{stem}` đã được xuất vào {}; đổi tên một trong hai tệp",
+                file.display(),
+                first.display(),
+                self.out.display()
+            )));
+        }
+        let inputs = self.keys.meeting_inputs(file).ok();
+        // Whether an output is out of date (all of them with --force).
+        let stale = |o: Output, font_dir: Option<&Path>| {
+            let (Some(inputs), Some(old), false) = (&inputs, old, self.force) else {
+                return true;
+            };
+            let key = self.keys.output_key(inputs, o.kind, o.format, font_dir);
+            !up_to_date(old.outputs.get(&o.name()), &key, &self.target(stem, o))
+        };
+        let skip_line = |o: Output| {
+            (
+                o,
+                format!(
+                    "{} → {} (bỏ qua, không đổi)",
+                    file.display(),
+                    self.target(stem, o).display()
+                ),
+            )
+        };
+        let source = absolute(file);
+        // Unchanged inputs ask for the same documents as last time.
+        if let Some(old) = old.filter(|o| !o.documents.is_empty()) {
+            let outputs = self.outputs(&old.documents);
+            if !outputs.iter().any(|&o| stale(o, old.font_dir.as_deref())) {
+                let mut entry = old.clone();
+                entry.source = source;
+                let mut outcome = Outcome {
+                    status: Status::Skipped,
+                    diagnostics: Vec::new(),
+                    errors: Vec::new(),
+                    lines: outputs.into_iter().map(skip_line).collect(),
+                    skipped_lines: true,
+                    entry: None,
+                    written: 0,
+                    orphans: 0,
+                };
+                self.dropped_documents(file, stem, &mut entry, &mut outcome);
+                outcome.entry = Some(entry);
+                return Step::Done(outcome);
+            }
+        }
+
+        let loaded = match &inputs {
+            Some(i) => load_with_defaults(file, i.defaults.as_deref()),
+            None => load_meeting(file),
+        };
+        let color = stderr_color();
+        let diagnostics = loaded
+            .diagnostics
+            .sorted()
+            .into_iter()
+            .map(|d| {
+                (
+                    d.headline(&loaded.sources),
+                    d.render(&loaded.sources, color),
+                )
+            })
+            .collect();
+        let mut outcome = Outcome {
+            status: Status::Failed,
+            diagnostics,
+            errors: Vec::new(),
+            lines: Vec::new(),
+            skipped_lines: false,
+            entry: None,
+            written: 0,
+            orphans: 0,
+        };
+        let Some(meeting) = loaded.meeting else {
+            return Step::Done(outcome);
+        };
+        let font_dir = meeting.layout.font_dir.as_deref().map(absolute);
+        let mut entry = old.cloned().unwrap_or_default();
+        entry.source = source;
+        entry.font_dir = font_dir.clone();
+        entry.documents = meeting.documents();
+        self.dropped_documents(file, stem, &mut entry, &mut outcome);
+        outcome.status = Status::Rendered;
+        let mut files = Vec::new();
+        for kind in entry.documents.clone() {
+            let outputs = self.outputs(&[kind]);
+            let stale_outputs: Vec<Output> = outputs
+                .iter()
+                .copied()
+                .filter(|&o| stale(o, font_dir.as_deref()))
+                .collect();
+            outcome.lines.extend(
+                outputs
+                    .iter()
+                    .filter(|o| !stale_outputs.contains(o))
+                    .map(|&o| skip_line(o)),
+            );
+            if stale_outputs.is_empty() {
+                continue;
+            }
+            let document = match compose(&meeting, kind, &self.templates) {
+                Ok(d) => d,
+                Err(e) => {
+                    outcome.errors.push(format!("{}: lỗi: {e}", file.display()));
+                    outcome.status = Status::Failed;
+                    continue;
+                }
+            };
+            for output in stale_outputs {
+                let target = self.target(stem, output);
+                let renderer = self
+                    .formats
+                    .iter()
+                    .position(|f| *f == output.format)
+                    .map(|i| &self.renderers[i]);
+                let rendered = match renderer {
+                    Some(r) => r.render(&document),
+                    None => continue,
+                };
+                match rendered {
+                    Ok(bytes) => files.push(PendingFile {
+                        output,
+                        key: inputs.as_ref().map(|i| {
+                            self.keys
+                                .output_key(i, output.kind, output.format, font_dir.as_deref())
+                        }),
+                        target,
+                        bytes,
+                    }),
+                    Err(e) => {
+                        outcome.errors.push(format!(
+                            "{}: lỗi khi ghi {}: {e}",
+                            file.display(),
+                            target.display()
+                        ));
+                        entry.outputs.remove(&output.name());
+                        outcome.status = Status::Failed;
+                    }
+                }
+            }
+        }
+        outcome.entry = Some(entry);
+        Step::Write(Writes { outcome, files })
+    }
+
+    /// The outputs of documents a meeting file no longer asks for (its
+    /// block was removed): reported, or removed with `--prune`.
+    fn dropped_documents(&self, file: &Path, stem: &str, entry: &mut Entry, outcome: &mut Outcome) {
+        let kept: Vec<String> = DocumentKind::ALL
+            .iter()
+            .filter(|k| entry.documents.contains(k))
+            .flat_map(|&kind| {
+                [Format::Docx, Format::Pdf].map(|format| Output { kind, format }.name())
+            })
+            .collect();
+        let dropped: Vec<String> = entry
+            .outputs
+            .keys()
+            .filter(|name| !kept.contains(name))
+            .cloned()
+            .collect();
+        for name in dropped {
+            let path = self.out.join(format!("{stem}.{name}"));
+            if !path.exists() {
+                entry.outputs.remove(&name);
+                continue;
+            }
+            outcome.orphans += 1;
+            if self.prune {
+                match std::fs::remove_file(&path) {
+                    Ok(()) => {
+                        entry.outputs.remove(&name);
+                        outcome.errors.push(format!(
+                            "{}: lưu ý: tệp cuộc họp không còn khối của văn bản này; đã xóa {}",
+                            file.display(),
+                            path.display()
+                        ));
+                    }
+                    Err(e) => outcome
+                        .errors
+                        .push(format!("{}: lỗi: không xóa được: {e}", path.display())),
+                }
+            } else {
+                outcome.errors.push(format!(
+                    "{}: lưu ý: tệp cuộc họp không còn khối của văn bản {}; dùng --prune để xóa tệp này",
+                    file.display(),
+                    path.display()
+                ));
+            }
+        }
+    }
+}
+
+/// A meeting's result before its files are written.
+enum Step {
+    /// Nothing to write (skipped, or failed before rendering).
+    Done(Outcome),
+    /// Rendered: files to write.
+    Write(Writes),
+}
+
+/// A rendered file waiting to be written.
+struct PendingFile {
+    output: Output,
+    target: PathBuf,
+    bytes: Vec<u8>,
+    /// Its input key (None when the meeting file could not be hashed).
+    key: Option<String>,
+}
+
+/// The files of one meeting, and its outcome so far.
+struct Writes {
+    outcome: Outcome,
+    files: Vec<PendingFile>,
+}
+
+impl Writes {
+    /// Writes each file atomically and records it in the manifest entry.
+    fn finish(self, file: &Path) -> Outcome {
+        let Writes { mut outcome, files } = self;
+        let mut entry = outcome.entry.take().unwrap_or_default();
+        for f in files {
+            match write_atomic_unsynced_folder(&f.target, &f.bytes) {
+                Ok(changed) => {
+                    outcome.written += 1;
+                    let note = if changed { "" } else { " (không đổi)" };
+                    outcome.lines.push((
+                        f.output,
+                        format!("{} → {}{note}", file.display(), f.target.display()),
+                    ));
+                    match f.key {
+                        Some(key) => {
+                            let size = f.bytes.len() as u64;
+                            entry
+                                .outputs
+                                .insert(f.output.name(), OutputRecord { key, size });
+                        }
+                        None => {
+                            entry.outputs.remove(&f.output.name());
+                        }
+                    }
+                }
+                Err(e) => {
+                    outcome.errors.push(format!(
+                        "{}: lỗi khi ghi {}: {e}",
+                        file.display(),
+                        f.target.display()
+                    ));
+                    entry.outputs.remove(&f.output.name());
+                    outcome.status = Status::Failed;
+                }
+            }
+        }
+        outcome.lines.sort_by_key(|(output, _)| *output);
+        outcome.entry = Some(entry);
+        outcome
+    }
+}
+
+/// Prints outcomes: diagnostics once each (a problem in a shared
+/// `ketluan.yaml` is shown the first time only), errors, per-file lines.
+struct Printer<'a> {
+    report: Report,
+    bar: Option<&'a indicatif::ProgressBar>,
+    seen: HashSet<String>,
+}
+
+impl Printer<'_> {
+    fn print(&mut self, file: &Path, o: &Outcome) {
+        let mut err = String::new();
+        for (headline, text) in &o.diagnostics {
+            if self.seen.insert(headline.clone()) {
+                err.push_str(text);
+            }
+        }
+        for e in &o.errors {
+            err.push_str(e);
+            err.push('\n');
+        }
+        match self.bar {
+            Some(pb) => {
+                if !err.is_empty() {
+                    pb.suspend(|| eprint!("{err}"));
+                }
+                pb.set_message(file.display().to_string());
+                pb.inc(1);
+            }
+            None => {
+                eprint!("{err}");
+                if !(self.report == Report::Changes && o.skipped_lines) {
+                    for (_, line) in &o.lines {
+                        println!("{line}");
+                    }
+                }
+            }
+        }
+    }
+}
