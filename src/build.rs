@@ -14,13 +14,13 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::IsTerminal;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
-use std::sync::{mpsc, Mutex};
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::Instant;
 
 use rayon::prelude::*;
 
 use crate::diag::stderr_color;
-use crate::document::compose;
+use crate::document::{compose, Document};
 use crate::incremental::{templates_digest, up_to_date, Entry, KeyContext, Manifest, OutputRecord};
 use crate::model::DocumentKind;
 use crate::model::{load::load_with_defaults, load_meeting};
@@ -107,7 +107,7 @@ pub struct Engine {
     documents: Vec<DocumentKind>,
     formats: Vec<Format>,
     renderers: Vec<Box<dyn Renderer + Sync>>,
-    templates: Templates,
+    templates: Arc<Templates>,
     keys: KeyContext,
     force: bool,
     prune: bool,
@@ -197,17 +197,19 @@ impl Engine {
         let mut documents = opts.documents.clone();
         documents.sort();
         documents.dedup();
+        let templates = Arc::new(match &opts.templates {
+            Some(dir) => Templates::from_dir(dir)?,
+            None => Templates::embedded(),
+        });
         let options = RenderOptions {
             no_pdfa: opts.no_pdfa,
             font_dir: opts.font_dir.clone(),
+            formats: formats.clone(),
+            templates: Some(templates.clone()),
         };
         let renderers = formats.iter().map(|f| renderer_for(*f, &options)).collect();
-        let templates = match &opts.templates {
-            Some(dir) => Templates::from_dir(dir)?,
-            None => Templates::embedded(),
-        };
         let digest = templates_digest(opts.templates.as_deref())?;
-        let keys = KeyContext::new(digest, !opts.no_pdfa, opts.font_dir.as_deref());
+        let keys = KeyContext::new(digest, !opts.no_pdfa, opts.font_dir.as_deref(), &formats);
         let mut pool = rayon::ThreadPoolBuilder::new();
         if let Some(n) = opts.jobs.filter(|n| *n > 0) {
             pool = pool.num_threads(n);
@@ -577,7 +579,10 @@ impl Engine {
                 continue;
             }
             let document = match compose(&meeting, kind, &self.templates) {
-                Ok(d) => d,
+                Ok(d) => Document {
+                    file_name: Some(format!("{stem}{}", kind.file_suffix())),
+                    ..d
+                },
                 Err(e) => {
                     outcome.errors.push(format!("{}: lỗi: {e}", file.display()));
                     outcome.status = Status::Failed;

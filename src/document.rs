@@ -32,10 +32,14 @@ pub struct Metadata {
     pub subject: String,
     /// The notice date, or the meeting date for a draft (never the wall clock).
     pub date: Date,
+    /// Số ký hiệu without `Số:` (`25/TB-UBND`); `None` for a draft.
+    pub reference: Option<String>,
+    /// The date of issue; `None` for a draft.
+    pub issued: Option<Date>,
 }
 
 /// A column of a [`Table`].
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct TableColumn {
     /// Heading.
     pub title: String,
@@ -47,7 +51,7 @@ pub struct TableColumn {
 
 /// A bordered table after the body (the report's list of tasks); its
 /// heading row repeats on every page.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Table {
     /// The columns.
     pub columns: Vec<TableColumn>,
@@ -116,6 +120,9 @@ pub struct Document {
     pub metadata: Metadata,
     /// The layout to use.
     pub layout: Layout,
+    /// The name its files take without the extension (`<stem>.giay-moi`),
+    /// when known: a web page links its PDF and DOCX by it.
+    pub file_name: Option<String>,
 }
 
 /// Capitals, NFC.
@@ -218,6 +225,8 @@ struct Parts {
     kind: DocumentKind,
     template: &'static str,
     number: Option<u32>,
+    /// The date of issue, if set.
+    issued: Option<Date>,
     date_line: Option<String>,
     summary: String,
     recipients: Vec<String>,
@@ -242,6 +251,7 @@ pub fn compose(
                 kind,
                 template: template::BODY,
                 number: notice.number,
+                issued: notice.date,
                 date_line: Some(date_line(meeting, notice.date)),
                 summary: notice.summary.clone(),
                 recipients: recipient_lines(meeting),
@@ -255,6 +265,7 @@ pub fn compose(
                 kind,
                 template: template::INVITATION,
                 number: invitation.number,
+                issued: invitation.date,
                 date_line: Some(date_line(meeting, invitation.date)),
                 summary: invitation.summary.clone(),
                 recipients: format_recipients(&invitation.recipients, &meeting.archive),
@@ -270,6 +281,7 @@ pub fn compose(
                 kind,
                 template: template::MINUTES,
                 number: minutes.number,
+                issued: Some(meeting.meeting.date),
                 date_line: None,
                 summary: template::upper_first(&meeting.meeting.name),
                 recipients: format_recipients(&minutes.recipients, &archive),
@@ -305,7 +317,12 @@ pub fn compose(
                 None => format!("{doc_type} (dự thảo)"),
             },
             date: parts.date,
+            reference: parts
+                .number
+                .map(|n| format!("{n:02}/{}-{}", parts.kind.code(), meeting.issuer.code)),
+            issued: parts.issued.filter(|_| parts.number.is_some()),
         },
+        file_name: None,
         summary: parts.summary,
         body,
         recipients: parts.recipients,

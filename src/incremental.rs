@@ -12,8 +12,10 @@
 //!   with the embedded fallbacks);
 //! - the meeting file's bytes, and the presence and bytes of the nearest
 //!   `ketluan.yaml`;
-//! - the format, and for the PDF: PDF/A on or off, and the contents of the
-//!   font files of `--font-dir` and of the `layout.font_dir` the meeting used.
+//! - the document and the format; for the PDF: PDF/A on or off, and the
+//!   contents of the font files of `--font-dir` and of the `layout.font_dir`
+//!   the meeting used; for a web page: the other formats written with it
+//!   (it links them).
 //!
 //! An output is up to date when its key matches and the file is still there
 //! with the size recorded (a stat, not a read). The manifest is written with
@@ -175,6 +177,8 @@ pub fn font_dir_digest(dir: &Path) -> Digest32 {
 pub struct KeyContext {
     base: Digest32,
     archival: bool,
+    /// The formats written together (a web page links the others).
+    formats: Vec<Format>,
     cli_fonts: Option<Digest32>,
     defaults: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
     defaults_digest: Mutex<HashMap<PathBuf, Option<Digest32>>>,
@@ -192,7 +196,12 @@ pub struct MeetingInputs {
 impl KeyContext {
     /// The context of a run: its templates (see [`templates_digest`]),
     /// PDF/A on or off, and `--font-dir`.
-    pub fn new(templates: Digest32, archival: bool, cli_font_dir: Option<&Path>) -> KeyContext {
+    pub fn new(
+        templates: Digest32,
+        archival: bool,
+        cli_font_dir: Option<&Path>,
+        formats: &[Format],
+    ) -> KeyContext {
         let mut h = Sha256::new();
         field(&mut h, &MANIFEST_VERSION.to_le_bytes());
         field(&mut h, env!("CARGO_PKG_VERSION").as_bytes());
@@ -200,6 +209,7 @@ impl KeyContext {
         KeyContext {
             base: h.finalize().into(),
             archival,
+            formats: formats.to_vec(),
             cli_fonts: cli_font_dir.map(font_dir_digest),
             defaults: Mutex::default(),
             defaults_digest: Mutex::default(),
@@ -280,6 +290,11 @@ impl KeyContext {
         field(&mut h, &inputs.digest);
         field(&mut h, kind.slug().as_bytes());
         field(&mut h, format.extension().as_bytes());
+        if format == Format::Html {
+            for f in &self.formats {
+                field(&mut h, f.extension().as_bytes());
+            }
+        }
         if format == Format::Pdf {
             field(&mut h, &[u8::from(self.archival)]);
             match &self.cli_fonts {
@@ -307,18 +322,18 @@ mod tests {
         let m = dir.path().join("a.yaml");
         std::fs::write(&m, "x: 1\n").unwrap();
         let t = templates_digest(None).unwrap();
-        let ctx = KeyContext::new(t, true, None);
+        let ctx = KeyContext::new(t, true, None, &[]);
         let i = ctx.meeting_inputs(&m).unwrap();
         let docx = ctx.output_key(&i, N, Format::Docx, None);
         let pdf = ctx.output_key(&i, N, Format::Pdf, None);
         assert_ne!(docx, pdf);
         assert_eq!(docx.len(), 64);
         // Same inputs, same keys (a stable hash).
-        let again = KeyContext::new(t, true, None);
+        let again = KeyContext::new(t, true, None, &[]);
         let i2 = again.meeting_inputs(&m).unwrap();
         assert_eq!(again.output_key(&i2, N, Format::Docx, None), docx);
         // PDF/A changes the PDF's key, not the DOCX's.
-        let plain = KeyContext::new(t, false, None);
+        let plain = KeyContext::new(t, false, None, &[]);
         let i3 = plain.meeting_inputs(&m).unwrap();
         assert_eq!(plain.output_key(&i3, N, Format::Docx, None), docx);
         assert_ne!(plain.output_key(&i3, N, Format::Pdf, None), pdf);
@@ -329,7 +344,7 @@ mod tests {
         // A defaults file appearing beside it.
         std::fs::write(&m, "x: 1\n").unwrap();
         std::fs::write(dir.path().join("ketluan.yaml"), "y: 1\n").unwrap();
-        let fresh = KeyContext::new(t, true, None);
+        let fresh = KeyContext::new(t, true, None, &[]);
         let i5 = fresh.meeting_inputs(&m).unwrap();
         assert!(i5.defaults.is_some());
         assert_ne!(fresh.output_key(&i5, N, Format::Docx, None), docx);

@@ -21,6 +21,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("giay-moi.md", include_str!("../templates/giay-moi.md")),
     ("bien-ban.md", include_str!("../templates/bien-ban.md")),
     ("report.md", include_str!("../templates/report.md")),
+    ("document.html", include_str!("../templates/document.html")),
 ];
 
 /// The template that renders the body of a notice.
@@ -58,9 +59,13 @@ fn tera_error(name: &str, e: &tera::Error) -> TemplateError {
     }
 }
 
-/// A set of loaded templates with ketluan's filters.
+/// A set of loaded templates with ketluan's filters: the Markdown ones
+/// (`*.md`, their plain-text values escaped for Markdown) and the HTML
+/// pages (`*.html`, escaped for HTML), each in its own tera instance
+/// because the escaping function is one per instance.
 pub struct Templates {
     tera: Tera,
+    html: Tera,
 }
 
 fn markdown_escape(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -152,6 +157,26 @@ impl Templates {
         let mut tera = Tera::default();
         tera.autoescape_on([".md"]);
         tera.set_escape_fn(markdown_escape);
+        Self::register_filters(&mut tera);
+        let mut html = Tera::default();
+        html.autoescape_on([".html"]);
+        Self::register_filters(&mut html);
+        // One by one, so that an error names its template; a template
+        // that others include (agenda.md) comes first in [`EMBEDDED`].
+        for (name, text) in &sources {
+            let target = if name.ends_with(".html") {
+                &mut html
+            } else {
+                &mut tera
+            };
+            target
+                .add_raw_template(name, text)
+                .map_err(|e| tera_error(name, &e))?;
+        }
+        Ok(Templates { tera, html })
+    }
+
+    fn register_filters(tera: &mut Tera) {
         tera.register_filter("date_long", |s: &str, _: Kwargs, _: &State| {
             parse_date(s).map(|d| d.long())
         });
@@ -183,13 +208,6 @@ impl Templates {
         tera.register_filter("item_body", |s: &str, _: Kwargs, _: &State| {
             Value::safe_string(&s.replace('\n', "\n  "))
         });
-        // One by one, so that an error names its template; a template
-        // that others include (agenda.md) comes first in [`EMBEDDED`].
-        for (name, text) in &sources {
-            tera.add_raw_template(name, text)
-                .map_err(|e| tera_error(name, &e))?;
-        }
-        Ok(Templates { tera })
     }
 
     /// The embedded default templates.
@@ -228,8 +246,12 @@ impl Templates {
         context: &T,
     ) -> Result<String, TemplateError> {
         let context = Context::from_serialize(context).map_err(|e| tera_error(name, &e))?;
-        self.tera
-            .render(name, &context)
+        let tera = if name.ends_with(".html") {
+            &self.html
+        } else {
+            &self.tera
+        };
+        tera.render(name, &context)
             .map_err(|e| tera_error(name, &e))
     }
 }

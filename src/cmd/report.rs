@@ -72,14 +72,17 @@ pub fn run(args: Args) -> CmdResult {
         Some(dir) => Templates::from_dir(dir)?,
         None => Templates::embedded(),
     };
-    let notice = compose_report(&tasks, meetings, first, today, &templates)?;
-    let options = RenderOptions {
-        no_pdfa: args.no_pdfa,
-        font_dir: None,
-    };
+    let mut notice = compose_report(&tasks, meetings, first, today, &templates)?;
     let mut formats = args.format.clone();
     formats.sort();
     formats.dedup();
+    notice.file_name = Some(format!("bao-cao-nhiem-vu-{}", today.iso()));
+    let options = RenderOptions {
+        no_pdfa: args.no_pdfa,
+        font_dir: None,
+        formats: formats.clone(),
+        templates: Some(std::sync::Arc::new(templates)),
+    };
     for format in formats {
         let bytes = renderer_for(format, &options).render(&notice)?;
         let target = args.out.join(format!(

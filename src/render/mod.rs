@@ -1,14 +1,17 @@
-//! Backends: a [`Document`] → the bytes of a file. Every backend takes its
+//! Backends: a [`Document`] → the bytes of a file (DOCX, PDF, HTML). Every backend takes its
 //! sizes from the notice's [`crate::layout::Layout`].
 
 pub mod docx;
+pub mod html;
 pub mod pages;
 pub mod pdf;
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use crate::document::Document;
+use crate::template::Templates;
 
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -17,6 +20,8 @@ pub enum Format {
     Docx,
     /// PDF (PDF/A-2b by default).
     Pdf,
+    /// A standalone web page.
+    Html,
 }
 
 impl Format {
@@ -25,6 +30,7 @@ impl Format {
         match self {
             Format::Docx => "docx",
             Format::Pdf => "pdf",
+            Format::Html => "html",
         }
     }
 }
@@ -42,7 +48,10 @@ impl FromStr for Format {
         match s.trim().to_ascii_lowercase().as_str() {
             "docx" => Ok(Format::Docx),
             "pdf" => Ok(Format::Pdf),
-            other => Err(format!("định dạng `{other}` không có; dùng docx hoặc pdf")),
+            "html" => Ok(Format::Html),
+            other => Err(format!(
+                "định dạng `{other}` không có; dùng docx, pdf hoặc html"
+            )),
         }
     }
 }
@@ -66,12 +75,16 @@ pub trait Renderer {
 }
 
 /// Options that pick how backends write.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct RenderOptions {
     /// Write plain PDF instead of PDF/A-2b.
     pub no_pdfa: bool,
     /// The user's own font files for the PDF.
     pub font_dir: Option<std::path::PathBuf>,
+    /// Every format written together (a web page links the others).
+    pub formats: Vec<Format>,
+    /// The templates of the web pages (`None`: the built-in ones).
+    pub templates: Option<Arc<Templates>>,
 }
 
 /// The backend for a format.
@@ -81,6 +94,13 @@ pub fn renderer_for(format: Format, options: &RenderOptions) -> Box<dyn Renderer
         Format::Pdf => Box::new(pdf::PdfRenderer::new(
             !options.no_pdfa,
             options.font_dir.clone(),
+        )),
+        Format::Html => Box::new(html::HtmlRenderer::new(
+            options
+                .templates
+                .clone()
+                .unwrap_or_else(|| Arc::new(Templates::embedded())),
+            &options.formats,
         )),
     }
 }

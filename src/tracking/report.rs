@@ -147,7 +147,10 @@ pub fn compose_report(
             author: meeting.issuer.name.clone(),
             subject: format!("{REPORT_DOC_TYPE} (dự thảo)"),
             date: today,
+            reference: None,
+            issued: None,
         },
+        file_name: None,
         layout: meeting.layout.clone(),
     })
 }
