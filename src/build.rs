@@ -91,6 +91,9 @@ pub struct Summary {
     pub orphans: usize,
     /// Something outside the meetings went wrong (the manifest, a prune).
     pub other_errors: usize,
+    /// What went wrong in each meeting that failed, as `check` prints it
+    /// (no colours), for showing elsewhere (the preview page).
+    pub problems: Vec<String>,
 }
 
 impl Summary {
@@ -145,8 +148,9 @@ impl Output {
 /// What one meeting's worker hands back, to be printed in order.
 struct Outcome {
     status: Status,
-    /// (headline, full report) of each diagnostic, for stderr.
-    diagnostics: Vec<(String, String)>,
+    /// (headline, full report for stderr, full report without colours) of
+    /// each diagnostic.
+    diagnostics: Vec<(String, String, String)>,
     /// Other problems, one line each, for stderr.
     errors: Vec<String>,
     /// Per-file lines for stdout, with the output they are about.
@@ -225,6 +229,11 @@ impl Engine {
             prune: opts.prune,
             pool: pool.build()?,
         })
+    }
+
+    /// The templates this engine renders with (for pages built around its documents).
+    pub fn templates(&self) -> &Templates {
+        &self.templates
     }
 
     fn target(&self, stem: &str, output: Output) -> PathBuf {
@@ -389,7 +398,15 @@ impl Engine {
         match outcome.status {
             Status::Rendered => summary.rendered += 1,
             Status::Skipped => summary.skipped += 1,
-            Status::Failed => summary.failed += 1,
+            Status::Failed => {
+                summary.failed += 1;
+                let mut text: String = outcome.diagnostics.iter().map(|d| d.2.as_str()).collect();
+                for e in &outcome.errors {
+                    text.push_str(e);
+                    text.push('\n');
+                }
+                summary.problems.push(text);
+            }
         }
         summary.written += outcome.written;
         summary.orphans += outcome.orphans;
@@ -535,10 +552,13 @@ impl Engine {
             .sorted()
             .into_iter()
             .map(|d| {
-                (
-                    d.headline(&loaded.sources),
-                    d.render(&loaded.sources, color),
-                )
+                let plain = d.render(&loaded.sources, false);
+                let shown = if color {
+                    d.render(&loaded.sources, true)
+                } else {
+                    plain.clone()
+                };
+                (d.headline(&loaded.sources), shown, plain)
             })
             .collect();
         let mut outcome = Outcome {
@@ -751,7 +771,7 @@ struct Printer<'a> {
 impl Printer<'_> {
     fn print(&mut self, file: &Path, o: &Outcome) {
         let mut err = String::new();
-        for (headline, text) in &o.diagnostics {
+        for (headline, text, _) in &o.diagnostics {
             if self.seen.insert(headline.clone()) {
                 err.push_str(text);
             }

@@ -41,6 +41,10 @@ enum Command {
     Templates(cmd::templates::Args),
     /// Render, then render again each time a meeting, ketluan.yaml or a template changes.
     Watch(cmd::watch::Args),
+    /// Build the archive as a static website: documents, index, task dashboard.
+    Site(cmd::site::Args),
+    /// Serve a live preview of the site on this computer, rebuilt on every change.
+    Serve(cmd::serve::Args),
     /// Print the JSON Schema of the meeting format (for editors such as VS Code).
     Schema(cmd::schema::Args),
     /// Print a shell completion script (bash, zsh, fish, powershell).
@@ -57,6 +61,8 @@ fn main() -> ExitCode {
         Command::Report(a) => cmd::report::run(a),
         Command::Templates(a) => cmd::templates::run(a),
         Command::Watch(a) => cmd::watch::run(a),
+        Command::Site(a) => cmd::site::run(a),
+        Command::Serve(a) => cmd::serve::run(a),
         Command::Schema(a) => cmd::schema::run(a),
         Command::Completions(a) => cmd::completions::run(a, Cli::command()),
     };

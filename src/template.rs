@@ -22,6 +22,22 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("bien-ban.md", include_str!("../templates/bien-ban.md")),
     ("report.md", include_str!("../templates/report.md")),
     ("document.html", include_str!("../templates/document.html")),
+    (
+        "site-base.html",
+        include_str!("../templates/site-base.html"),
+    ),
+    (
+        "site-index.html",
+        include_str!("../templates/site-index.html"),
+    ),
+    (
+        "site-meeting.html",
+        include_str!("../templates/site-meeting.html"),
+    ),
+    (
+        "site-tasks.html",
+        include_str!("../templates/site-tasks.html"),
+    ),
 ];
 
 /// The template that renders the body of a notice.

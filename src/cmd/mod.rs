@@ -6,6 +6,8 @@ pub mod new;
 pub mod render;
 pub mod report;
 pub mod schema;
+pub mod serve;
+pub mod site;
 pub mod tasks;
 pub mod templates;
 pub mod watch;
@@ -18,6 +20,12 @@ use crate::model::{Loaded, DEFAULTS_FILE_NAME};
 
 /// What a subcommand returns: its exit code, or an error that stops it.
 pub type CmdResult = Result<ExitCode, Box<dyn std::error::Error>>;
+
+/// Reads a date argument (`--today`, `--due-before`) in either accepted form.
+pub fn parse_date(s: &str) -> Result<crate::date::Date, String> {
+    crate::date::Date::parse(s)
+        .map_err(|e| format!("`{s}`: {e}; dạng: {}", crate::date::ACCEPTED_FORMS))
+}
 
 /// The folder searched when no path is given.
 pub const DEFAULT_MEETINGS_DIR: &str = "meetings";

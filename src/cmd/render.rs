@@ -9,15 +9,9 @@ use crate::build::{Engine, Options, Report};
 use crate::model::DocumentKind;
 use crate::render::Format;
 
-/// Where and how notices are written; shared by `render` and `watch`.
+/// How documents are built; shared by `render`, `watch`, `site` and `serve`.
 #[derive(clap::Args, Debug, Clone)]
-pub struct OutputArgs {
-    /// Folder for the notices: <out>/<tên tệp>.docx.
-    #[arg(long, short, default_value = "output")]
-    pub out: PathBuf,
-    /// Formats to write, comma separated: docx, pdf.
-    #[arg(long, short, value_delimiter = ',', default_value = "docx,pdf")]
-    pub format: Vec<Format>,
+pub struct BuildArgs {
     /// Write plain PDF 1.7 instead of the archival PDF/A-2b.
     #[arg(long)]
     pub no_pdfa: bool,
@@ -49,6 +43,36 @@ pub struct OutputArgs {
     pub documents: Vec<DocumentKind>,
 }
 
+impl BuildArgs {
+    /// The build options for an output folder and formats.
+    pub fn options(&self, out: PathBuf, formats: Vec<Format>, force: bool) -> Options {
+        Options {
+            out,
+            formats,
+            documents: self.documents.clone(),
+            no_pdfa: self.no_pdfa,
+            font_dir: self.font_dir.clone(),
+            templates: self.templates.clone(),
+            jobs: self.jobs,
+            prune: self.prune,
+            force,
+        }
+    }
+}
+
+/// Where and how documents are written; shared by `render` and `watch`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct OutputArgs {
+    /// Folder for the documents: <out>/<tên tệp>.docx.
+    #[arg(long, short, default_value = "output")]
+    pub out: PathBuf,
+    /// Formats to write, comma separated: docx, pdf, html.
+    #[arg(long, short, value_delimiter = ',', default_value = "docx,pdf")]
+    pub format: Vec<Format>,
+    #[command(flatten)]
+    pub build: BuildArgs,
+}
+
 /// Arguments of `render`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -65,17 +89,8 @@ pub struct Args {
 impl OutputArgs {
     /// The build options these arguments ask for.
     pub fn options(&self, force: bool) -> Options {
-        Options {
-            out: self.out.clone(),
-            formats: self.format.clone(),
-            documents: self.documents.clone(),
-            no_pdfa: self.no_pdfa,
-            font_dir: self.font_dir.clone(),
-            templates: self.templates.clone(),
-            jobs: self.jobs,
-            prune: self.prune,
-            force,
-        }
+        self.build
+            .options(self.out.clone(), self.format.clone(), force)
     }
 }
 

@@ -25,7 +25,7 @@ pub struct Args {
     #[arg(long, short, value_delimiter = ',', default_value = "docx,pdf")]
     pub format: Vec<Format>,
     /// The day the report is made for (default: today, Vietnam time).
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = super::parse_date)]
     pub today: Option<Date>,
     /// Only tasks led by this unit (code or name, with or without diacritics).
     #[arg(long)]
@@ -36,10 +36,6 @@ pub struct Args {
     /// Templates folder (report.md) instead of the built-in one.
     #[arg(long)]
     pub templates: Option<PathBuf>,
-}
-
-fn parse_date(s: &str) -> Result<Date, String> {
-    Date::parse(s).map_err(|e| format!("`{s}`: {e}; dạng: {}", crate::date::ACCEPTED_FORMS))
 }
 
 /// Writes the report.

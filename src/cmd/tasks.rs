@@ -25,13 +25,13 @@ pub struct Args {
     #[arg(long, value_parser = parse_status)]
     pub status: Option<Status>,
     /// Only tasks whose deadline (the extended one if granted) is before this day.
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = super::parse_date)]
     pub due_before: Option<Date>,
     /// Only open tasks past their deadline.
     #[arg(long)]
     pub overdue: bool,
     /// The day to judge deadlines by (default: today, Vietnam time).
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_parser = super::parse_date)]
     pub today: Option<Date>,
     /// Count per lead unit: hoàn thành đúng hạn / quá hạn, chưa hoàn thành trong hạn / quá hạn, hủy.
     #[arg(long)]
@@ -45,10 +45,6 @@ pub struct Args {
     /// Write to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
-}
-
-fn parse_date(s: &str) -> Result<Date, String> {
-    Date::parse(s).map_err(|e| format!("`{s}`: {e}; dạng: {}", crate::date::ACCEPTED_FORMS))
 }
 
 fn parse_status(s: &str) -> Result<Status, String> {

@@ -1,0 +1,166 @@
+//! The task dashboard's chart: per lead unit, the four counts of QĐ
+//! 42/2014/QĐ-TTg as one stacked horizontal bar, written as inline SVG.
+//!
+//! Readable without colour: each count has its own fill pattern (solid,
+//! diagonal hatching, dots, blank), shown in the legend, and the numbers
+//! are written beside every bar. A small writer rather than a charting
+//! crate: one kind of chart, some 150 lines, no dependency (README, Design).
+
+use std::fmt::Write as _;
+
+use crate::tracking::UnitSummary;
+
+/// The four counts, in the order of QĐ 42/2014, with their patterns' ids.
+const SERIES: [(&str, &str); 4] = [
+    ("Hoàn thành đúng hạn", "p-done"),
+    ("Hoàn thành quá hạn", "p-late"),
+    ("Chưa hoàn thành trong hạn", "p-open"),
+    ("Chưa hoàn thành quá hạn", "p-overdue"),
+];
+
+const WIDTH: f32 = 780.0;
+const LABEL_W: f32 = 300.0;
+const BAR_W: f32 = 300.0;
+const ROW_H: f32 = 26.0;
+const BAR_H: f32 = 16.0;
+const TOP: f32 = 40.0;
+
+/// XML-escapes text.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The four counts of a unit, in [`SERIES`] order.
+fn counts(u: &UnitSummary) -> [usize; 4] {
+    [u.done_on_time, u.done_late, u.open_in_time, u.open_overdue]
+}
+
+/// A unit name cut to fit the label column (about 48 characters).
+fn label(name: &str) -> String {
+    const MAX: usize = 46;
+    if name.chars().count() <= MAX {
+        return name.to_string();
+    }
+    let cut: String = name.chars().take(MAX - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// The chart as an `<svg>` element: a legend, then one row per unit.
+pub fn stacked_bars(units: &[UnitSummary]) -> String {
+    let max = units
+        .iter()
+        .map(|u| counts(u).iter().sum::<usize>())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let height = TOP + ROW_H * units.len() as f32 + 8.0;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" font-family="Times New Roman, Liberation Serif, serif" font-size="13">"##
+    );
+    s.push_str(
+        "<title>Tình hình thực hiện nhiệm vụ theo đơn vị chủ trì (QĐ 42/2014/QĐ-TTg)</title>",
+    );
+    s.push_str(concat!(
+        "<defs>",
+        r##"<pattern id="p-late" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#000" stroke-width="2"/></pattern>"##,
+        r##"<pattern id="p-overdue" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#fff"/><path d="M0 0L6 6M6 0L0 6" stroke="#000" stroke-width="1.2"/></pattern>"##,
+        r##"<pattern id="p-open" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#fff"/><circle cx="3" cy="3" r="1.1" fill="#000"/></pattern>"##,
+        "</defs>",
+    ));
+    // The legend.
+    let mut x = 0.0;
+    for (name, id) in SERIES {
+        let fill = match id {
+            "p-done" => "#222".to_string(),
+            _ => format!("url(#{id})"),
+        };
+        let _ = write!(
+            s,
+            r##"<rect x="{x}" y="6" width="14" height="14" fill="{fill}" stroke="#000"/><text x="{}" y="18">{}</text>"##,
+            x + 19.0,
+            esc(name)
+        );
+        x += 19.0 + name.chars().count() as f32 * 6.4 + 16.0;
+    }
+    for (row, u) in units.iter().enumerate() {
+        let y = TOP + row as f32 * ROW_H;
+        let _ = write!(
+            s,
+            r##"<text x="0" y="{}">{}</text>"##,
+            y + 12.5,
+            esc(&label(&u.unit))
+        );
+        let c = counts(u);
+        let mut bx = LABEL_W;
+        for (n, (_, id)) in c.iter().zip(SERIES) {
+            if *n == 0 {
+                continue;
+            }
+            let w = BAR_W * *n as f32 / max as f32;
+            let fill = if id == "p-done" {
+                "#222".to_string()
+            } else {
+                format!("url(#{id})")
+            };
+            let _ = write!(
+                s,
+                r##"<rect x="{bx:.1}" y="{y}" width="{w:.1}" height="{BAR_H}" fill="{fill}" stroke="#000" stroke-width="0.8"/>"##
+            );
+            bx += w;
+        }
+        let _ = write!(
+            s,
+            r##"<text x="{}" y="{}">{} / {} / {} / {} (tổng {})</text>"##,
+            LABEL_W + BAR_W + 10.0,
+            y + 12.5,
+            c[0],
+            c[1],
+            c[2],
+            c[3],
+            u.total
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(name: &str, c: [usize; 5]) -> UnitSummary {
+        UnitSummary {
+            unit: name.to_string(),
+            done_on_time: c[0],
+            done_late: c[1],
+            open_in_time: c[2],
+            open_overdue: c[3],
+            cancelled: c[4],
+            total: c.iter().sum(),
+        }
+    }
+
+    #[test]
+    fn bars_are_proportional_and_numbers_are_written() {
+        let svg = stacked_bars(&[
+            unit("Sở Nội vụ", [2, 0, 1, 1, 0]),
+            unit("Sở <Tài> chính & Kế hoạch", [0, 0, 0, 2, 1]),
+        ]);
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        assert!(svg.contains("2 / 0 / 1 / 1 (tổng 4)"));
+        assert!(svg.contains("0 / 0 / 0 / 2 (tổng 3)"));
+        assert!(svg.contains("Sở &lt;Tài&gt; chính &amp; Kế hoạch"));
+        // The longest bar (4 tasks) fills the bar width: 2 + 1 + 1 of 4.
+        assert!(svg.contains(r##"width="150.0" height="16" fill="#222""##), "{svg}");
+        assert!(svg.contains(r#"width="75.0" height="16" fill="url(#p-open)""#));
+        // Every pattern of the legend is defined.
+        for (_, id) in SERIES.iter().skip(1) {
+            assert!(svg.contains(&format!(r#"<pattern id="{id}""#)));
+        }
+    }
+}

@@ -1,0 +1,366 @@
+//! The archive as a static website (`ketluan site`, and what `serve`
+//! serves): every document as a web page beside its PDF and DOCX (through
+//! the build engine, so unchanged meetings are skipped), `index.html` (every
+//! document, newest first, by year, with a filter box), one page per meeting
+//! (`<stem>.cuoc-hop.html`: its documents and its tasks), and `nhiem-vu.html`
+//! (the task dashboard on a given day). Every link is relative, so the
+//! folder opens from disk or from any web server; the same archive and day
+//! give the same bytes, and a page whose bytes did not change is not
+//! rewritten.
+
+pub mod chart;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::build::{Engine, Options, Report, Summary};
+use crate::date::Date;
+use crate::document::compose;
+use crate::model::{load_meeting, Meeting};
+use crate::output::write_atomic;
+use crate::render::Format;
+use crate::template::{upper_first, Templates};
+use crate::tracking::{by_lead, collect, Standing, TrackedTask};
+
+/// The index page.
+pub const INDEX: &str = "index.html";
+/// The task dashboard.
+pub const DASHBOARD: &str = "nhiem-vu.html";
+/// What follows a meeting's stem in the name of its page.
+pub const MEETING_PAGE_SUFFIX: &str = ".cuoc-hop.html";
+/// How many days ahead the dashboard lists deadlines.
+pub const DUE_SOON_DAYS: i64 = 14;
+
+/// The formats a site holds for every document.
+pub const SITE_FORMATS: [Format; 3] = [Format::Html, Format::Pdf, Format::Docx];
+
+/// A link to a file of the site.
+#[derive(Clone, Debug, Serialize)]
+pub struct Link {
+    /// The text shown.
+    pub label: String,
+    /// The relative address.
+    pub href: String,
+}
+
+/// One document in the index.
+#[derive(Clone, Debug, Serialize)]
+pub struct IndexEntry {
+    /// Số ký hiệu (`25/TB-UBND`), none for a draft.
+    pub reference: Option<String>,
+    /// Ngày ban hành or the meeting's date, `dd/mm/yyyy`.
+    pub date: String,
+    /// For sorting: ISO date.
+    pub sort_date: String,
+    /// Loại văn bản.
+    pub kind: String,
+    /// Trích yếu.
+    pub summary: String,
+    /// The document's files (HTML, PDF, DOCX).
+    pub files: Vec<Link>,
+    /// The meeting's page.
+    pub meeting: Link,
+    /// The text the filter box searches.
+    pub search: String,
+}
+
+/// A year of the index.
+#[derive(Clone, Debug, Serialize)]
+pub struct Year {
+    /// The year.
+    pub year: i32,
+    /// Its documents, newest first.
+    pub entries: Vec<IndexEntry>,
+}
+
+/// A task as the pages show it.
+#[derive(Clone, Debug, Serialize)]
+pub struct TaskRow {
+    /// Its place in its meeting: `I.3.1`.
+    pub number: String,
+    /// The meeting's page.
+    pub meeting: Link,
+    /// What is to be done (shortened).
+    pub what: String,
+    /// Đơn vị chủ trì.
+    pub lead: String,
+    /// The deadline that counts, `dd/mm/yyyy`, or empty.
+    pub deadline: String,
+    /// Where it stands on the day.
+    pub standing: String,
+    /// Days past the deadline (overdue tasks), or days left (due soon).
+    pub days: i64,
+}
+
+/// The pages' shared context.
+#[derive(Serialize)]
+struct Common {
+    generator: String,
+    today: String,
+}
+
+/// What a site build did.
+#[derive(Debug, Default)]
+pub struct SiteSummary {
+    /// The documents' build.
+    pub build: Summary,
+    /// Site pages written (those whose bytes changed).
+    pub pages_written: usize,
+    /// Meetings on the site.
+    pub meetings: usize,
+}
+
+fn dd_mm_yyyy(d: Date) -> String {
+    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
+}
+
+fn stem_of(file: &Path) -> String {
+    file.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn meeting_link(stem: &str) -> Link {
+    Link {
+        label: stem.to_string(),
+        href: format!("{stem}{MEETING_PAGE_SUFFIX}"),
+    }
+}
+
+fn file_links(base: &str) -> Vec<Link> {
+    SITE_FORMATS
+        .iter()
+        .map(|f| Link {
+            label: f.extension().to_uppercase(),
+            href: format!("{base}.{}", f.extension()),
+        })
+        .collect()
+}
+
+/// The index entries of one meeting: one per document it asks for.
+fn entries(meeting: &Meeting, stem: &str, templates: &Templates) -> Vec<IndexEntry> {
+    meeting
+        .documents()
+        .into_iter()
+        .filter_map(|kind| {
+            let d = compose(meeting, kind, templates).ok()?;
+            let date = d.metadata.issued.unwrap_or(d.metadata.date);
+            let kind_name = upper_first(&d.doc_type.to_lowercase());
+            let search = format!(
+                "{} {} {} {}",
+                d.metadata.reference.as_deref().unwrap_or(""),
+                kind_name,
+                d.summary,
+                dd_mm_yyyy(date)
+            );
+            Some(IndexEntry {
+                reference: d.metadata.reference.clone(),
+                date: dd_mm_yyyy(date),
+                sort_date: date.iso(),
+                kind: kind_name,
+                summary: d.summary,
+                files: file_links(&format!("{stem}{}", kind.file_suffix())),
+                meeting: meeting_link(stem),
+                search,
+            })
+        })
+        .collect()
+}
+
+/// A task's number within its meeting (`I.3.1`), from its id.
+fn task_number(task: &TrackedTask) -> String {
+    task.id
+        .split_once('#')
+        .map_or(task.id.as_str(), |(_, n)| n)
+        .to_string()
+}
+
+fn task_row(t: &TrackedTask, today: Date, days: i64) -> TaskRow {
+    TaskRow {
+        number: task_number(t),
+        meeting: meeting_link(&t.meeting),
+        what: t.short_what(200),
+        lead: t.lead.join("; "),
+        deadline: t.deadline().map(dd_mm_yyyy).unwrap_or_default(),
+        standing: t.standing(today).label().to_string(),
+        days,
+    }
+}
+
+/// Renders the site's pages into `out` from the loaded meetings; returns
+/// how many files changed.
+fn write_pages(
+    out: &Path,
+    meetings: &[(PathBuf, Meeting)],
+    templates: &Templates,
+    today: Date,
+) -> Result<usize, Box<dyn std::error::Error>> {
+    let common = Common {
+        generator: format!("ketluan {}", env!("CARGO_PKG_VERSION")),
+        today: dd_mm_yyyy(today),
+    };
+    let mut written = 0;
+    let mut write = |name: &str, text: String| -> std::io::Result<()> {
+        if write_atomic(&out.join(name), text.as_bytes())? {
+            written += 1;
+        }
+        Ok(())
+    };
+    // Index: every document, newest first, grouped by year.
+    let mut all: Vec<IndexEntry> = meetings
+        .iter()
+        .flat_map(|(file, m)| entries(m, &stem_of(file), templates))
+        .collect();
+    all.sort_by(|a, b| {
+        b.sort_date
+            .cmp(&a.sort_date)
+            .then_with(|| a.meeting.href.cmp(&b.meeting.href))
+            .then_with(|| a.kind.cmp(&b.kind))
+    });
+    let mut years: BTreeMap<std::cmp::Reverse<i32>, Vec<IndexEntry>> = BTreeMap::new();
+    for e in all {
+        let year = e.sort_date[..4].parse().unwrap_or(0);
+        years.entry(std::cmp::Reverse(year)).or_default().push(e);
+    }
+    let years: Vec<Year> = years
+        .into_iter()
+        .map(|(y, entries)| Year { year: y.0, entries })
+        .collect();
+    #[derive(Serialize)]
+    struct IndexPage<'a> {
+        common: &'a Common,
+        years: Vec<Year>,
+        documents: usize,
+    }
+    let documents = years.iter().map(|y| y.entries.len()).sum();
+    write(
+        INDEX,
+        templates.render(
+            "site-index.html",
+            &IndexPage {
+                common: &common,
+                years,
+                documents,
+            },
+        )?,
+    )?;
+
+    // One page per meeting; the tasks of all, for the dashboard.
+    let mut tasks: Vec<TrackedTask> = Vec::new();
+    for (file, m) in meetings {
+        let stem = stem_of(file);
+        let mine = collect(m, file);
+        #[derive(Serialize)]
+        struct MeetingPage<'a> {
+            common: &'a Common,
+            title: String,
+            date: String,
+            weekday: &'static str,
+            meeting: &'a Meeting,
+            documents: Vec<IndexEntry>,
+            tasks: Vec<TaskRow>,
+        }
+        let page = MeetingPage {
+            common: &common,
+            title: upper_first(&m.meeting.name),
+            date: dd_mm_yyyy(m.meeting.date),
+            weekday: m.meeting.date.weekday(),
+            meeting: m,
+            documents: entries(m, &stem, templates),
+            tasks: mine
+                .iter()
+                .map(|t| {
+                    let late = match t.standing(today) {
+                        Standing::OpenOverdue => t.deadline().map_or(0, |d| d.days_until(today)),
+                        _ => 0,
+                    };
+                    task_row(t, today, late)
+                })
+                .collect(),
+        };
+        write(
+            &format!("{stem}{MEETING_PAGE_SUFFIX}"),
+            templates.render("site-meeting.html", &page)?,
+        )?;
+        tasks.extend(mine);
+    }
+
+    // The dashboard.
+    let units = by_lead(&tasks, today);
+    let mut overdue: Vec<TaskRow> = tasks
+        .iter()
+        .filter(|t| t.standing(today) == Standing::OpenOverdue)
+        .map(|t| task_row(t, today, t.deadline().map_or(0, |d| d.days_until(today))))
+        .collect();
+    overdue.sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.number.cmp(&b.number)));
+    let mut soon: Vec<(Date, TaskRow)> = tasks
+        .iter()
+        .filter(|t| t.standing(today) == Standing::OpenInTime)
+        .filter_map(|t| {
+            let d = t.deadline()?;
+            let left = today.days_until(d);
+            (0..=DUE_SOON_DAYS)
+                .contains(&left)
+                .then(|| (d, task_row(t, today, left)))
+        })
+        .collect();
+    soon.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.number.cmp(&b.1.number)));
+    #[derive(Serialize)]
+    struct Dashboard<'a> {
+        common: &'a Common,
+        chart: String,
+        units: Vec<crate::tracking::UnitSummary>,
+        total: usize,
+        overdue: Vec<TaskRow>,
+        soon: Vec<TaskRow>,
+        soon_days: i64,
+    }
+    write(
+        DASHBOARD,
+        templates.render(
+            "site-tasks.html",
+            &Dashboard {
+                common: &common,
+                chart: chart::stacked_bars(&units),
+                units,
+                total: tasks.len(),
+                overdue,
+                soon: soon.into_iter().map(|(_, r)| r).collect(),
+                soon_days: DUE_SOON_DAYS,
+            },
+        )?,
+    )?;
+    Ok(written)
+}
+
+/// Builds the site into `options.out`: the documents of `files` in HTML,
+/// PDF and DOCX (incremental), then the index, the meeting pages and the
+/// dashboard on `today`. Meetings with errors are reported by the build and
+/// left out of the pages.
+pub fn build(
+    files: &[PathBuf],
+    options: &Options,
+    today: Date,
+    report: Report,
+) -> Result<SiteSummary, Box<dyn std::error::Error>> {
+    let options = Options {
+        formats: SITE_FORMATS.to_vec(),
+        ..options.clone()
+    };
+    std::fs::create_dir_all(&options.out)?;
+    let engine = Engine::new(&options)?;
+    let build = engine.run(files, report);
+    let loaded: Vec<(PathBuf, Meeting)> = files
+        .par_iter()
+        .filter_map(|f| load_meeting(f).meeting.map(|m| (f.clone(), m)))
+        .collect();
+    let pages_written = write_pages(&options.out, &loaded, engine.templates(), today)?;
+    Ok(SiteSummary {
+        build,
+        pages_written,
+        meetings: loaded.len(),
+    })
+}
