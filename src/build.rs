@@ -63,6 +63,8 @@ pub enum Report {
     Lines,
     /// As `Lines`, without the lines of skipped meetings (for `watch`).
     Changes,
+    /// Problems only (for `serve`, whose standard output is its address).
+    Quiet,
 }
 
 impl Report {
@@ -652,9 +654,7 @@ impl Engine {
         let kept: Vec<String> = DocumentKind::ALL
             .iter()
             .filter(|k| entry.documents.contains(k))
-            .flat_map(|&kind| {
-                [Format::Docx, Format::Pdf].map(|format| Output { kind, format }.name())
-            })
+            .flat_map(|&kind| Format::ALL.map(|format| Output { kind, format }.name()))
             .collect();
         let dropped: Vec<String> = entry
             .outputs
@@ -790,7 +790,9 @@ impl Printer<'_> {
             }
             None => {
                 eprint!("{err}");
-                if !(self.report == Report::Changes && o.skipped_lines) {
+                let quiet = self.report == Report::Quiet
+                    || (self.report == Report::Changes && o.skipped_lines);
+                if !quiet {
                     for (_, line) in &o.lines {
                         println!("{line}");
                     }

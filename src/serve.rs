@@ -219,7 +219,7 @@ fn rebuild(options: &ServeOptions, shared: &Shared) -> Vec<PathBuf> {
         ..options.build.clone()
     };
     let today = options.today.unwrap_or_else(Date::today);
-    let problems = match crate::site::build(&files, &build, today, Report::Changes) {
+    let problems = match crate::site::build(&files, &build, today, Report::Quiet) {
         Ok(summary) => summary.build.problems,
         Err(e) => vec![format!("ketluan: lỗi: {e}")],
     };

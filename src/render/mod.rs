@@ -25,6 +25,9 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format.
+    pub const ALL: [Format; 3] = [Format::Docx, Format::Pdf, Format::Html];
+
     /// The file extension.
     pub fn extension(self) -> &'static str {
         match self {

@@ -156,7 +156,10 @@ mod tests {
         assert!(svg.contains("0 / 0 / 0 / 2 (tổng 3)"));
         assert!(svg.contains("Sở &lt;Tài&gt; chính &amp; Kế hoạch"));
         // The longest bar (4 tasks) fills the bar width: 2 + 1 + 1 of 4.
-        assert!(svg.contains(r##"width="150.0" height="16" fill="#222""##), "{svg}");
+        assert!(
+            svg.contains(r##"width="150.0" height="16" fill="#222""##),
+            "{svg}"
+        );
         assert!(svg.contains(r#"width="75.0" height="16" fill="url(#p-open)""#));
         // Every pattern of the legend is defined.
         for (_, id) in SERIES.iter().skip(1) {
