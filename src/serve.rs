@@ -241,7 +241,6 @@ pub fn serve(options: ServeOptions) -> Result<(), Box<dyn std::error::Error>> {
         version: watch::channel(0).0,
         stopping: watch::channel(false).0,
     });
-    rebuild(&options, &shared);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
@@ -250,31 +249,25 @@ pub fn serve(options: ServeOptions) -> Result<(), Box<dyn std::error::Error>> {
         options.port,
     )))?;
     let address = listener.local_addr()?;
-    println!("Bản xem trước: http://{address}/");
-    eprintln!(
-        "Thư mục của bản xem trước: {} (Ctrl+C để dừng)",
-        shared.root.display()
-    );
 
-    // Rebuilds on their own thread, until the server stops.
+    // Builds on their own thread, first once, then after every change,
+    // until the server stops. The address is printed once the first build
+    // is done and the files are watched: a change saved from then on is seen.
     let stop = Arc::new(AtomicBool::new(false));
+    let (ready, is_ready) = std::sync::mpsc::channel();
     let builder = {
         let (shared, stop, options) = (shared.clone(), stop.clone(), options.clone());
         std::thread::spawn(move || {
             let templates = options.build.templates.clone();
-            let mut first = true;
             let result = crate::watcher::watch(
                 &options.paths,
                 templates.as_deref(),
                 options.debounce,
                 &stop,
                 || {
-                    // The first build was done before the server started.
-                    if std::mem::take(&mut first) {
-                        return crate::cmd::collect_meeting_files(&options.paths)
-                            .unwrap_or_default();
-                    }
-                    rebuild(&options, &shared)
+                    let files = rebuild(&options, &shared);
+                    let _ = ready.send(());
+                    files
                 },
             );
             if let Err(e) = result {
@@ -282,6 +275,15 @@ pub fn serve(options: ServeOptions) -> Result<(), Box<dyn std::error::Error>> {
             }
         })
     };
+    if is_ready.recv().is_err() {
+        let _ = builder.join();
+        return Err("không theo dõi được các tệp cuộc họp".into());
+    }
+    println!("Bản xem trước: http://{address}/");
+    eprintln!(
+        "Thư mục của bản xem trước: {} (Ctrl+C để dừng)",
+        shared.root.display()
+    );
 
     let app = Router::new()
         .route(EVENTS_PATH, get(events))
