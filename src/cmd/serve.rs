@@ -27,7 +27,7 @@ pub struct Args {
     #[arg(long, value_parser = super::parse_date)]
     pub today: Option<Date>,
     /// Wait this long after the last change before rebuilding (milliseconds).
-    #[arg(long, default_value_t = 100, value_name = "MS")]
+    #[arg(long, default_value_t = 50, value_name = "MS")]
     pub debounce: u64,
     #[command(flatten)]
     pub build: BuildArgs,
