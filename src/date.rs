@@ -156,6 +156,11 @@ impl Date {
         format!("{:02}/{}/{}", self.day(), self.month_text(), self.year())
     }
 
+    /// All in figures with zeros, as portals list dates: `06/02/2021`, `15/03/2021`.
+    pub fn numeric(&self) -> String {
+        format!("{:02}/{:02}/{}", self.day(), self.month(), self.year())
+    }
+
     /// ISO 8601: `2021-02-06`.
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year(), self.month(), self.day())
@@ -250,6 +255,7 @@ mod tests {
         assert_eq!(d.short(), "05/02/2021");
         assert_eq!(Date::new(2021, 3, 15).unwrap().short(), "15/3/2021");
         assert_eq!(Date::new(2020, 12, 5).unwrap().short(), "05/12/2020");
+        assert_eq!(Date::new(2021, 3, 15).unwrap().numeric(), "15/03/2021");
         assert_eq!(
             Date::new(2019, 6, 29).unwrap().long(),
             "ngày 29 tháng 6 năm 2019"

@@ -185,10 +185,6 @@ struct Page<'a> {
 }
 
 /// The date as portals print it: `dd/mm/yyyy`, zeros included.
-fn dd_mm_yyyy(d: crate::date::Date) -> String {
-    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
-}
-
 fn block(kind: BlockKind, inlines: &[Inline]) -> Block<'_> {
     let (tag, class) = match kind {
         BlockKind::SectionHeading => ("h2", ""),
@@ -235,7 +231,7 @@ impl HtmlRenderer {
         let description = match (&m.reference, m.issued) {
             (Some(r), Some(date)) => format!(
                 "{kind} số {r} ngày {} của {}: {}",
-                dd_mm_yyyy(date),
+                date.numeric(),
                 m.author,
                 d.summary
             ),
@@ -292,7 +288,7 @@ impl HtmlRenderer {
             meta: Meta {
                 kind,
                 reference: m.reference.clone(),
-                issued: m.issued.map(dd_mm_yyyy),
+                issued: m.issued.map(|d| d.numeric()),
                 date_iso: m.date.iso(),
                 issuer: m.author.clone(),
                 signers,

@@ -113,10 +113,6 @@ pub struct SiteSummary {
     pub meetings: usize,
 }
 
-fn dd_mm_yyyy(d: Date) -> String {
-    format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
-}
-
 fn stem_of(file: &Path) -> String {
     file.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -154,11 +150,11 @@ fn entries(meeting: &Meeting, stem: &str, templates: &Templates) -> Vec<IndexEnt
                 d.metadata.reference.as_deref().unwrap_or(""),
                 kind_name,
                 d.summary,
-                dd_mm_yyyy(date)
+                date.numeric()
             );
             Some(IndexEntry {
                 reference: d.metadata.reference.clone(),
-                date: dd_mm_yyyy(date),
+                date: date.numeric(),
                 sort_date: date.iso(),
                 kind: kind_name,
                 summary: d.summary,
@@ -184,7 +180,7 @@ fn task_row(t: &TrackedTask, today: Date, days: i64) -> TaskRow {
         meeting: meeting_link(&t.meeting),
         what: t.short_what(200),
         lead: t.lead.join("; "),
-        deadline: t.deadline().map(dd_mm_yyyy).unwrap_or_default(),
+        deadline: t.deadline().map(|d| d.numeric()).unwrap_or_default(),
         standing: t.standing(today).label().to_string(),
         days,
     }
@@ -200,7 +196,7 @@ fn write_pages(
 ) -> Result<usize, Box<dyn std::error::Error>> {
     let common = Common {
         generator: format!("ketluan {}", env!("CARGO_PKG_VERSION")),
-        today: dd_mm_yyyy(today),
+        today: today.numeric(),
     };
     let mut written = 0;
     let mut write = |name: &str, text: String| -> std::io::Result<()> {
@@ -266,7 +262,7 @@ fn write_pages(
         let page = MeetingPage {
             common: &common,
             title: upper_first(&m.meeting.name),
-            date: dd_mm_yyyy(m.meeting.date),
+            date: m.meeting.date.numeric(),
             weekday: m.meeting.date.weekday(),
             meeting: m,
             documents: entries(m, &stem, templates),
