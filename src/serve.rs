@@ -68,13 +68,14 @@ struct Shared {
     stopping: watch::Sender<bool>,
 }
 
-/// The reload script added to every page served.
+/// The reload script added to every page served; `VERSION` is replaced by
+/// the build the page was served from, so that a build finished before the
+/// stream connects still reloads the page.
 const RELOAD_SCRIPT: &str = r#"<script>
 (function () {
-  var seen = null;
+  var seen = 'VERSION';
   var events = new EventSource('/__ketluan/events');
   events.onmessage = function (e) {
-    if (seen === null) { seen = e.data; return; }
     if (e.data !== seen) { location.reload(); }
   };
 })();
@@ -88,7 +89,8 @@ fn html_escape(s: &str) -> String {
 
 /// A page as served: the file's HTML with the reload script and, when the
 /// last build had problems, the banner that shows them.
-fn decorate(html: &str, problems: &[String]) -> String {
+fn decorate(html: &str, problems: &[String], version: u64) -> String {
+    let script = RELOAD_SCRIPT.replace("VERSION", &version.to_string());
     let mut banner = String::new();
     if !problems.is_empty() {
         banner.push_str(
@@ -107,8 +109,8 @@ fn decorate(html: &str, problems: &[String]) -> String {
         None => format!("{banner}{html}"),
     };
     match with_banner.rfind("</body>") {
-        Some(i) => format!("{}{RELOAD_SCRIPT}{}", &with_banner[..i], &with_banner[i..]),
-        None => format!("{with_banner}{RELOAD_SCRIPT}"),
+        Some(i) => format!("{}{script}{}", &with_banner[..i], &with_banner[i..]),
+        None => format!("{with_banner}{script}"),
     }
 }
 
@@ -158,7 +160,8 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
             .read()
             .map(|p| p.clone())
             .unwrap_or_default();
-        decorate(&String::from_utf8_lossy(&bytes), &problems).into_bytes()
+        let version = *shared.version.borrow();
+        decorate(&String::from_utf8_lossy(&bytes), &problems, version).into_bytes()
     } else {
         bytes
     };
@@ -345,12 +348,14 @@ mod tests {
 
     #[test]
     fn pages_get_the_reload_script_and_the_problems() {
-        let page = decorate("<html><body><p>x</p></body></html>", &[]);
+        let page = decorate("<html><body><p>x</p></body></html>", &[], 7);
         assert!(page.contains("EventSource('/__ketluan/events')"));
+        assert!(page.contains("var seen = '7';"));
         assert!(page.ends_with("</script></body></html>"));
         let page = decorate(
             "<html><body><p>x</p></body></html>",
             &["a.yaml:3:5: lỗi: <sai>".to_string()],
+            1,
         );
         assert!(page.contains("<body><aside id=\"ketluan-problems\""));
         assert!(page.contains("a.yaml:3:5: lỗi: &lt;sai&gt;"));
