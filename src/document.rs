@@ -123,6 +123,9 @@ pub struct Document {
     /// The name its files take without the extension (`<stem>.giay-moi`),
     /// when known: a web page links its PDF and DOCX by it.
     pub file_name: Option<String>,
+    /// The names of people and units that centred lines (trích yếu, issuer,
+    /// signer) never break inside ([`crate::linebreak`]).
+    pub names: Vec<String>,
 }
 
 /// Capitals, NFC.
@@ -198,6 +201,29 @@ pub fn date_line(meeting: &Meeting, date: Option<Date>) -> String {
             meeting.meeting.date.year()
         ),
     }
+}
+
+/// The people and units a meeting names, which no centred line breaks
+/// inside: the chair, the secretary, the signers, the issuer, its parent,
+/// the host, the unit directory, every unit of every task.
+pub fn protected_names(meeting: &Meeting) -> Vec<String> {
+    let m = &meeting.meeting;
+    let mut names: Vec<String> = vec![
+        m.chair.name.clone(),
+        meeting.issuer.name.clone(),
+        m.host.clone(),
+    ];
+    names.extend(m.secretary.iter().map(|s| s.name.clone()));
+    names.extend(meeting.signer.iter().map(|s| s.name.clone()));
+    names.extend(meeting.invitation.iter().map(|i| i.signer.name.clone()));
+    names.extend(meeting.issuer.parent.clone());
+    names.extend(meeting.departments.iter().map(|(_, n)| n.clone()));
+    for (_, task) in meeting.all_tasks() {
+        names.extend(task.lead.iter().chain(&task.with).cloned());
+    }
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// The signature block of one signer: authority lines and position in capitals.
@@ -310,7 +336,7 @@ pub fn compose(
         issuer: caps(&meeting.issuer.name),
         date_line: parts.date_line,
         metadata: Metadata {
-            title: parts.summary.clone(),
+            title: parts.summary.replace('\n', " "),
             author: meeting.issuer.name.clone(),
             subject: match parts.number {
                 Some(_) => format!("{doc_type} {number_line}"),
@@ -323,6 +349,7 @@ pub fn compose(
             issued: parts.issued.filter(|_| parts.number.is_some()),
         },
         file_name: None,
+        names: protected_names(meeting),
         summary: parts.summary,
         body,
         recipients: parts.recipients,

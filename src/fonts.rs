@@ -310,69 +310,6 @@ pub fn text_width(text: &str, style: FontStyle, size_pt: f32) -> f32 {
     FontSet::embedded().width(text, style, size_pt)
 }
 
-/// Breaks `text` on spaces into as few lines as fit in `max_width_pt`, then
-/// evens them out: the lines are as equal in width as the words allow
-/// (a short last line under a long first line is what offices avoid in a
-/// trích yếu).
-pub fn balanced_lines(
-    text: &str,
-    style: FontStyle,
-    size_pt: f32,
-    max_width_pt: f32,
-) -> Vec<String> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.is_empty() {
-        return Vec::new();
-    }
-    let space = text_width(" ", style, size_pt);
-    let widths: Vec<f32> = words
-        .iter()
-        .map(|w| text_width(w, style, size_pt))
-        .collect();
-    let line_width = |from: usize, to: usize| -> f32 {
-        widths[from..to].iter().sum::<f32>() + space * (to - from - 1) as f32
-    };
-    // Greedy count of lines needed.
-    let mut lines_needed = 1;
-    let mut start = 0;
-    for i in 1..words.len() {
-        if line_width(start, i + 1) > max_width_pt {
-            lines_needed += 1;
-            start = i;
-        }
-    }
-    // Smallest width limit that still gives `lines_needed` lines (binary search).
-    let fits = |limit: f32| -> Option<Vec<(usize, usize)>> {
-        let mut out = Vec::new();
-        let mut start = 0;
-        for i in 1..=words.len() {
-            if i == words.len() || line_width(start, i + 1) > limit {
-                if line_width(start, i) > limit && i - start > 1 {
-                    return None;
-                }
-                out.push((start, i));
-                start = i;
-            }
-        }
-        (out.len() <= lines_needed).then_some(out)
-    };
-    let (mut lo, mut hi) = (0.0f32, max_width_pt.max(line_width(0, words.len())));
-    let mut best = fits(hi).unwrap_or_else(|| vec![(0, words.len())]);
-    for _ in 0..30 {
-        let mid = (lo + hi) / 2.0;
-        match fits(mid) {
-            Some(lines) => {
-                best = lines;
-                hi = mid;
-            }
-            None => lo = mid,
-        }
-    }
-    best.into_iter()
-        .map(|(a, b)| words[a..b].join(" "))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -452,15 +389,20 @@ mod tests {
     }
 
     #[test]
-    fn balanced_lines_are_even() {
+    fn the_summary_breaks_evenly_before_a_phrase_word() {
         let text = "Kết luận của Phó Chủ tịch Thường trực UBND tỉnh tại phiên họp UBND tỉnh tháng 01 năm 2021";
-        let lines = balanced_lines(text, FontStyle::Bold, 14.0, 467.7);
-        assert_eq!(lines.len(), 2);
+        let lines = crate::layout::Layout::default().summary_lines(text, &[]);
+        assert_eq!(
+            lines,
+            [
+                "Kết luận của Phó Chủ tịch Thường trực UBND tỉnh",
+                "tại phiên họp UBND tỉnh tháng 01 năm 2021"
+            ]
+        );
         let w: Vec<f32> = lines
             .iter()
             .map(|l| text_width(l, FontStyle::Bold, 14.0))
             .collect();
         assert!((w[0] - w[1]).abs() < 60.0, "{lines:?} {w:?}");
-        assert_eq!(lines.join(" "), text);
     }
 }

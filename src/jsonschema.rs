@@ -129,8 +129,8 @@ fn field_doc(field: &Field) -> String {
 fn value_schema(field: &Field, in_item: bool, depth: usize) -> Value {
     let nullable = !(in_item && field.need == Need::ALWAYS);
     let v = match field.kind {
-        Kind::Text | Kind::Markdown if nullable => nullable_text(),
-        Kind::Text | Kind::Markdown => text_value(),
+        Kind::Text | Kind::Title | Kind::Markdown if nullable => nullable_text(),
+        Kind::Text | Kind::Title | Kind::Markdown => text_value(),
         Kind::Date => json!({"type": ["string", "null"], "pattern": DATE_PATTERN}),
         Kind::TextList | Kind::Units => json!({
             "anyOf": [

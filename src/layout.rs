@@ -3,7 +3,23 @@
 //! `layout:` block of `ketluan.yaml`; names and units are in the table
 //! [`Layout::FIELDS`].
 
-use crate::fonts::{balanced_lines, text_width, FontStyle};
+use crate::fonts::{text_width, FontStyle};
+
+/// `text` broken into centred lines measured in the embedded fonts.
+fn centred(
+    text: &str,
+    style: FontStyle,
+    size_pt: f32,
+    width_pt: f32,
+    names: &[String],
+) -> Vec<String> {
+    crate::linebreak::centred_lines(
+        text,
+        &|s: &str| text_width(s, style, size_pt),
+        width_pt,
+        names,
+    )
+}
 
 /// Millimetres to points.
 pub fn mm_to_pt(mm: f32) -> f32 {
@@ -236,23 +252,45 @@ impl Layout {
     }
 
     /// Lines of the issuer's name (and of the parent above it) as set in the
-    /// left header column: balanced, never wider than the column.
-    pub fn header_left_lines(&self, text: &str, bold: bool, size_pt: f32) -> Vec<String> {
-        balanced_lines(
+    /// left header column: centred lines ([`crate::linebreak`]), never wider
+    /// than the column, never breaking the `names`.
+    pub fn header_left_lines(
+        &self,
+        text: &str,
+        bold: bool,
+        size_pt: f32,
+        names: &[String],
+    ) -> Vec<String> {
+        centred(
             text,
             FontStyle::of(bold, false),
             size_pt,
             mm_to_pt(self.left_column_mm),
+            names,
         )
     }
 
-    /// Lines of the trích yếu: balanced within `summary_max_width_ratio` of the text width.
-    pub fn summary_lines(&self, summary: &str) -> Vec<String> {
-        balanced_lines(
+    /// Lines of the trích yếu: centred lines within `summary_max_width_ratio`
+    /// of the text width, typed breaks kept, never breaking the `names`.
+    pub fn summary_lines(&self, summary: &str, names: &[String]) -> Vec<String> {
+        centred(
             summary,
             FontStyle::Bold,
             self.summary_size_pt,
             mm_to_pt(self.text_width_mm() * self.summary_max_width_ratio),
+            names,
+        )
+    }
+
+    /// Lines of one authority or position line of the signature block (in
+    /// capitals, bold): centred lines within the right column.
+    pub fn signer_lines(&self, text: &str, names: &[String]) -> Vec<String> {
+        centred(
+            text,
+            FontStyle::Bold,
+            self.signer_size_pt,
+            mm_to_pt(self.right_column_mm),
+            names,
         )
     }
 

@@ -16,6 +16,7 @@ pub mod fonts;
 pub mod incremental;
 pub mod jsonschema;
 pub mod layout;
+pub mod linebreak;
 pub mod markdown;
 pub mod model;
 pub mod output;

@@ -333,10 +333,13 @@ fn a_draft_keeps_its_blanks() {
         .lines()
         .find(|l| l.contains("/TB-VP"))
         .expect("the number line");
-    assert!(
-        number.contains("Số:      /TB-VP") || number.contains("Số:     /TB-VP"),
-        "{number}"
-    );
+    // A blank of spaces for the registry (pdftotext renders it as a few).
+    let gap = number
+        .split_once("Số:")
+        .and_then(|(_, rest)| rest.split_once("/TB-VP"))
+        .map(|(gap, _)| gap)
+        .unwrap_or_default();
+    assert!(gap.len() >= 2 && gap.trim().is_empty(), "{number}");
     assert!(text.contains("UBND TỈNH LAI CHÂU") && text.contains("VĂN PHÒNG UBND TỈNH"));
     let date = text.lines().find(|l| l.contains("Lai Châu, ngày")).unwrap();
     assert!(

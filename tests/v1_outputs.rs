@@ -4,6 +4,12 @@
 //! before the giấy mời and biên bản). A change that alters a v1 notice
 //! fails here; one made on purpose (a layout change, a leaner file) updates
 //! this table in the same commit and says why.
+//!
+//! Changed on purpose since: the two examples in `meetings/`, whose trích
+//! yếu is now broken before a phrase word and never inside a name
+//! (`… Thường trực UBND tỉnh / tại phiên họp …`, `… Đặng Quang Minh / tại
+//! cuộc họp …`; `src/linebreak.rs`, issue 12). Every other file is still
+//! byte for byte as at 87715bc.
 
 mod common;
 
@@ -17,22 +23,22 @@ const NOTICES: &[(&str, &str, &str)] = &[
     (
         "meetings/2021-01-25-phien-hop-ubnd-thang-01.yaml",
         "2021-01-25-phien-hop-ubnd-thang-01.docx",
-        "a6540de7cdabe1780323e222236f4121923c5c1a86c6b775bea81f4593334ffb",
+        "0099b9931af11d2d28081f402bb874bf80ffd99af226f173ec93276e64e99dfb",
     ),
     (
         "meetings/2021-01-25-phien-hop-ubnd-thang-01.yaml",
         "2021-01-25-phien-hop-ubnd-thang-01.pdf",
-        "2a849c2b3916800468231da96b1173ec842e11cfca3fe886efe5225728070cc4",
+        "9f270f0bce5734f9414f712515b820eb389c4eee4d35baff24fd9b9bfdcb3ba4",
     ),
     (
         "meetings/van-phong/2021-03-15-hop-giao-ban-van-phong.yaml",
         "2021-03-15-hop-giao-ban-van-phong.docx",
-        "ed68c0faf28d9db5628126d952dc22d901d422d12f08b7b2fa8a8f8cd7963a6c",
+        "95d399fefcaf9b35201551f104e95c7be95d33738ba9ccd8732159856f9f9994",
     ),
     (
         "meetings/van-phong/2021-03-15-hop-giao-ban-van-phong.yaml",
         "2021-03-15-hop-giao-ban-van-phong.pdf",
-        "27cd1d1b6de0163944b0d4e5b62728601aeb7f4858dc3297d7b86c63fa491a55",
+        "7fc9d701f04403025e84be4fbc64905dc99be22f7dcc503a7fbcbb447757ca43",
     ),
     (
         "tests/bad/warn-due-before-meeting.yaml",

@@ -191,6 +191,9 @@ pub enum Kind {
     /// One line of text (line breaks folded; numbers and booleans keep
     /// their spelling).
     Text,
+    /// A title (trích yếu): as [`Kind::Text`], but a line break typed in a
+    /// `|` block is kept as a forced break of the centred lines.
+    Title,
     /// Paragraphs in the Markdown subset.
     Markdown,
     /// A date: `2021-01-25` or `25/01/2021`.
@@ -224,6 +227,7 @@ impl Kind {
     pub fn describe(self) -> &'static str {
         match self {
             Kind::Text => "text",
+            Kind::Title => "text (a line break typed in a `|` block is kept)",
             Kind::Markdown => "markdown",
             Kind::Date => "date",
             Kind::Number => "whole number, 1 to 999999",
@@ -330,14 +334,14 @@ pub const ISSUER: &[Field] = &[
 pub const NOTICE: &[Field] = &[
     f("number", Kind::Number, "Số thông báo (số nguyên dương; dưới 10 in thêm số 0: 05). Bỏ trống khi là dự thảo: văn thư điền sau (Số:      /TB-UBND)"),
     f("date", Kind::Date, "Ngày ban hành: 2021-01-27 hoặc \"27/01/2021\". Bỏ trống khi là dự thảo (ngày    tháng    năm …); trước ngày họp thì cảnh báo"),
-    f("summary", Kind::Text, "trích yếu in dưới chữ THÔNG BÁO. Ví dụ: Kết luận của Chủ tịch UBND tỉnh tại phiên họp …").need(Need::NOTICE),
+    f("summary", Kind::Title, "trích yếu in dưới chữ THÔNG BÁO, chia dòng cân đối, không ngắt giữa tên người, tên đơn vị; muốn tự ngắt dòng thì viết sau `|` mỗi dòng một dòng. Ví dụ: Kết luận của Chủ tịch UBND tỉnh tại phiên họp …").need(Need::NOTICE),
 ];
 
 /// `invitation`.
 pub const INVITATION: &[Field] = &[
     f("number", Kind::Number, "Số giấy mời (số nguyên dương). Bỏ trống khi chưa có số: Số:      /GM-UBND"),
     f("date", Kind::Date, "Ngày ký giấy mời: 2021-01-18 hoặc \"18/01/2021\". Bỏ trống: để trống ngày tháng như dự thảo; sau ngày họp thì cảnh báo"),
-    f("summary", Kind::Text, "trích yếu in dưới chữ GIẤY MỜI: nội dung cuộc họp. Ví dụ: Họp Ủy ban nhân dân tỉnh thường kỳ tháng 01 năm 2021").need(Need::INVITATION),
+    f("summary", Kind::Title, "trích yếu in dưới chữ GIẤY MỜI: nội dung cuộc họp. Ví dụ: Họp Ủy ban nhân dân tỉnh thường kỳ tháng 01 năm 2021").need(Need::INVITATION),
     f("invitees", Kind::TextList, "thành phần được mời, mỗi dòng một người hoặc một đơn vị; một dòng thì in liền sau \"trân trọng kính mời:\"")
         .need(Need::INVITATION)
         .default(Default::From("meeting.attendees")),

@@ -319,6 +319,27 @@ impl<'a> Walker<'a> {
         Some(self.drawable(node, field, text))
     }
 
+    /// A title: each typed line as a one-line text, the lines kept apart
+    /// (empty ones dropped).
+    fn title_node(&mut self, node: &Node, field: &str) -> Option<String> {
+        let text = self.text_node(node, field)?;
+        let NodeKind::Str(raw) = &node.kind else {
+            return Some(text);
+        };
+        if !raw.trim().contains('\n') {
+            return Some(text);
+        }
+        // Folded line by line; the characters the fonts lack were already
+        // reported (and replaced) by `text_node`.
+        let lines: Vec<String> = raw
+            .lines()
+            .map(one_line)
+            .filter(|l| !l.is_empty())
+            .map(|l| self.replace_undrawable(l).0)
+            .collect();
+        Some(lines.join("\n"))
+    }
+
     /// A one-line text (white space folded, NFC) that is not drawn (a folder,
     /// a font name): only control characters are refused.
     fn plain_text_node(&mut self, node: &Node, field: &str) -> Option<String> {
@@ -388,13 +409,11 @@ impl<'a> Walker<'a> {
             .or_insert_with(|| crate::fonts::embedded_covers(c))
     }
 
-    /// Replaces the characters the fonts cannot draw (emoji, symbols, other
-    /// scripts) by [`MISSING_GLYPH`] (an invisible format character, such as
-    /// a zero-width joiner, is dropped), with one warning per field at the
-    /// first of them: a notice never shows a blank box silently.
-    fn drawable(&mut self, node: &Node, field: &str, text: String) -> String {
+    /// The text with the characters the fonts cannot draw replaced (see
+    /// [`Self::drawable`]), and those characters.
+    fn replace_undrawable(&mut self, text: String) -> (String, Vec<char>) {
         if text.chars().all(|c| self.covered(c)) {
-            return text;
+            return (text, Vec::new());
         }
         let mut out = String::with_capacity(text.len());
         let mut missing: Vec<char> = Vec::new();
@@ -416,7 +435,18 @@ impl<'a> Walker<'a> {
                 in_run = true;
             }
         }
-        let first = missing[0];
+        (out, missing)
+    }
+
+    /// Replaces the characters the fonts cannot draw (emoji, symbols, other
+    /// scripts) by [`MISSING_GLYPH`] (an invisible format character, such as
+    /// a zero-width joiner, is dropped), with one warning per field at the
+    /// first of them: a notice never shows a blank box silently.
+    fn drawable(&mut self, node: &Node, field: &str, text: String) -> String {
+        let (out, missing) = self.replace_undrawable(text);
+        let Some(&first) = missing.first() else {
+            return out;
+        };
         let shown: Vec<String> = missing
             .iter()
             .take(4)
@@ -731,6 +761,7 @@ impl<'a> Walker<'a> {
         let anchor = key.unwrap_or(node.loc);
         match field.kind {
             Kind::Text => self.text_node(node, path).map(Value::String),
+            Kind::Title => self.title_node(node, path).map(Value::String),
             Kind::Markdown => self.markdown_node(node, path).map(Value::String),
             Kind::Date => {
                 let d = self.date_node(node, path)?;

@@ -256,12 +256,13 @@ impl<'a> Builder<'a> {
         let (left_w, right_w) = self.columns();
         let mut left = self.cell(left_w);
         if let Some(parent) = &notice.parent {
-            let lines = l.header_left_lines(parent, false, l.parent_size_pt);
+            let lines = l.header_left_lines(parent, false, l.parent_size_pt, &notice.names);
             left = left.add_paragraph(
                 self.lines(&lines, LineStyle::centred(l.parent_size_pt, false, false)),
             );
         }
-        let issuer_lines = l.header_left_lines(&notice.issuer, true, l.issuer_size_pt);
+        let issuer_lines =
+            l.header_left_lines(&notice.issuer, true, l.issuer_size_pt, &notice.names);
         left = left
             .add_paragraph(self.lines(
                 &issuer_lines,
@@ -317,7 +318,7 @@ impl<'a> Builder<'a> {
                     .line_rule(LineSpacingType::Auto),
             )
             .keep_next(true);
-        let summary_lines = l.summary_lines(&notice.summary);
+        let summary_lines = l.summary_lines(&notice.summary, &notice.names);
         let summary = self
             .lines(
                 &summary_lines,
@@ -486,11 +487,17 @@ impl<'a> Builder<'a> {
                 let mut right = self.cell(right_w);
                 let caps_lines = authority.iter().chain(std::iter::once(position));
                 for (i, line) in caps_lines.enumerate() {
-                    let p = if i == 0 {
-                        self.spaced_line(line, signer, before)
-                    } else {
-                        self.line(line, signer)
-                    };
+                    // Broken as the PDF breaks it (explicit breaks), when long.
+                    let mut p = self.lines(&l.signer_lines(line, &notice.names), signer);
+                    if i == 0 {
+                        p = p.line_spacing(
+                            LineSpacing::new()
+                                .before(before)
+                                .after(0)
+                                .line(240)
+                                .line_rule(LineSpacingType::Auto),
+                        );
+                    }
                     right = right.add_paragraph(p.keep_next(true));
                 }
                 right = right.add_paragraph(self.spaced_line(name, signer, gap));

@@ -145,7 +145,7 @@ struct Meta {
 
 #[derive(Serialize)]
 struct SingleSigner<'a> {
-    titles: Vec<&'a str>,
+    titles: Vec<String>,
     name: &'a str,
 }
 
@@ -233,12 +233,12 @@ impl HtmlRenderer {
                 "{kind} số {r} ngày {} của {}: {}",
                 date.numeric(),
                 m.author,
-                d.summary
+                m.title
             ),
-            _ => format!("{kind} (dự thảo) của {}: {}", m.author, d.summary),
+            _ => format!("{kind} (dự thảo) của {}: {}", m.author, m.title),
         };
-        let issuer_lines = l.header_left_lines(&d.issuer, true, l.issuer_size_pt);
-        let summary_lines = l.summary_lines(&d.summary);
+        let issuer_lines = l.header_left_lines(&d.issuer, true, l.issuer_size_pt, &d.names);
+        let summary_lines = l.summary_lines(&d.summary, &d.names);
         let rules = serde_json::json!({
             "issuer": num(l.issuer_rule_pt(&issuer_lines)),
             "motto": num(l.motto_rule_pt(MOTTO)),
@@ -265,7 +265,7 @@ impl HtmlRenderer {
                     titles: authority
                         .iter()
                         .chain(std::iter::once(position))
-                        .map(String::as_str)
+                        .flat_map(|t| l.signer_lines(t, &d.names))
                         .collect(),
                     name,
                 }),
@@ -298,14 +298,14 @@ impl HtmlRenderer {
             parent: d
                 .parent
                 .as_ref()
-                .map(|p| l.header_left_lines(p, false, l.parent_size_pt)),
+                .map(|p| l.header_left_lines(p, false, l.parent_size_pt, &d.names)),
             issuer: issuer_lines,
             national_title: NATIONAL_TITLE,
             motto: MOTTO,
             number_line: &d.number_line,
             date_line: d.date_line.as_deref(),
             doc_type: &d.doc_type,
-            summary: &d.summary,
+            summary: &m.title,
             summary_lines,
             rules,
             body: d.body.iter().map(|b| block(b.kind, &b.inlines)).collect(),

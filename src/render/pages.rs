@@ -186,7 +186,7 @@ impl<'a> Composer<'a> {
         let x = self.left;
         let mut yl = self.y;
         if let Some(parent) = &notice.parent {
-            let lines = l.header_left_lines(parent, false, l.parent_size_pt);
+            let lines = l.header_left_lines(parent, false, l.parent_size_pt, &notice.names);
             yl = self.single_lines(
                 &lines,
                 (x, left_w),
@@ -194,7 +194,8 @@ impl<'a> Composer<'a> {
                 (l.parent_size_pt, FontStyle::Regular, Align::Centre),
             );
         }
-        let issuer_lines = l.header_left_lines(&notice.issuer, true, l.issuer_size_pt);
+        let issuer_lines =
+            l.header_left_lines(&notice.issuer, true, l.issuer_size_pt, &notice.names);
         yl = self.single_lines(
             &issuer_lines,
             (x, left_w),
@@ -244,7 +245,7 @@ impl<'a> Composer<'a> {
             y,
             (l.doc_type_size_pt, FontStyle::Bold, Align::Centre),
         );
-        let lines = l.summary_lines(&notice.summary);
+        let lines = l.summary_lines(&notice.summary, &notice.names);
         y = self.single_lines(
             &lines,
             (x, w),
@@ -497,8 +498,11 @@ impl<'a> Composer<'a> {
                 name,
             } => {
                 let yl = self.recipients(&notice.recipients, y0);
-                let mut titles = authority.clone();
-                titles.push(position.clone());
+                let titles: Vec<String> = authority
+                    .iter()
+                    .chain(std::iter::once(position))
+                    .flat_map(|t| self.l.signer_lines(t, &notice.names))
+                    .collect();
                 let yr = self.signer_column(&titles, name, (right_x, right_w), y0);
                 yl.max(yr)
             }

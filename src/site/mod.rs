@@ -149,7 +149,7 @@ fn entries(meeting: &Meeting, stem: &str, templates: &Templates) -> Vec<IndexEnt
                 "{} {} {} {}",
                 d.metadata.reference.as_deref().unwrap_or(""),
                 kind_name,
-                d.summary,
+                d.metadata.title,
                 date.numeric()
             );
             Some(IndexEntry {
@@ -157,7 +157,7 @@ fn entries(meeting: &Meeting, stem: &str, templates: &Templates) -> Vec<IndexEnt
                 date: date.numeric(),
                 sort_date: date.iso(),
                 kind: kind_name,
-                summary: d.summary,
+                summary: d.metadata.title.clone(),
                 files: file_links(&format!("{stem}{}", kind.file_suffix())),
                 meeting: meeting_link(stem),
                 search,

@@ -151,6 +151,7 @@ pub fn compose_report(
             issued: None,
         },
         file_name: None,
+        names: crate::document::protected_names(meeting),
         layout: meeting.layout.clone(),
     })
 }
