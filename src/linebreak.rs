@@ -18,7 +18,11 @@
 //!    - hardly ever inside a run of capitalised words (`Phạm Minh Chính`,
 //!      `Lai Châu`): names the meeting file does not list;
 //!    - a bonus for breaking before a phrase word (`tại`, `về`, `của`,
-//!      `với`, `trong`, `đối với`, `và`), where a reader pauses.
+//!      `với`, `trong`, `đối với`, `và`, and `trên`, `thuộc`, `theo`,
+//!      `cho`) or after a comma, where a reader pauses;
+//!    - a small cost for breaking between the two syllables of a frequent
+//!      word of administrative titles (`giao ban`, `trọng điểm`, `UBND
+//!      tỉnh`: [`WORDS`]).
 //!
 //!    A name longer than the line is broken after all (the fewest breaks
 //!    inside it), rather than overflowing the line.
@@ -28,8 +32,78 @@
 //! No crate does this: `textwrap` has an optimal-fit mode, but neither
 //! protected phrases nor preferred break words.
 
-/// Words before which a break is preferred (a phrase starts there).
-pub const PHRASE_WORDS: [&str; 6] = ["tại", "về", "của", "với", "trong", "và"];
+/// Words before which a break is preferred (a phrase starts there): the
+/// prepositions and conjunctions that open the parts of a trích yếu.
+pub const PHRASE_WORDS: [&str; 10] = [
+    "tại", "về", "của", "với", "trong", "và", "trên", "thuộc", "theo", "cho",
+];
+
+/// Two-syllable words frequent in the titles of administrative documents:
+/// a break between their syllables costs evenness (a line break inside a
+/// word reads badly), so it is taken only when the other breaks are much
+/// worse. Vietnamese writes a word's syllables apart, so without this a
+/// break only knows spaces; the list is short on purpose, not a dictionary.
+pub const WORDS: [&str; 56] = [
+    "kết luận",
+    "chủ tịch",
+    "giám đốc",
+    "thủ tướng",
+    "bí thư",
+    "thường trực",
+    "ủy ban",
+    "nhân dân",
+    "hội đồng",
+    "văn phòng",
+    "chính phủ",
+    "tỉnh ủy",
+    "huyện ủy",
+    "thường vụ",
+    "cuộc họp",
+    "phiên họp",
+    "hội nghị",
+    "làm việc",
+    "giao ban",
+    "trọng điểm",
+    "tổng kết",
+    "triển khai",
+    "công tác",
+    "kinh tế",
+    "xã hội",
+    "phát triển",
+    "nông thôn",
+    "nông nghiệp",
+    "thường kỳ",
+    "chuyên đề",
+    "tình hình",
+    "thực hiện",
+    "nhiệm vụ",
+    "dự án",
+    "địa bàn",
+    "đầu tư",
+    "ngân sách",
+    "bầu cử",
+    "chuyển đổi",
+    "giảm nghèo",
+    "bền vững",
+    "đất đai",
+    "quản lý",
+    "sự nghiệp",
+    "công lập",
+    "tổ chức",
+    "sắp xếp",
+    "kiểm tra",
+    "ubnd tỉnh",
+    "ubnd huyện",
+    "hđnd tỉnh",
+    "hđnd huyện",
+    "văn hóa",
+    "thể thao",
+    "du lịch",
+    "môi trường",
+];
+
+/// Cost of a break inside one of the [`WORDS`].
+const IN_WORD: f64 = 0.08;
 
 /// Two-word phrase starts before which a break is preferred.
 pub const PHRASE_PAIRS: [(&str, &str); 1] = [("đối", "với")];
@@ -69,18 +143,37 @@ fn gap_costs(words: &[&str], protected: &[String]) -> Vec<f64> {
             cost[i] += IN_CAPITALISED;
         }
     }
-    // Protected names, wherever they stand.
+    // Two-syllable words.
+    for i in 0..cost.len() {
+        let pair = format!("{} {}", lower[i], lower[i + 1]);
+        if WORDS.contains(&pair.as_str()) {
+            cost[i] += IN_WORD;
+        }
+    }
+    // Protected names, wherever they stand; a unit's name also when the
+    // text gives only its first three words or more (`Ủy ban nhân dân
+    // tỉnh` for `Ủy ban nhân dân tỉnh Lai Châu`). The cost is added, so that
+    // when the text is itself a name (the issuer's line) its breaks still
+    // keep their order of preference.
+    let mut in_name = vec![false; cost.len()];
     for name in protected {
         let parts: Vec<String> = name.split_whitespace().map(folded).collect();
-        if parts.len() < 2 || parts.len() > n {
+        let shortest = parts.len().min(3);
+        if shortest < 2 {
             continue;
         }
-        for start in 0..=n - parts.len() {
-            if lower[start..start + parts.len()] == parts[..] {
-                for c in &mut cost[start..start + parts.len() - 1] {
-                    *c = c.max(IN_NAME);
+        for len in shortest..=parts.len().min(n) {
+            let head = &parts[..len];
+            for start in 0..=n - len {
+                if lower[start..start + len] == *head {
+                    in_name[start..start + len - 1].fill(true);
                 }
             }
+        }
+    }
+    for (c, protected) in cost.iter_mut().zip(in_name) {
+        if protected {
+            *c += IN_NAME;
         }
     }
     // Phrase words.
@@ -91,7 +184,8 @@ fn gap_costs(words: &[&str], protected: &[String]) -> Vec<f64> {
             || PHRASE_PAIRS
                 .iter()
                 .any(|(a, b)| next == *a && pair == Some(*b));
-        if phrase {
+        // After a comma, too, a phrase ends (`SỞ VĂN HÓA, / THỂ THAO …`).
+        if phrase || words[i].ends_with([',', ';', ':']) {
             cost[i] -= PHRASE_BONUS;
         }
     }

@@ -227,3 +227,34 @@ pub fn word_boxes(pdf: &Path) -> Vec<WordBox> {
     }
     out
 }
+
+/// The lines of each page of a PDF, as text, from the word boxes: words
+/// whose tops are within 0.5 pt of each other (one size, one baseline)
+/// form a line, left to right; the columns of a table thus stay apart.
+pub fn page_lines(pdf: &Path) -> Vec<Vec<String>> {
+    let words = word_boxes(pdf);
+    let pages = words.iter().map(|w| w.page + 1).max().unwrap_or(0);
+    (0..pages)
+        .map(|page| {
+            let mut on_page: Vec<&WordBox> = words.iter().filter(|w| w.page == page).collect();
+            on_page.sort_by(|a, b| a.y_min.total_cmp(&b.y_min));
+            let mut lines: Vec<Vec<&WordBox>> = Vec::new();
+            for w in on_page {
+                match lines.last_mut() {
+                    Some(line) if (w.y_min - line[0].y_min).abs() < 0.5 => line.push(w),
+                    _ => lines.push(vec![w]),
+                }
+            }
+            lines
+                .into_iter()
+                .map(|mut line| {
+                    line.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
+                    line.iter()
+                        .map(|w| w.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect()
+        })
+        .collect()
+}
