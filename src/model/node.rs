@@ -297,7 +297,8 @@ pub fn parse(sources: &SourceMap, file: FileId) -> Result<Node, Box<Diagnostic>>
                 .filter(|l| l.line() > 0)
                 .map(|l| to_loc(sources, file, l))
                 .unwrap_or_else(|| sources.loc_at(file, 0, 0));
-            let (loc, better) = refine_syntax_error(sources, file, loc);
+            let (loc, better) =
+                refine_syntax_error(sources, file, loc, &english(err.without_snippet()));
             let loc = match err.without_snippet() {
                 serde_saphyr::Error::MultipleDocuments { .. } => {
                     document_separator(sources, file, loc).unwrap_or(loc)
@@ -516,22 +517,51 @@ fn earlier_key_line(sources: &SourceMap, file: FileId, at: Loc) -> Option<u32> {
     None
 }
 
+/// The first tab at or after `from`, within the three lines that follow:
+/// its offset, and whether it stands in a line's indentation.
+fn tab_after(text: &str, from: usize) -> Option<(usize, bool)> {
+    let from = from.min(text.len());
+    let window_end = text[from..]
+        .match_indices('\n')
+        .nth(3)
+        .map_or(text.len(), |(i, _)| from + i);
+    let at = from + text[from..window_end].find('\t')?;
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let in_indent = text[line_start..at].chars().all(|c| c == ' ' || c == '\t');
+    Some((at, in_indent))
+}
+
 /// Moves a syntax error from where the parser stopped to where the mistake
-/// most likely is, for the two cases where they differ: a tab in the
-/// indentation (point at the tab) and a flow list or mapping (`[`, `{`) left
-/// open on one of the three lines before (point at its bracket).
-fn refine_syntax_error(sources: &SourceMap, file: FileId, loc: Loc) -> (Loc, Option<String>) {
+/// most likely is, for the cases where they differ: a tab (point at the
+/// tab: in the indentation of the error's line, or, when the parser says it
+/// met a tab while reading a value, the first tab after where that value
+/// starts, often at the start of the next line) and a flow list or mapping
+/// (`[`, `{`) left open on one of the three lines before (point at its
+/// bracket).
+fn refine_syntax_error(
+    sources: &SourceMap,
+    file: FileId,
+    loc: Loc,
+    message: &str,
+) -> (Loc, Option<String>) {
     let text = &sources.get(file).text;
     let line_start = text[..loc.offset.min(text.len())]
         .rfind('\n')
         .map_or(0, |i| i + 1);
     let line = &text[line_start..];
     let indent_len = line.len() - line.trim_start_matches([' ', '\t']).len();
-    if let Some(tab) = line[..indent_len].find('\t') {
-        return (
-            sources.loc_at(file, line_start + tab, 1),
-            Some("thụt lề bằng phím tab; YAML chỉ cho phép thụt lề bằng dấu cách".to_string()),
-        );
+    let tab = match line[..indent_len].find('\t') {
+        Some(tab) => Some((line_start + tab, true)),
+        None if message.contains("tab") => tab_after(text, loc.offset),
+        None => None,
+    };
+    if let Some((at, in_indent)) = tab {
+        let message = if in_indent {
+            "thụt lề bằng phím tab; YAML chỉ cho phép thụt lề bằng dấu cách"
+        } else {
+            "có ký tự tab ở chỗ không được dùng; thay bằng dấu cách"
+        };
+        return (sources.loc_at(file, at, 1), Some(message.to_string()));
     }
     // Unclosed flow collections: scan the previous lines, outside quotes and comments.
     let window_start = text[..line_start.saturating_sub(1)]

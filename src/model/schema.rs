@@ -564,20 +564,23 @@ impl<'a> Walker<'a> {
     }
 
     fn status_node(&mut self, node: &Node, field: &str) -> Option<&'static str> {
-        match self.scalar_text(node).as_deref().map(str::trim) {
-            Some("open") => Some("open"),
-            Some("done") => Some("done"),
-            Some("cancelled") => Some("cancelled"),
-            _ => {
-                self.error_hint(
-                    node.loc,
-                    field,
-                    "trạng thái không hợp lệ",
-                    "dùng một trong: open (đang làm), done (đã xong), cancelled (hủy)",
-                );
-                None
-            }
+        const STATUSES: [&str; 3] = ["open", "done", "cancelled"];
+        let text = self.scalar_text(node);
+        let text = text.as_deref().map(str::trim);
+        if let Some(s) = STATUSES.iter().find(|s| Some(**s) == text) {
+            return Some(s);
         }
+        let guess = text
+            .and_then(|t| nearest(t, STATUSES.iter().copied()))
+            .map(|g| format!("có phải là `{g}`? "))
+            .unwrap_or_default();
+        self.error_hint(
+            node.loc,
+            field,
+            "trạng thái không hợp lệ",
+            format!("{guess}dùng một trong: open (đang làm), done (đã xong), cancelled (hủy)"),
+        );
+        None
     }
 
     /// A list of one-line texts; a single text is read as a list of one.
@@ -1151,12 +1154,32 @@ fn field_value(layout: &mut Layout, name: &str) -> f32 {
         .map_or(0.0, |(_, f)| *f(layout))
 }
 
-/// The known name nearest to `word`, when it is near enough to be a likely typo.
+/// The known name nearest to `word`, when it is near enough to be a likely
+/// typo: the fewest edits, where swapping two neighbouring letters counts
+/// as one (optimal string alignment: `SVN` → `SNV`, `titel` → `title`),
+/// within 1 edit for names up to 4 letters, 2 up to 8, 3 beyond; failing
+/// that, the most similar by Jaro–Winkler (≥ 0.8), which forgives a
+/// missing ending (`recipient` → `recipients`).
 fn nearest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
     let lower = word.to_lowercase();
-    candidates
-        .map(|c| (strsim::jaro_winkler(&lower, &c.to_lowercase()), c))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
+    let candidates: Vec<(&'c str, String)> = candidates.map(|c| (c, c.to_lowercase())).collect();
+    let allowed = match lower.chars().count() {
+        0..=4 => 1,
+        5..=8 => 2,
+        _ => 3,
+    };
+    let by_edits = candidates
+        .iter()
+        .map(|(c, l)| (strsim::osa_distance(&lower, l), *c))
+        .filter(|(d, _)| *d <= allowed)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c);
+    by_edits.or_else(|| {
+        candidates
+            .iter()
+            .map(|(c, l)| (strsim::jaro_winkler(&lower, l), *c))
+            .filter(|(score, _)| *score >= 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, c)| c)
+    })
 }
