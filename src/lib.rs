@@ -8,11 +8,13 @@
 //! [`render`] backends (DOCX) → [`output`] (atomic write).
 
 pub mod build;
+pub mod cli;
 pub mod cmd;
 pub mod date;
 pub mod diag;
 pub mod document;
 pub mod fonts;
+pub mod i18n;
 pub mod incremental;
 pub mod jsonschema;
 pub mod layout;
@@ -28,3 +30,6 @@ pub mod text;
 pub mod textlayout;
 pub mod tracking;
 pub mod watcher;
+
+// The message catalog (locales/app.yml), Vietnamese when a key lacks a language.
+rust_i18n::i18n!("locales", fallback = "vi");

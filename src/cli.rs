@@ -1,0 +1,103 @@
+//! The command line: its definition (clap, derive), its help and messages
+//! in the user's language ([`crate::i18n`]), and the dispatch to the
+//! subcommands of [`crate::cmd`].
+
+use std::process::ExitCode;
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use crate::cmd;
+use crate::i18n;
+
+/// ketluan: biên bản cuộc họp (YAML) → Thông báo kết luận (DOCX, PDF) theo Nghị định 30/2020/NĐ-CP.
+///
+/// Each meeting is one YAML file in meetings/; shared settings (issuer,
+/// signer, recipients, departments) go in ketluan.yaml beside it.
+/// Start with `ketluan new meetings/<ngày>-<tên>.yaml`, fill it in, run
+/// `ketluan check`, then `ketluan render`.
+#[derive(Parser, Debug)]
+#[command(name = "ketluan", version, about, long_about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Render meeting files into notices (output/<tên tệp>.docx).
+    Render(cmd::render::Args),
+    /// Check meeting files and report every problem, writing nothing.
+    Check(cmd::check::Args),
+    /// Write a new meeting file with every field explained (in Vietnamese).
+    New(cmd::new::Args),
+    /// List the tasks assigned in the meetings: who, what, by when, done or overdue.
+    Tasks(cmd::tasks::Args),
+    /// Write the report on the tasks (Báo cáo tình hình thực hiện nhiệm vụ) as DOCX and PDF.
+    Report(cmd::report::Args),
+    /// Work with the templates that word the notice.
+    Templates(cmd::templates::Args),
+    /// Render, then render again each time a meeting, ketluan.yaml or a template changes.
+    Watch(cmd::watch::Args),
+    /// Build the archive as a static website: documents, index, task dashboard.
+    Site(cmd::site::Args),
+    /// Serve a live preview of the site on this computer, rebuilt on every change.
+    Serve(cmd::serve::Args),
+    /// Print the JSON Schema of the meeting format (for editors such as VS Code).
+    Schema(cmd::schema::Args),
+    /// Print a shell completion script (bash, zsh, fish, powershell).
+    Completions(cmd::completions::Args),
+}
+
+/// The whole command line, its help in the language now.
+pub fn command() -> clap::Command {
+    i18n::localize(Cli::command())
+}
+
+/// Runs `ketluan` with the process's arguments; the exit code of the
+/// subcommand, 2 for a mistake on the command line.
+pub fn main() -> ExitCode {
+    i18n::set(i18n::Lang::from_env());
+    let matches = match command().try_get_matches() {
+        Ok(m) => m,
+        Err(e)
+            if matches!(
+                e.kind(),
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion
+            ) =>
+        {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprint!("{}", i18n::clap_error(&e));
+            return ExitCode::from(2);
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => {
+            eprint!("{}", i18n::clap_error(&e));
+            return ExitCode::from(2);
+        }
+    };
+    let result = match cli.command {
+        Command::Render(a) => cmd::render::run(a),
+        Command::Check(a) => cmd::check::run(a),
+        Command::New(a) => cmd::new::run(a),
+        Command::Tasks(a) => cmd::tasks::run(a),
+        Command::Report(a) => cmd::report::run(a),
+        Command::Templates(a) => cmd::templates::run(a),
+        Command::Watch(a) => cmd::watch::run(a),
+        Command::Site(a) => cmd::site::run(a),
+        Command::Serve(a) => cmd::serve::run(a),
+        Command::Schema(a) => cmd::schema::run(a),
+        Command::Completions(a) => cmd::completions::run(a, command()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("ketluan: {}: {e}", crate::tr!("diag.error"));
+            ExitCode::from(2)
+        }
+    }
+}
