@@ -304,9 +304,10 @@ impl Engine {
                     // worker's run happens to hold the longer notices the
                     // other idles at the end (measured: the last second of a
                     // 1,000-meeting batch on one core).
-                    (0..files.len()).into_par_iter().with_max_len(1).for_each_with(
-                        (tx, tx_write),
-                        |(tx, tx_write), i| {
+                    (0..files.len())
+                        .into_par_iter()
+                        .with_max_len(1)
+                        .for_each_with((tx, tx_write), |(tx, tx_write), i| {
                             let step = std::panic::catch_unwind(AssertUnwindSafe(|| {
                                 self.prepare(
                                     &files[i],
@@ -316,9 +317,9 @@ impl Engine {
                                 )
                             }))
                             .unwrap_or_else(|_| {
-                                Step::Done(Outcome::failed(format!(
-                                    "{}: lỗi: lỗi nội bộ khi xuất cuộc họp này (xin báo lại cho người phát triển)",
-                                    files[i].display()
+                                Step::Done(Outcome::failed(crate::tr!(
+                                    "build.internal",
+                                    file = files[i].display()
                                 )))
                             });
                             match step {
@@ -329,8 +330,7 @@ impl Engine {
                                     let _ = tx_write.send((i, w));
                                 }
                             }
-                        },
-                    );
+                        });
                 });
             });
             // Print in file order: hold outcomes until those before them are in.
@@ -366,26 +366,35 @@ impl Engine {
         if had_manifest || !manifest.entries.is_empty() {
             if let Err(e) = manifest.save(&self.out) {
                 eprintln!(
-                    "{}: lỗi: không ghi được {}: {e}",
-                    self.out.display(),
-                    crate::incremental::MANIFEST_NAME
+                    "{}",
+                    crate::tr!(
+                        "build.manifest_unwritable",
+                        folder = self.out.display(),
+                        file = crate::incremental::MANIFEST_NAME,
+                        error = e
+                    )
                 );
                 summary.other_errors += 1;
             }
         }
         let secs = started.elapsed().as_secs_f64();
+        let orphans = if summary.orphans > 0 {
+            crate::tr!("build.orphans", n = summary.orphans)
+        } else {
+            String::new()
+        };
         eprintln!(
-            "Xong {} cuộc họp trong {secs:.2} giây: {} đã xuất ({} tệp), {} bỏ qua vì không đổi, {} lỗi{}",
-            files.len(),
-            summary.rendered,
-            summary.written,
-            summary.skipped,
-            summary.failed,
-            if summary.orphans > 0 {
-                format!("; {} tệp của cuộc họp đã xóa", summary.orphans)
-            } else {
-                String::new()
-            }
+            "{}",
+            crate::tr!(
+                "build.done",
+                meetings = files.len(),
+                secs = format!("{secs:.2}"),
+                rendered = summary.rendered,
+                written = summary.written,
+                skipped = summary.skipped,
+                failed = summary.failed,
+                orphans = orphans
+            )
         );
         summary
     }
@@ -438,9 +447,12 @@ impl Engine {
             if !self.prune {
                 for p in &outputs {
                     eprintln!(
-                        "{}: lưu ý: tệp cuộc họp {} không còn; dùng --prune để xóa tệp xuất này",
-                        p.display(),
-                        entry.source.display()
+                        "{}",
+                        crate::tr!(
+                            "build.meeting_gone",
+                            output = p.display(),
+                            meeting = entry.source.display()
+                        )
                     );
                 }
                 summary.orphans += outputs.len();
@@ -454,14 +466,20 @@ impl Engine {
                 match std::fs::remove_file(p) {
                     Ok(()) => {
                         println!(
-                            "{} (đã xóa) → {}: đã xóa",
-                            entry.source.display(),
-                            p.display()
+                            "{}",
+                            crate::tr!(
+                                "build.pruned",
+                                meeting = entry.source.display(),
+                                output = p.display()
+                            )
                         );
                         summary.orphans += 1;
                     }
                     Err(e) => {
-                        eprintln!("{}: lỗi: không xóa được: {e}", p.display());
+                        eprintln!(
+                            "{}",
+                            crate::tr!("build.cannot_remove", file = p.display(), error = e)
+                        );
                         summary.other_errors += 1;
                         ok = false;
                     }
@@ -495,11 +513,12 @@ impl Engine {
         old: Option<&Entry>,
     ) -> Step {
         if let Some(first) = duplicate_of {
-            return Step::Done(Outcome::failed(format!(
-                "{}: lỗi: tệp {} cùng tên `{stem}` đã được xuất vào {}; đổi tên một trong hai tệp",
-                file.display(),
-                first.display(),
-                self.out.display()
+            return Step::Done(Outcome::failed(crate::tr!(
+                "build.same_stem",
+                file = file.display(),
+                first = first.display(),
+                stem = stem,
+                folder = self.out.display()
             )));
         }
         let inputs = self.keys.meeting_inputs(file).ok();
@@ -514,10 +533,10 @@ impl Engine {
         let skip_line = |o: Output| {
             (
                 o,
-                format!(
-                    "{} → {} (bỏ qua, không đổi)",
-                    file.display(),
-                    self.target(stem, o).display()
+                crate::tr!(
+                    "build.skipped",
+                    file = file.display(),
+                    output = self.target(stem, o).display()
                 ),
             )
         };
@@ -606,7 +625,11 @@ impl Engine {
                     ..d
                 },
                 Err(e) => {
-                    outcome.errors.push(format!("{}: lỗi: {e}", file.display()));
+                    outcome.errors.push(format!(
+                        "{}: {}: {e}",
+                        file.display(),
+                        crate::tr!("diag.error")
+                    ));
                     outcome.status = Status::Failed;
                     continue;
                 }
@@ -633,10 +656,11 @@ impl Engine {
                         bytes,
                     }),
                     Err(e) => {
-                        outcome.errors.push(format!(
-                            "{}: lỗi khi ghi {}: {e}",
-                            file.display(),
-                            target.display()
+                        outcome.errors.push(crate::tr!(
+                            "build.write_failed",
+                            file = file.display(),
+                            output = target.display(),
+                            error = e
                         ));
                         entry.outputs.remove(&output.name());
                         outcome.status = Status::Failed;
@@ -673,21 +697,23 @@ impl Engine {
                 match std::fs::remove_file(&path) {
                     Ok(()) => {
                         entry.outputs.remove(&name);
-                        outcome.errors.push(format!(
-                            "{}: lưu ý: tệp cuộc họp không còn khối của văn bản này; đã xóa {}",
-                            file.display(),
-                            path.display()
+                        outcome.errors.push(crate::tr!(
+                            "build.document_pruned",
+                            file = file.display(),
+                            output = path.display()
                         ));
                     }
-                    Err(e) => outcome
-                        .errors
-                        .push(format!("{}: lỗi: không xóa được: {e}", path.display())),
+                    Err(e) => outcome.errors.push(crate::tr!(
+                        "build.cannot_remove",
+                        file = path.display(),
+                        error = e
+                    )),
                 }
             } else {
-                outcome.errors.push(format!(
-                    "{}: lưu ý: tệp cuộc họp không còn khối của văn bản {}; dùng --prune để xóa tệp này",
-                    file.display(),
-                    path.display()
+                outcome.errors.push(crate::tr!(
+                    "build.document_dropped",
+                    file = file.display(),
+                    output = path.display()
                 ));
             }
         }
@@ -726,10 +752,14 @@ impl Writes {
             match write_atomic_unsynced_folder(&f.target, &f.bytes) {
                 Ok(changed) => {
                     outcome.written += 1;
-                    let note = if changed { "" } else { " (không đổi)" };
+                    let key = if changed {
+                        "build.written"
+                    } else {
+                        "build.unchanged"
+                    };
                     outcome.lines.push((
                         f.output,
-                        format!("{} → {}{note}", file.display(), f.target.display()),
+                        crate::tr!(key, file = file.display(), output = f.target.display()),
                     ));
                     match f.key {
                         Some(key) => {
@@ -744,10 +774,11 @@ impl Writes {
                     }
                 }
                 Err(e) => {
-                    outcome.errors.push(format!(
-                        "{}: lỗi khi ghi {}: {e}",
-                        file.display(),
-                        f.target.display()
+                    outcome.errors.push(crate::tr!(
+                        "build.write_failed",
+                        file = file.display(),
+                        output = f.target.display(),
+                        error = e
                     ));
                     entry.outputs.remove(&f.output.name());
                     outcome.status = Status::Failed;

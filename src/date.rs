@@ -16,7 +16,9 @@ use std::fmt;
 pub struct Date(jiff::civil::Date);
 
 /// The forms a date may take in a meeting file, shown in error hints.
-pub const ACCEPTED_FORMS: &str = "2021-01-25 (YYYY-MM-DD) hoặc \"25/01/2021\" (ngày/tháng/năm)";
+pub fn accepted_forms() -> String {
+    crate::tr!("date.forms")
+}
 
 /// The Vietnamese names of the days of the week, Monday first, as printed
 /// inside a sentence (`thứ Hai`, …, `Chủ nhật`).
@@ -42,15 +44,17 @@ pub enum DateError {
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DateError::Shape => write!(f, "không phải là ngày hợp lệ"),
-            DateError::NoSuchDay { year, month, day } if *month == 0 || *month > 12 => {
-                write!(f, "tháng {month} không tồn tại (ngày {day}, năm {year})")
-            }
-            DateError::NoSuchDay { year, month, day } => write!(
-                f,
-                "ngày {day} không có trong tháng {month} năm {year} (tháng này có {} ngày)",
-                days_in_month(*year, *month)
+            DateError::Shape => f.write_str(&crate::tr!("date.shape")),
+            DateError::NoSuchDay { year, month, day } if *month == 0 || *month > 12 => f.write_str(
+                &crate::tr!("date.no_month", month = month, day = day, year = year),
             ),
+            DateError::NoSuchDay { year, month, day } => f.write_str(&crate::tr!(
+                "date.no_day",
+                day = day,
+                month = month,
+                year = year,
+                days = days_in_month(*year, *month)
+            )),
         }
     }
 }

@@ -193,8 +193,8 @@ impl Diagnostic {
     /// The one-line form: `file:line:column: error: message`.
     pub fn headline(&self, sources: &SourceMap) -> String {
         let kind = match self.severity {
-            Severity::Error => "lỗi",
-            Severity::Warning => "cảnh báo",
+            Severity::Error => crate::tr!("diag.error"),
+            Severity::Warning => crate::tr!("diag.warning"),
         };
         let place = match (self.loc, &self.path) {
             (Some(loc), _) => format!(
@@ -262,7 +262,11 @@ impl Diagnostic {
             has_element = true;
         }
         if let Some(hint) = &self.hint {
-            group = group.element(Level::HELP.message(hint.as_str()));
+            group = group.element(
+                Level::HELP
+                    .with_name(crate::tr!("diag.help"))
+                    .message(hint.as_str()),
+            );
             has_element = true;
         }
         if has_element {
@@ -307,8 +311,11 @@ impl Diagnostics {
             self.dropped.1 += 1;
         }
         let (errors, warnings) = self.dropped;
-        let message = format!(
-            "còn {errors} lỗi và {warnings} cảnh báo nữa từ đây trở đi, không hiển thị (chỉ hiện {MAX_REPORTED} vấn đề đầu tiên)"
+        let message = crate::tr!(
+            "diag.overflow",
+            errors = errors,
+            warnings = warnings,
+            max = MAX_REPORTED
         );
         let severity = if errors > 0 {
             Severity::Error
@@ -324,7 +331,7 @@ impl Diagnostics {
                 let mut o = Diagnostic {
                     field: None,
                     message,
-                    hint: Some("sửa các lỗi trên rồi chạy lại để xem tiếp".to_string()),
+                    hint: Some(crate::tr!("diag.overflow_hint")),
                     ..d
                 };
                 o.severity = severity;

@@ -242,7 +242,7 @@ pub enum ComposeError {
     #[error(transparent)]
     Template(#[from] TemplateError),
     /// The meeting does not ask for it (its block is missing).
-    #[error("tệp cuộc họp không có khối `{}` ({})", .0.block(), .0.name())]
+    #[error("{}", crate::tr!("doc.not_asked", block = .0.block(), name = .0.label()))]
     NotAsked(DocumentKind),
 }
 

@@ -96,7 +96,10 @@ fn decorate(html: &str, problems: &[String], version: u64) -> String {
         banner.push_str(
             "<aside id=\"ketluan-problems\" style=\"margin:0;padding:0.8em 1.2em;background:#fff3cd;border-bottom:3px solid #b00;color:#000;font:14px/1.4 monospace\">",
         );
-        banner.push_str("<strong style=\"font-family:serif;font-size:16px\">Tệp cuộc họp có lỗi: văn bản đang hiện là bản hợp lệ gần nhất.</strong>");
+        banner.push_str(&format!(
+            "<strong style=\"font-family:serif;font-size:16px\">{}</strong>",
+            html_escape(&crate::tr!("serve.problems"))
+        ));
         for p in problems {
             banner.push_str("<pre style=\"white-space:pre-wrap;margin:0.6em 0 0\">");
             banner.push_str(&html_escape(p));
@@ -147,11 +150,13 @@ fn content_type(path: &Path) -> &'static str {
 }
 
 async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+    let not_found =
+        || (StatusCode::NOT_FOUND, crate::tr!("serve.not_found") + "\n").into_response();
     let Some(path) = resolve(&shared.root, uri.path()) else {
-        return (StatusCode::NOT_FOUND, "không có trang này\n").into_response();
+        return not_found();
     };
     let Ok(bytes) = std::fs::read(&path) else {
-        return (StatusCode::NOT_FOUND, "không có trang này\n").into_response();
+        return not_found();
     };
     let kind = content_type(&path);
     let body = if kind.starts_with("text/html") {
@@ -209,7 +214,7 @@ fn rebuild(options: &ServeOptions, shared: &Shared) -> Vec<PathBuf> {
     let files = match crate::cmd::collect_meeting_files(&options.paths) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("ketluan: lỗi: {e}");
+            eprintln!("ketluan: {}: {e}", crate::tr!("diag.error"));
             if let Ok(mut p) = shared.problems.write() {
                 *p = vec![e];
             }
@@ -224,7 +229,7 @@ fn rebuild(options: &ServeOptions, shared: &Shared) -> Vec<PathBuf> {
     let today = options.today.unwrap_or_else(Date::today);
     let problems = match crate::site::build(&files, &build, today, Report::Quiet) {
         Ok(summary) => summary.build.problems,
-        Err(e) => vec![format!("ketluan: lỗi: {e}")],
+        Err(e) => vec![format!("ketluan: {}: {e}", crate::tr!("diag.error"))],
     };
     if let Ok(mut p) = shared.problems.write() {
         *p = problems;
@@ -274,18 +279,18 @@ pub fn serve(options: ServeOptions) -> Result<(), Box<dyn std::error::Error>> {
                 },
             );
             if let Err(e) = result {
-                eprintln!("ketluan: lỗi khi theo dõi: {e}");
+                eprintln!("{}", crate::tr!("watch.error", error = e));
             }
         })
     };
     if is_ready.recv().is_err() {
         let _ = builder.join();
-        return Err("không theo dõi được các tệp cuộc họp".into());
+        return Err(crate::tr!("serve.cannot_watch").into());
     }
-    println!("Bản xem trước: http://{address}/");
+    println!("{}", crate::tr!("serve.address", address = address));
     eprintln!(
-        "Thư mục của bản xem trước: {} (Ctrl+C để dừng)",
-        shared.root.display()
+        "{}",
+        crate::tr!("serve.folder", folder = shared.root.display())
     );
 
     let app = Router::new()
@@ -304,7 +309,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Box<dyn std::error::Error>> {
     })?;
     stop.store(true, Ordering::Relaxed);
     let _ = builder.join();
-    eprintln!("Đã dừng bản xem trước.");
+    eprintln!("{}", crate::tr!("serve.stopped"));
     drop(dir);
     Ok(())
 }

@@ -80,7 +80,10 @@ pub fn watch(
             };
             if !roots.iter().any(|r| d.starts_with(r)) && extra.insert(d.clone()) {
                 if let Err(e) = watcher.watch(&d, RecursiveMode::NonRecursive) {
-                    eprintln!("{}: lỗi: không theo dõi được: {e}", d.display());
+                    eprintln!(
+                        "{}",
+                        crate::tr!("watch.cannot_watch", path = d.display(), error = e)
+                    );
                 }
             }
         }
@@ -92,13 +95,13 @@ pub fn watch(
             match rx.recv_timeout(POLL) {
                 Ok(Ok(event)) if relevant(&event, templates.as_deref()) => break,
                 Ok(Ok(_)) | Err(mpsc::RecvTimeoutError::Timeout) => {}
-                Ok(Err(e)) => eprintln!("ketluan: lỗi khi theo dõi: {e}"),
+                Ok(Err(e)) => eprintln!("{}", crate::tr!("watch.error", error = e)),
                 Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
             }
         }
         while let Ok(res) = rx.recv_timeout(debounce) {
             if let Err(e) = res {
-                eprintln!("ketluan: lỗi khi theo dõi: {e}");
+                eprintln!("{}", crate::tr!("watch.error", error = e));
             }
         }
     }

@@ -27,25 +27,36 @@ pub fn run(args: Args) -> CmdResult {
         if loaded.diagnostics.has_errors() {
             bad_files += 1;
         } else {
-            let documents: Vec<&str> = loaded
+            let documents: Vec<String> = loaded
                 .meeting
                 .iter()
                 .flat_map(|m| m.documents())
-                .map(|k| k.name())
+                .map(|k| k.label())
                 .collect();
-            println!("{}: hợp lệ ({})", file.display(), documents.join(", "));
+            println!(
+                "{}",
+                crate::tr!(
+                    "check.valid",
+                    file = file.display(),
+                    documents = documents.join(", ")
+                )
+            );
         }
     }
+    let bad = if bad_files > 0 {
+        crate::tr!("check.bad_files", n = bad_files)
+    } else {
+        String::new()
+    };
     eprintln!(
-        "Đã kiểm tra {} tệp: {} lỗi, {} cảnh báo{}",
-        files.len(),
-        errors,
-        warnings,
-        if bad_files > 0 {
-            format!(" ({bad_files} tệp có lỗi)")
-        } else {
-            String::new()
-        }
+        "{}",
+        crate::tr!(
+            "check.summary",
+            files = files.len(),
+            errors = errors,
+            warnings = warnings,
+            bad = bad
+        )
     );
     Ok(if errors > 0 {
         ExitCode::FAILURE

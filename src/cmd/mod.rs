@@ -23,8 +23,14 @@ pub type CmdResult = Result<ExitCode, Box<dyn std::error::Error>>;
 
 /// Reads a date argument (`--today`, `--due-before`) in either accepted form.
 pub fn parse_date(s: &str) -> Result<crate::date::Date, String> {
-    crate::date::Date::parse(s)
-        .map_err(|e| format!("`{s}`: {e}; dạng: {}", crate::date::ACCEPTED_FORMS))
+    crate::date::Date::parse(s).map_err(|e| {
+        crate::tr!(
+            "date.bad_argument",
+            text = s,
+            error = e,
+            forms = crate::date::accepted_forms()
+        )
+    })
 }
 
 /// The folder searched when no path is given.
@@ -44,13 +50,14 @@ pub fn collect_meeting_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> 
     for p in paths {
         if p.is_dir() {
             let before = out.len();
-            walk(p, &mut out)
-                .map_err(|e| format!("{}: không đọc được thư mục: {e}", p.display()))?;
+            walk(p, &mut out).map_err(|e| {
+                crate::tr!("files.unreadable_folder", path = p.display(), error = e)
+            })?;
             out[before..].sort();
         } else if p.exists() {
             out.push(p.clone());
         } else {
-            return Err(format!("{}: không có tệp hoặc thư mục này", p.display()));
+            return Err(crate::tr!("files.no_such", path = p.display()));
         }
     }
     Ok(out)

@@ -34,10 +34,7 @@ pub struct Args {
 /// Writes the skeleton; refuses to overwrite an existing file without --force.
 pub fn run(args: Args) -> CmdResult {
     if args.file.exists() && !args.force {
-        eprintln!(
-            "{}: tệp đã có; không ghi đè (dùng --force nếu thật sự muốn thay)",
-            args.file.display()
-        );
+        eprintln!("{}", crate::tr!("new.exists", file = args.file.display()));
         return Ok(ExitCode::FAILURE);
     }
     let file = std::path::absolute(&args.file)?;
@@ -48,7 +45,10 @@ pub fn run(args: Args) -> CmdResult {
             .unwrap_or_else(|| dir.join(SCHEMA_FILE_NAME))
     });
     if write_atomic(&schema, meeting_schema_text().as_bytes())? {
-        eprintln!("Đã ghi lược đồ cho trình soạn thảo: {}", schema.display());
+        eprintln!(
+            "{}",
+            crate::tr!("new.schema_written", file = schema.display())
+        );
     }
     let line = format!(
         "# yaml-language-server: $schema={}",
@@ -56,11 +56,8 @@ pub fn run(args: Args) -> CmdResult {
     );
     let text = SKELETON.replacen(SCHEMA_LINE, &line, 1);
     write_atomic(&args.file, text.as_bytes())?;
-    println!("Đã tạo {}", args.file.display());
-    eprintln!(
-        "Điền các chỗ còn trống, rồi chạy: ketluan check {0} && ketluan render {0}",
-        args.file.display()
-    );
+    println!("{}", crate::tr!("new.created", file = args.file.display()));
+    eprintln!("{}", crate::tr!("new.next", file = args.file.display()));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -43,7 +43,11 @@ pub fn run(args: Args) -> CmdResult {
     let set = load_tasks(&args.paths)?;
     let today = args.today.unwrap_or_else(Date::today);
     let Some(first) = set.first.as_ref() else {
-        eprintln!("ketluan: lỗi: không có cuộc họp hợp lệ nào để lập báo cáo");
+        eprintln!(
+            "ketluan: {}: {}",
+            crate::tr!("diag.error"),
+            crate::tr!("report.no_meeting")
+        );
         return Ok(ExitCode::FAILURE);
     };
     let filter = Filter {
@@ -90,9 +94,13 @@ pub fn run(args: Args) -> CmdResult {
         println!("{}", target.display());
     }
     eprintln!(
-        "Báo cáo {} nhiệm vụ của {meetings} cuộc họp, tính đến {}",
-        tasks.len(),
-        today.short()
+        "{}",
+        crate::tr!(
+            "report.done",
+            tasks = tasks.len(),
+            meetings = meetings,
+            date = today.short()
+        )
     );
     Ok(if set.failed {
         ExitCode::FAILURE

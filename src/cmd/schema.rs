@@ -32,7 +32,7 @@ pub fn run(args: Args) -> CmdResult {
         None => print!("{text}"),
         Some(path) => {
             write_atomic(&path, text.as_bytes())?;
-            eprintln!("Đã ghi vào {}", path.display());
+            eprintln!("{}", crate::tr!("schema.written", file = path.display()));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -34,10 +34,13 @@ pub fn run(args: Args) -> CmdResult {
     let options = args.build.options(args.out.clone(), Vec::new(), args.force);
     let summary = crate::site::build(&files, &options, today, Report::auto())?;
     eprintln!(
-        "Site: {} cuộc họp, {} trang cập nhật, mở {}",
-        summary.meetings,
-        summary.pages_written,
-        args.out.join(crate::site::INDEX).display()
+        "{}",
+        crate::tr!(
+            "site.done",
+            meetings = summary.meetings,
+            pages = summary.pages_written,
+            index = args.out.join(crate::site::INDEX).display()
+        )
     );
     Ok(if summary.build.success() {
         ExitCode::SUCCESS

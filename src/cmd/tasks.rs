@@ -52,7 +52,7 @@ fn parse_status(s: &str) -> Result<Status, String> {
         "open" => Ok(Status::Open),
         "done" => Ok(Status::Done),
         "cancelled" => Ok(Status::Cancelled),
-        _ => Err("dùng open, done hoặc cancelled".to_string()),
+        _ => Err(crate::tr!("tasks.bad_status")),
     }
 }
 
@@ -149,14 +149,17 @@ pub fn run(args: Args) -> CmdResult {
     });
     let text = if args.by_lead {
         export::summary(&by_lead(&kept, today), format, args.bom)
-            .ok_or("--by-lead không xuất được dạng ics; dùng table, csv, json hoặc md")?
+            .ok_or_else(|| crate::tr!("tasks.by_lead_ics"))?
     } else {
         export::tasks(&kept, today, format, args.bom)
     };
     match &args.output {
         Some(path) => {
             crate::output::write_atomic(path, text.as_bytes())?;
-            eprintln!("{}: {} nhiệm vụ", path.display(), kept.len());
+            eprintln!(
+                "{}",
+                crate::tr!("tasks.written", file = path.display(), n = kept.len())
+            );
         }
         None => {
             let mut out = std::io::stdout().lock();

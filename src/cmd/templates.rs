@@ -35,10 +35,7 @@ pub fn run(args: Args) -> CmdResult {
             for (name, text) in EMBEDDED {
                 let path = dir.join(name);
                 if path.exists() && !force {
-                    eprintln!(
-                        "{}: đã có, giữ nguyên (dùng --force để ghi đè)",
-                        path.display()
-                    );
+                    eprintln!("{}", crate::tr!("templates.kept", file = path.display()));
                     kept += 1;
                     continue;
                 }

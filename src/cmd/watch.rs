@@ -35,7 +35,7 @@ fn round(args: &Args) -> Vec<PathBuf> {
     let files = match collect_meeting_files(&args.paths) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("ketluan: lỗi: {e}");
+            eprintln!("ketluan: {}: {e}", crate::tr!("diag.error"));
             return Vec::new();
         }
     };
@@ -44,7 +44,7 @@ fn round(args: &Args) -> Vec<PathBuf> {
         Ok(engine) => {
             engine.run(&files, Report::Changes);
         }
-        Err(e) => eprintln!("ketluan: lỗi: {e}; giữ nguyên các tệp đã xuất"),
+        Err(e) => eprintln!("{}", crate::tr!("watch.build_failed", error = e)),
     }
     files
 }
@@ -54,14 +54,8 @@ pub fn run(mut args: Args) -> CmdResult {
     if args.paths.is_empty() {
         args.paths.push(PathBuf::from(DEFAULT_MEETINGS_DIR));
     }
-    eprintln!(
-        "Đang theo dõi {} (Ctrl+C để dừng)",
-        args.paths
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let paths: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+    eprintln!("{}", crate::tr!("watch.watching", paths = paths.join(", ")));
     let never = AtomicBool::new(false);
     crate::watcher::watch(
         &args.paths,

@@ -81,6 +81,11 @@ impl DocumentKind {
         }
     }
 
+    /// Its name in a message, in the language of the messages.
+    pub fn label(self) -> String {
+        crate::i18n::text(&format!("doc.{}", self.slug()))
+    }
+
     /// The tên loại printed on it.
     pub fn doc_type(self) -> &'static str {
         match self {
@@ -109,9 +114,8 @@ impl std::str::FromStr for DocumentKind {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        DocumentKind::from_slug(&s.to_lowercase()).ok_or_else(|| {
-            format!("văn bản `{s}` không có; dùng thong-bao, giay-moi hoặc bien-ban")
-        })
+        DocumentKind::from_slug(&s.to_lowercase())
+            .ok_or_else(|| crate::tr!("doc.unknown", name = s))
     }
 }
 
@@ -175,7 +179,17 @@ impl Need {
         }
     }
 
-    /// `thông báo, biên bản`: the documents in words.
+    /// The documents in words, in the language of the messages.
+    pub fn labels(self) -> String {
+        self.kinds()
+            .iter()
+            .map(|k| k.label())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// `thông báo, biên bản`: the documents in words (Vietnamese: the
+    /// editor schema and the reference).
     pub fn names(self) -> String {
         self.kinds()
             .iter()

@@ -545,7 +545,7 @@ impl<'a> Walker<'a> {
                     format!("`{}`: {e}", text.trim()),
                     format!(
                         "viết ngày theo một trong hai dạng: {}",
-                        date::ACCEPTED_FORMS
+                        date::accepted_forms()
                     ),
                 );
                 None

@@ -52,9 +52,7 @@ impl FromStr for Format {
             "docx" => Ok(Format::Docx),
             "pdf" => Ok(Format::Pdf),
             "html" => Ok(Format::Html),
-            other => Err(format!(
-                "định dạng `{other}` không có; dùng docx, pdf hoặc html"
-            )),
+            other => Err(crate::tr!("format.unknown", name = other)),
         }
     }
 }
