@@ -65,7 +65,9 @@ pub fn main() -> ExitCode {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion
             ) =>
         {
-            let _ = e.print();
+            use std::io::{IsTerminal, Write};
+            let styled = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let _ = std::io::stdout().write_all(i18n::help_text(&e, styled).as_bytes());
             return ExitCode::SUCCESS;
         }
         Err(e) => {

@@ -141,7 +141,11 @@ fn walk(cmd: Command, path: &str) -> Command {
         let a = a.help(help).long_help(None).help_heading(heading);
         if takes_values {
             // The help text names the values itself: clap's list is English.
-            a.hide_default_value(true).hide_possible_values(true)
+            // The placeholder (`<THƯ_MỤC>`) is the catalog's too.
+            let value = text(&format!("cli.value.{}", a.get_id()));
+            a.value_name(value)
+                .hide_default_value(true)
+                .hide_possible_values(true)
         } else {
             a
         }
@@ -182,6 +186,18 @@ fn context(err: &clap::Error, kind: ContextKind) -> String {
         Some(other) => other.to_string(),
         None => String::new(),
     }
+}
+
+/// A help or version text as clap renders it, with the one word clap
+/// writes itself (`[OPTIONS]` in the usage line) in the language now.
+pub fn help_text(err: &clap::Error, styled: bool) -> String {
+    let rendered = err.render();
+    let text = if styled {
+        rendered.ansi().to_string()
+    } else {
+        rendered.to_string()
+    };
+    text.replace("[OPTIONS]", &tr!("cli.value.options"))
 }
 
 /// A command-line mistake worded in the language now (clap words its

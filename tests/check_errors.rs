@@ -27,6 +27,9 @@ fn check(path: &str) -> Output {
         .args(["check", path])
         .current_dir(root())
         .env("NO_COLOR", "1")
+        // Messages in Vietnamese whatever the machine\'s locale (C.UTF-8
+        // exists everywhere and is not English).
+        .env("LC_ALL", "C.UTF-8")
         .output()
         .expect("ketluan runs")
 }

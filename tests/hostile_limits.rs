@@ -57,6 +57,9 @@ fn measured(args: &[&str]) -> Cost {
         .args(args)
         .current_dir(root())
         .env("NO_COLOR", "1")
+        // Messages in Vietnamese whatever the machine\'s locale (C.UTF-8
+        // exists everywhere and is not English).
+        .env("LC_ALL", "C.UTF-8")
         .output()
         .unwrap();
     let wall = started.elapsed();
@@ -355,6 +358,9 @@ fn an_injected_write_failure_keeps_the_previous_files_and_leaves_no_temporary_fi
             o,
         ])
         .env("NO_COLOR", "1")
+        // Messages in Vietnamese whatever the machine\'s locale (C.UTF-8
+        // exists everywhere and is not English).
+        .env("LC_ALL", "C.UTF-8")
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&failed.stderr);

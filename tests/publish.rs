@@ -473,6 +473,9 @@ impl Server {
             ])
             .arg(&meetings)
             .env("NO_COLOR", "1")
+            // Messages in Vietnamese whatever the machine\'s locale (C.UTF-8
+            // exists everywhere and is not English).
+            .env("LC_ALL", "C.UTF-8")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()

@@ -42,6 +42,9 @@ impl Watch {
             .arg(out)
             .args(["--format", "docx", "--debounce", "100"])
             .env("NO_COLOR", "1")
+            // Messages in Vietnamese whatever the machine\'s locale (C.UTF-8
+            // exists everywhere and is not English).
+            .env("LC_ALL", "C.UTF-8")
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()

@@ -35,6 +35,9 @@ pub fn ketluan(args: &[&str]) -> Output {
         .args(args)
         .current_dir(root())
         .env("NO_COLOR", "1")
+        // Messages in Vietnamese whatever the machine\'s locale (C.UTF-8
+        // exists everywhere and is not English).
+        .env("LC_ALL", "C.UTF-8")
         .output()
         .expect("ketluan runs")
 }
