@@ -230,8 +230,11 @@ impl FontSet {
     /// The four styles from a folder (`times.ttf`, `timesbd.ttf`, `timesi.ttf`,
     /// `timesbi.ttf`, or the other usual names). Case of the names is ignored.
     pub fn from_dir(dir: &Path) -> Result<FontSet, String> {
+        let unreadable = |e: std::io::Error| {
+            crate::tr!("fonts.unreadable_folder", folder = dir.display(), error = e)
+        };
         let entries: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
-            .map_err(|e| format!("{}: không đọc được thư mục phông chữ: {e}", dir.display()))?
+            .map_err(unreadable)?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .collect();
         let find = |names: &[&str]| {
@@ -244,28 +247,30 @@ impl FontSet {
         let mut faces = Vec::new();
         for (i, names) in FILE_NAMES.iter().enumerate() {
             let path = find(names).ok_or_else(|| {
-                format!(
-                    "{}: không thấy tệp phông {:?} (cần một trong: {})",
-                    dir.display(),
-                    FontStyle::ALL[i],
-                    names.join(", ")
+                crate::tr!(
+                    "fonts.missing_file",
+                    folder = dir.display(),
+                    style = format!("{:?}", FontStyle::ALL[i]),
+                    names = names.join(", ")
                 )
             })?;
             let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let face = Face::parse(Arc::new(bytes)).ok_or_else(|| {
-                format!("{}: không phải tệp phông TrueType/OpenType", path.display())
-            })?;
+            let face = Face::parse(Arc::new(bytes))
+                .ok_or_else(|| crate::tr!("fonts.not_a_font", file = path.display()))?;
             for c in "ầẫậơườữĐ".chars() {
                 if face.glyph(c) == 0 {
-                    return Err(format!(
-                        "{}: phông thiếu chữ tiếng Việt `{c}`",
-                        path.display()
+                    return Err(crate::tr!(
+                        "fonts.no_vietnamese",
+                        file = path.display(),
+                        letter = c
                     ));
                 }
             }
             faces.push(face);
         }
-        let faces: [Face; 4] = faces.try_into().map_err(|_| "bốn kiểu phông".to_string())?;
+        let faces: [Face; 4] = faces
+            .try_into()
+            .map_err(|_| crate::tr!("fonts.four_styles"))?;
         Ok(FontSet { faces })
     }
 

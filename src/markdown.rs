@@ -101,43 +101,30 @@ pub fn check_subset(text: &str) -> Vec<SubsetProblem> {
             Event::Start(Tag::Heading { level, .. }) => push(
                 Severity::Error,
                 range,
-                &format!(
-                    "tiêu đề Markdown (`{}`) không dùng được trong thông báo; viết thành đoạn văn, có thể in đậm bằng **…**",
-                    "#".repeat(heading_depth(level))
-                ),
+                &crate::tr!("markdown.heading", marks = "#".repeat(heading_depth(level))),
             ),
             Event::Start(Tag::Image { .. }) => {
-                push(Severity::Error, range, "hình ảnh không dùng được trong thông báo")
+                push(Severity::Error, range, &crate::tr!("markdown.image"))
             }
             Event::Html(_) | Event::InlineHtml(_) => {
-                push(Severity::Error, range, "mã HTML không dùng được trong thông báo")
+                push(Severity::Error, range, &crate::tr!("markdown.html"))
             }
-            Event::Start(Tag::CodeBlock(_)) => push(
-                Severity::Error,
-                range,
-                "khối mã (thụt lề 4 dấu cách hoặc ```) không dùng được; bỏ thụt lề đầu dòng",
-            ),
-            Event::Start(Tag::BlockQuote(_)) => push(
-                Severity::Error,
-                range,
-                "trích dẫn (`>`) không dùng được trong thông báo",
-            ),
-            Event::Rule => push(
-                Severity::Error,
-                range,
-                "đường kẻ ngang (`---`) không dùng được trong thông báo",
-            ),
-            Event::Start(Tag::Link { .. }) => push(
-                Severity::Error,
-                range,
-                "liên kết Markdown không dùng được; ghi địa chỉ như văn bản thường",
-            ),
+            Event::Start(Tag::CodeBlock(_)) => {
+                push(Severity::Error, range, &crate::tr!("markdown.code_block"))
+            }
+            Event::Start(Tag::BlockQuote(_)) => {
+                push(Severity::Error, range, &crate::tr!("markdown.quote"))
+            }
+            Event::Rule => push(Severity::Error, range, &crate::tr!("markdown.rule")),
+            Event::Start(Tag::Link { .. }) => {
+                push(Severity::Error, range, &crate::tr!("markdown.link"))
+            }
             Event::Start(Tag::List(Some(_))) => {
                 in_ordered += 1;
                 push(
                     Severity::Warning,
                     range,
-                    "danh sách đánh số `1.` trong trường văn bản sẽ được in thành các đoạn bắt đầu bằng số; các nhiệm vụ nên khai báo trong `tasks`",
+                    &crate::tr!("markdown.numbered_list"),
                 )
             }
             Event::End(TagEnd::List(true)) => in_ordered = in_ordered.saturating_sub(1),
@@ -185,9 +172,7 @@ fn tables(text: &str) -> Vec<SubsetProblem> {
             out.push(SubsetProblem {
                 severity: Severity::Error,
                 range: start..start + line.len(),
-                message:
-                    "bảng không dùng được trong thông báo; viết thành các đoạn hoặc các dòng `- `"
-                        .to_string(),
+                message: crate::tr!("markdown.table"),
             });
         }
         in_table = row;

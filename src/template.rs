@@ -54,7 +54,7 @@ pub const REPORT: &str = "report.md";
 
 /// A template that failed to load or render.
 #[derive(Debug, thiserror::Error)]
-#[error("mẫu {name}: {message}")]
+#[error("{}", crate::tr!("template.error", name = .name, message = .message))]
 pub struct TemplateError {
     /// The template's name (or path).
     pub name: String,

@@ -62,26 +62,28 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
     let cannot = |e: std::io::Error| {
         Box::new(Diagnostic::file_error(
             path,
-            format!("không đọc được tệp: {e}"),
+            crate::tr!("model.load.cannot_read", error = e),
         ))
     };
     let too_large = |len: u64| {
         Box::new(
             Diagnostic::file_error(
                 path,
-                format!(
-                    "tệp quá lớn ({len} byte; tối đa {MAX_FILE_BYTES} byte = {} MiB); tệp bị từ chối, không xử lý",
-                    MAX_FILE_BYTES / (1024 * 1024)
+                crate::tr!(
+                    "model.load.too_large",
+                    len = len,
+                    max = MAX_FILE_BYTES,
+                    mib = MAX_FILE_BYTES / (1024 * 1024)
                 ),
             )
-            .with_hint("một tệp cuộc họp chỉ vài chục KB; kiểm tra xem có đúng là tệp cuộc họp không"),
+            .with_hint(crate::tr!("model.load.too_large_hint")),
         )
     };
     let meta = std::fs::metadata(path).map_err(cannot)?;
     if !meta.is_file() {
         return Err(Box::new(Diagnostic::file_error(
             path,
-            "không phải là tệp thông thường (thư mục, thiết bị hoặc ống dẫn)",
+            crate::tr!("model.load.not_regular"),
         )));
     }
     if meta.len() > MAX_FILE_BYTES {
@@ -136,22 +138,16 @@ fn add_source(path: &Path, sources: &mut SourceMap) -> Result<FileId, Box<Diagno
             let lossy = String::from_utf8_lossy(&bytes[bom..]).into_owned();
             let id = sources.add(path.to_path_buf(), lossy);
             let loc = sources.loc_at(id, at, '\u{FFFD}'.len_utf8());
-            let encoding = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-                " (tệp được lưu bằng bảng mã UTF-16)"
+            let shown = shown.join(" ");
+            let offset = bom + at;
+            let message = if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+                crate::tr!("model.load.not_utf8_utf16", bytes = shown, offset = offset)
             } else {
-                " (có lẽ được lưu bằng bảng mã Windows-1258 hoặc TCVN3)"
+                crate::tr!("model.load.not_utf8_legacy", bytes = shown, offset = offset)
             };
             Err(Box::new(
-                Diagnostic::error(
-                    loc,
-                    "",
-                    format!(
-                        "tệp không phải văn bản UTF-8{encoding}: byte {} ở vị trí {} (tính từ 0) không hợp lệ",
-                        shown.join(" "),
-                        bom + at
-                    ),
-                )
-                .with_hint("mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8"),
+                Diagnostic::error(loc, "", message)
+                    .with_hint(crate::tr!("model.load.not_utf8_hint")),
             ))
         }
     }
@@ -186,27 +182,20 @@ pub fn load_with_defaults(path: &Path, defaults: Option<&Path>) -> Loaded {
                 NodeKind::Null if is_meeting => {
                     // One clear error rather than one per missing field.
                     let text = &loaded.sources.get(id).text;
-                    let what = if text.trim().is_empty() {
-                        "tệp rỗng"
+                    let message = if text.trim().is_empty() {
+                        crate::tr!("model.load.empty")
                     } else if text
                         .lines()
                         .map(str::trim)
                         .all(|l| l.is_empty() || l.starts_with('#'))
                     {
-                        "tệp chỉ có chú thích (`#`)"
+                        crate::tr!("model.load.only_comments")
                     } else {
-                        "tệp chỉ có một giá trị rỗng"
+                        crate::tr!("model.load.only_null")
                     };
                     loaded.diagnostics.push(
-                        Diagnostic::error(
-                            loaded.sources.loc_at(id, 0, 0),
-                            "",
-                            format!("{what}: chưa có cuộc họp nào để đọc"),
-                        )
-                        .with_hint(format!(
-                            "tạo tệp mẫu có giải thích từng trường bằng: ketluan new {}",
-                            p.display()
-                        )),
+                        Diagnostic::error(loaded.sources.loc_at(id, 0, 0), "", message)
+                            .with_hint(crate::tr!("model.load.empty_hint", file = p.display())),
                     );
                     None
                 }
@@ -215,10 +204,7 @@ pub fn load_with_defaults(path: &Path, defaults: Option<&Path>) -> Loaded {
                     loaded.diagnostics.push(Diagnostic::error(
                         n.loc,
                         "",
-                        format!(
-                            "tệp phải là một nhóm trường `tên: giá trị`, không phải {}",
-                            n.kind_name()
-                        ),
+                        crate::tr!("model.load.not_mapping", found = n.kind_name()),
                     ));
                     None
                 }
@@ -232,13 +218,8 @@ pub fn load_with_defaults(path: &Path, defaults: Option<&Path>) -> Loaded {
     if let Some(ext) = output_extension(path) {
         // Its notice would be written over it (`hop.docx` → `<out>/hop.docx`).
         loaded.diagnostics.push(
-            Diagnostic::file_error(
-                path,
-                format!(
-                    "tệp cuộc họp có đuôi `.{ext}`, trùng đuôi của văn bản xuất ra: khi xuất, thông báo sẽ ghi đè lên chính tệp này; tệp không được đọc"
-                ),
-            )
-            .with_hint("đổi tên tệp cuộc họp cho có đuôi .yaml"),
+            Diagnostic::file_error(path, crate::tr!("model.load.output_extension", ext = ext))
+                .with_hint(crate::tr!("model.load.output_extension_hint")),
         );
         return loaded;
     }

@@ -51,15 +51,16 @@ pub struct Key {
 }
 
 impl Node {
-    /// A word for the kind of value, for messages ("một danh sách").
-    pub fn kind_name(&self) -> &'static str {
+    /// A word for the kind of value, for messages, in the language of the
+    /// messages ("một danh sách", "a list").
+    pub fn kind_name(&self) -> String {
         match &self.kind {
-            NodeKind::Null => "giá trị rỗng",
-            NodeKind::Bool(_) => "giá trị đúng/sai",
-            NodeKind::Int(_) | NodeKind::Float(_) => "một số",
-            NodeKind::Str(_) => "một chuỗi văn bản",
-            NodeKind::Seq(_) => "một danh sách",
-            NodeKind::Map(_) => "một nhóm trường (mapping)",
+            NodeKind::Null => crate::tr!("model.node.kind.null"),
+            NodeKind::Bool(_) => crate::tr!("model.node.kind.bool"),
+            NodeKind::Int(_) | NodeKind::Float(_) => crate::tr!("model.node.kind.number"),
+            NodeKind::Str(_) => crate::tr!("model.node.kind.string"),
+            NodeKind::Seq(_) => crate::tr!("model.node.kind.list"),
+            NodeKind::Map(_) => crate::tr!("model.node.kind.mapping"),
         }
     }
 
@@ -312,11 +313,14 @@ pub fn parse(sources: &SourceMap, file: FileId) -> Result<Node, Box<Diagnostic>>
                     describe_error(err.without_snippet(), first)
                 }
             };
-            let hint = hint.unwrap_or_else(|| {
-                "kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu `:` sau tên trường, và dấu ngoặc kép đóng mở cho đủ".to_string()
-            });
+            let hint = hint.unwrap_or_else(|| crate::tr!("model.node.syntax_hint"));
             Err(Box::new(
-                Diagnostic::error(loc, "", format!("YAML không hợp lệ: {message}")).with_hint(hint),
+                Diagnostic::error(
+                    loc,
+                    "",
+                    crate::tr!("model.node.invalid_yaml", message = message),
+                )
+                .with_hint(hint),
             ))
         }
     }
@@ -333,118 +337,133 @@ fn english(err: &serde_saphyr::Error) -> String {
         .to_string()
 }
 
-/// A parser error in Vietnamese, with a hint where one helps. The limits
-/// (see [`limits`]) say which figure was passed; syntax errors keep the
-/// parser's English words in brackets after the Vietnamese, so that they can
-/// still be searched for.
+/// A parser error in the language of the messages, with a hint where one
+/// helps. The limits (see [`limits`]) say which figure was passed; syntax
+/// errors keep the parser's own (English) words in brackets after the
+/// message, so that they can still be searched for.
 fn describe_error(err: &serde_saphyr::Error, first_line: Option<u32>) -> (String, Option<String>) {
     use serde_saphyr::budget::BudgetBreach as B;
     use serde_saphyr::Error as E;
     let too_big = |what: String| {
         (
-            format!("tệp vượt giới hạn an toàn: {what}; tệp bị từ chối, không xử lý"),
-            Some(
-                "một cuộc họp không cần nhiều như vậy; nếu tệp dùng `&` và `*` (neo và bí danh) để lặp nội dung, hãy viết nội dung ra"
-                    .to_string(),
-            ),
+            crate::tr!("model.node.too_big", what = what),
+            Some(crate::tr!("model.node.too_big_hint")),
         )
     };
     let depth = || {
         (
-            format!(
-                "các danh sách và nhóm trường lồng nhau quá {} cấp; tệp bị từ chối, không xử lý",
-                limits::MAX_DEPTH
-            ),
-            Some("kiểm tra thụt lề và các dấu `[`, `{` chưa đóng".to_string()),
+            crate::tr!("model.node.too_deep", max = limits::MAX_DEPTH),
+            Some(crate::tr!("model.node.too_deep_hint")),
+        )
+    };
+    let replayed = || {
+        too_big(crate::tr!(
+            "model.node.limit.replayed",
+            max = limits::MAX_REPLAYED_EVENTS
+        ))
+    };
+    let multiple_documents = || {
+        (
+            crate::tr!("model.node.multiple_documents"),
+            Some(crate::tr!("model.node.multiple_documents_hint")),
         )
     };
     match err {
         E::AliasError { error, .. } => describe_error(error, first_line),
         E::Budget { breach, .. } => match breach {
             B::Depth { .. } => depth(),
-            B::Aliases { aliases } => too_big(format!(
-                "hơn {} bí danh `*` (đã gặp {aliases})",
-                limits::MAX_ALIASES
+            B::Aliases { aliases } => too_big(crate::tr!(
+                "model.node.limit.aliases",
+                max = limits::MAX_ALIASES,
+                found = aliases
             )),
-            B::Anchors { anchors } => too_big(format!(
-                "hơn {} neo `&` (đã gặp {anchors})",
-                limits::MAX_ANCHORS
+            B::Anchors { anchors } => too_big(crate::tr!(
+                "model.node.limit.anchors",
+                max = limits::MAX_ANCHORS,
+                found = anchors
             )),
-            B::AliasAnchorRatio { aliases, anchors } => too_big(format!(
-                "{aliases} bí danh `*` cho {anchors} neo `&` (bom bí danh)"
+            B::AliasAnchorRatio { aliases, anchors } => too_big(crate::tr!(
+                "model.node.limit.alias_ratio",
+                aliases = aliases,
+                anchors = anchors
             )),
-            B::RecordedAnchorEvents { .. } | B::RecordedAnchorBytes { .. } => {
-                too_big(format!(
-                    "các bí danh `*` nhân nội dung lên quá {} phần tử (bom bí danh, \"billion laughs\")",
-                    limits::MAX_REPLAYED_EVENTS
-                ))
-            }
-            B::Events { .. } | B::Nodes { .. } => too_big(format!(
-                "quá {} giá trị",
-                limits::MAX_NODES
+            B::RecordedAnchorEvents { .. } | B::RecordedAnchorBytes { .. } => replayed(),
+            B::Events { .. } | B::Nodes { .. } => too_big(crate::tr!(
+                "model.node.limit.values",
+                max = limits::MAX_NODES
             )),
-            B::ScalarBytes { .. } | B::InputBytes { .. } => too_big(format!(
-                "quá {} MiB văn bản",
-                limits::MAX_FILE_BYTES / (1024 * 1024)
+            B::ScalarBytes { .. } | B::InputBytes { .. } => too_big(crate::tr!(
+                "model.node.limit.text",
+                max = limits::MAX_FILE_BYTES / (1024 * 1024)
             )),
-            B::Documents { .. } => (
-                "tệp có nhiều tài liệu YAML (nhiều dòng `---`)".to_string(),
-                Some("mỗi tệp chỉ chứa một cuộc họp; bỏ các dòng `---`".to_string()),
-            ),
+            B::Documents { .. } => multiple_documents(),
             _ => too_big(english(err)),
         },
-        E::AliasReplayLimitExceeded { .. } | E::AliasExpansionLimitExceeded { .. } => {
-            too_big(format!(
-                "các bí danh `*` nhân nội dung lên quá {} phần tử (bom bí danh, \"billion laughs\")",
-                limits::MAX_REPLAYED_EVENTS
-            ))
-        }
+        E::AliasReplayLimitExceeded { .. } | E::AliasExpansionLimitExceeded { .. } => replayed(),
         E::AliasReplayStackDepthExceeded { .. } => depth(),
         E::DuplicateMappingKey { key, .. } => (
-            match key {
-                Some(k) => format!("trường `{k}` được viết hai lần trong cùng một nhóm{}", first_line.map_or(String::new(), |l| format!(" (lần đầu ở dòng {l})"))),
-                None => "một trường được viết hai lần trong cùng một nhóm".to_string(),
+            match (key, first_line) {
+                (Some(k), Some(l)) => {
+                    crate::tr!("model.node.duplicate_key_at", key = k, line = l)
+                }
+                (Some(k), None) => crate::tr!("model.node.duplicate_key", key = k),
+                (None, _) => crate::tr!("model.node.duplicate_unnamed"),
             },
-            Some("mỗi trường chỉ viết một lần; xóa hoặc gộp lần lặp lại".to_string()),
+            Some(crate::tr!("model.node.duplicate_hint")),
         ),
-        E::MultipleDocuments { .. } => (
-            "tệp có nhiều tài liệu YAML (nhiều dòng `---`)".to_string(),
-            Some("mỗi tệp chỉ chứa một cuộc họp; bỏ các dòng `---`".to_string()),
-        ),
+        E::MultipleDocuments { .. } => multiple_documents(),
         E::UnknownAnchor { .. } => (
-            "bí danh `*` trỏ tới một neo `&` không có".to_string(),
-            Some("viết nội dung ra thay cho bí danh".to_string()),
+            crate::tr!("model.node.unknown_anchor"),
+            Some(crate::tr!("model.node.unknown_anchor_hint")),
         ),
         _ => {
             let message = english(err);
-            let vietnamese = [
-                ("recursion limit exceeded", depth().0),
-                (
-                    "unclosed quote",
-                    "dấu nháy (`\"` hoặc `'`) mở nhưng không đóng".to_string(),
-                ),
-                (
-                    "simple key expected",
-                    "thiếu dấu `:` sau tên trường".to_string(),
-                ),
-                ("unclosed bracket", "dấu ngoặc mở nhưng không đóng".to_string()),
-                ("invalid indentation", "thụt lề không đúng".to_string()),
-                ("wrongly indented", "thụt lề không đúng".to_string()),
-                ("tabs disallowed", "có ký tự tab ở chỗ không được dùng".to_string()),
-                ("tab cannot", "có ký tự tab ở chỗ không được dùng".to_string()),
-                (
-                    "mapping values are not allowed",
-                    "dấu `:` ở chỗ không được dùng (viết giá trị có dấu `:` trong ngoặc kép)".to_string(),
-                ),
-                ("did not find expected", "cấu trúc không đúng".to_string()),
-                ("unexpected end", "tệp kết thúc giữa chừng".to_string()),
-                ("end of stream", "tệp kết thúc giữa chừng".to_string()),
-            ];
             if message.contains("recursion limit exceeded") {
                 return depth();
             }
-            match vietnamese.iter().find(|(en, _)| message.contains(en)) {
-                Some((_, vi)) => (format!("{vi} ({message})"), None),
+            // The parser's words, and what they mean.
+            let meanings = [
+                (
+                    "unclosed quote",
+                    crate::tr!("model.node.syntax.unclosed_quote"),
+                ),
+                (
+                    "simple key expected",
+                    crate::tr!("model.node.syntax.missing_colon"),
+                ),
+                (
+                    "unclosed bracket",
+                    crate::tr!("model.node.syntax.unclosed_bracket"),
+                ),
+                (
+                    "invalid indentation",
+                    crate::tr!("model.node.syntax.indentation"),
+                ),
+                (
+                    "wrongly indented",
+                    crate::tr!("model.node.syntax.indentation"),
+                ),
+                ("tabs disallowed", crate::tr!("model.node.syntax.tab")),
+                ("tab cannot", crate::tr!("model.node.syntax.tab")),
+                (
+                    "mapping values are not allowed",
+                    crate::tr!("model.node.syntax.colon"),
+                ),
+                (
+                    "did not find expected",
+                    crate::tr!("model.node.syntax.structure"),
+                ),
+                (
+                    "unexpected end",
+                    crate::tr!("model.node.syntax.unexpected_end"),
+                ),
+                (
+                    "end of stream",
+                    crate::tr!("model.node.syntax.unexpected_end"),
+                ),
+            ];
+            match meanings.iter().find(|(en, _)| message.contains(en)) {
+                Some((_, meaning)) => (format!("{meaning} ({message})"), None),
                 None => (message, None),
             }
         }
@@ -557,11 +576,11 @@ fn refine_syntax_error(
     };
     if let Some((at, in_indent)) = tab {
         let message = if in_indent {
-            "thụt lề bằng phím tab; YAML chỉ cho phép thụt lề bằng dấu cách"
+            crate::tr!("model.node.tab_indent")
         } else {
-            "có ký tự tab ở chỗ không được dùng; thay bằng dấu cách"
+            crate::tr!("model.node.tab_misplaced")
         };
-        return (sources.loc_at(file, at, 1), Some(message.to_string()));
+        return (sources.loc_at(file, at, 1), Some(message));
     }
     // Unclosed flow collections: scan the previous lines, outside quotes and comments.
     let window_start = text[..line_start.saturating_sub(1)]
@@ -600,8 +619,10 @@ fn refine_syntax_error(
             let close = if bracket == '[' { ']' } else { '}' };
             return (
                 sources.loc_at(file, at, 1),
-                Some(format!(
-                    "`{bracket}` mở ở đây nhưng không có `{close}` đóng lại trên cùng dòng"
+                Some(crate::tr!(
+                    "model.node.unclosed_flow",
+                    open = bracket,
+                    close = close
                 )),
             );
         }

@@ -160,12 +160,18 @@ impl<'a> Walker<'a> {
             .push(Diagnostic::error(loc, field, message).with_hint(hint));
     }
 
+    /// Reports a value of the wrong kind; `expected` is a message of the
+    /// catalog (`model.schema.expected.…`), already looked up.
     fn wrong_type(&mut self, node: &Node, field: &str, expected: &str) {
         let found = node.kind_name();
         self.error(
             node.loc,
             field,
-            format!("cần {expected}, nhưng gặp {found}"),
+            crate::tr!(
+                "model.schema.wrong_type",
+                expected = expected,
+                found = found
+            ),
         );
     }
 
@@ -182,7 +188,7 @@ impl<'a> Walker<'a> {
             NodeKind::Map(entries) => entries,
             NodeKind::Null => &[],
             _ => {
-                self.wrong_type(node, path, "một nhóm trường (dạng `tên: giá trị`)");
+                self.wrong_type(node, path, &crate::tr!("model.schema.expected.mapping"));
                 return None;
             }
         };
@@ -196,7 +202,7 @@ impl<'a> Walker<'a> {
                         format!("{path}.{}", key.name)
                     };
                     let mut d =
-                        Diagnostic::error(key.loc, field, "trường không có trong định dạng");
+                        Diagnostic::error(key.loc, field, crate::tr!("model.schema.unknown_field"));
                     if self.diags.is_full() {
                         self.diags.push(d);
                         continue;
@@ -204,11 +210,11 @@ impl<'a> Walker<'a> {
                     d = match nearest(&key.name, allowed.iter().copied()) {
                         Some(best) => {
                             misspelt.push(best.to_string());
-                            d.with_hint(format!("có phải là `{best}`?"))
+                            d.with_hint(crate::tr!("model.schema.did_you_mean", name = best))
                         }
-                        None => d.with_hint(format!(
-                            "các trường được dùng ở đây: {}",
-                            allowed.join(", ")
+                        None => d.with_hint(crate::tr!(
+                            "model.schema.fields_here",
+                            fields = allowed.join(", ")
                         )),
                     };
                     self.diags.push(d);
@@ -248,20 +254,45 @@ impl<'a> Walker<'a> {
             return;
         }
         let path = f.path(field.name);
-        let what = match fallback {
-            Some(source) => format!("{}; mặc định lấy từ `{source}`, cũng chưa có", field.doc),
-            None => field.doc.to_string(),
+        let doc = field.doc;
+        let docs = field.need.labels();
+        let always = field.need == Need::ALWAYS;
+        let key_loc = f.key_loc(field.name);
+        // Written empty (`key:`) or absent; needed by every document or by
+        // some; with or without a field it is taken from by default.
+        let message = match (key_loc.is_some(), always, fallback) {
+            (true, true, None) => crate::tr!("model.schema.missing.empty", doc = doc),
+            (true, false, None) => {
+                crate::tr!("model.schema.missing.empty_for", docs = docs, doc = doc)
+            }
+            (true, true, Some(source)) => crate::tr!(
+                "model.schema.missing.empty_default",
+                doc = doc,
+                source = source
+            ),
+            (true, false, Some(source)) => crate::tr!(
+                "model.schema.missing.empty_for_default",
+                docs = docs,
+                doc = doc,
+                source = source
+            ),
+            (false, true, None) => crate::tr!("model.schema.missing.absent", doc = doc),
+            (false, false, None) => {
+                crate::tr!("model.schema.missing.absent_for", docs = docs, doc = doc)
+            }
+            (false, true, Some(source)) => crate::tr!(
+                "model.schema.missing.absent_default",
+                doc = doc,
+                source = source
+            ),
+            (false, false, Some(source)) => crate::tr!(
+                "model.schema.missing.absent_for_default",
+                docs = docs,
+                doc = doc,
+                source = source
+            ),
         };
-        let required = if field.need == Need::ALWAYS {
-            "trường bắt buộc".to_string()
-        } else {
-            format!("trường bắt buộc cho {}", field.need.names())
-        };
-        let (loc, message) = match f.key_loc(field.name) {
-            Some(loc) => (loc, format!("chưa điền {required} ({what})")),
-            None => (f.anchor, format!("thiếu {required} ({what})")),
-        };
-        self.error(loc, &path, message);
+        self.error(key_loc.unwrap_or(f.anchor), &path, message);
     }
 
     /// Warns that a field some documents print is missing: they print a
@@ -283,13 +314,14 @@ impl<'a> Walker<'a> {
             Diagnostic::warning(
                 loc,
                 path.clone(),
-                format!(
-                    "chưa có `{path}` ({}): {} để trống chỗ này (……) để điền tay",
-                    field.doc,
-                    docs.names()
+                crate::tr!(
+                    "model.schema.blank",
+                    path = path,
+                    doc = field.doc,
+                    docs = docs.labels()
                 ),
             )
-            .with_hint(format!("điền `{}` khi đã biết", field.name)),
+            .with_hint(crate::tr!("model.schema.blank_hint", field = field.name)),
         );
     }
 
@@ -347,7 +379,7 @@ impl<'a> Walker<'a> {
             Some(s) => {
                 let s = one_line(&s);
                 if s.chars().all(char::is_whitespace) {
-                    self.error(node.loc, field, "không được để trống");
+                    self.error(node.loc, field, crate::tr!("model.schema.empty"));
                     None
                 } else if self.has_control_chars(node, field, &s) {
                     None
@@ -356,7 +388,7 @@ impl<'a> Walker<'a> {
                 }
             }
             None => {
-                self.wrong_type(node, field, "một dòng văn bản");
+                self.wrong_type(node, field, &crate::tr!("model.schema.expected.line"));
                 None
             }
         }
@@ -388,11 +420,11 @@ impl<'a> Walker<'a> {
         self.error_hint(
             loc,
             field,
-            format!(
-                "có ký tự điều khiển U+{:04X}, không in được",
-                c as u32
+            crate::tr!(
+                "model.schema.control_char",
+                code = format!("{:04X}", c as u32)
             ),
-            "xóa ký tự này (thường do sao chép từ phần mềm khác); trong chuỗi có ngoặc kép, không dùng các mã như `\\x07`, `\\0`",
+            crate::tr!("model.schema.control_char_hint"),
         );
         true
     }
@@ -458,22 +490,25 @@ impl<'a> Walker<'a> {
                 }
             })
             .collect();
-        let more = if missing.len() > 4 {
-            format!(" và {} ký tự khác", missing.len() - 4)
+        let shown = shown.join(", ");
+        let message = if missing.len() > 4 {
+            crate::tr!(
+                "model.schema.no_glyph_more",
+                chars = shown,
+                more = missing.len() - 4,
+                glyph = MISSING_GLYPH
+            )
         } else {
-            String::new()
+            crate::tr!(
+                "model.schema.no_glyph",
+                chars = shown,
+                glyph = MISSING_GLYPH
+            )
         };
         let loc = self.char_loc(node, first);
         self.diags.push(
-            Diagnostic::warning(
-                loc,
-                field,
-                format!(
-                    "phông chữ không có ký tự {}{more}; được in thành `{MISSING_GLYPH}`",
-                    shown.join(", ")
-                ),
-            )
-            .with_hint("phông Times New Roman / Liberation Serif không có biểu tượng cảm xúc (emoji) và nhiều ký hiệu; viết bằng chữ thay cho ký tự này"),
+            Diagnostic::warning(loc, field, message)
+                .with_hint(crate::tr!("model.schema.no_glyph_hint")),
         );
         out
     }
@@ -484,14 +519,14 @@ impl<'a> Walker<'a> {
             _ => match self.scalar_text(node) {
                 Some(s) => s,
                 None => {
-                    self.wrong_type(node, field, "văn bản (có thể nhiều đoạn)");
+                    self.wrong_type(node, field, &crate::tr!("model.schema.expected.markdown"));
                     return None;
                 }
             },
         };
         let text = nfc(raw.trim());
         if text.chars().all(char::is_whitespace) {
-            self.error(node.loc, field, "không được để trống");
+            self.error(node.loc, field, crate::tr!("model.schema.empty"));
             return None;
         }
         if self.has_control_chars(node, field, &text) {
@@ -533,7 +568,7 @@ impl<'a> Walker<'a> {
 
     fn date_node(&mut self, node: &Node, field: &str) -> Option<Date> {
         let Some(text) = self.scalar_text(node) else {
-            self.wrong_type(node, field, "một ngày");
+            self.wrong_type(node, field, &crate::tr!("model.schema.expected.date"));
             return None;
         };
         match Date::parse(&text) {
@@ -543,10 +578,7 @@ impl<'a> Walker<'a> {
                     node.loc,
                     field,
                     format!("`{}`: {e}", text.trim()),
-                    format!(
-                        "viết ngày theo một trong hai dạng: {}",
-                        date::accepted_forms()
-                    ),
+                    crate::tr!("model.schema.date_hint", forms = date::accepted_forms()),
                 );
                 None
             }
@@ -557,7 +589,7 @@ impl<'a> Walker<'a> {
         match node.kind {
             NodeKind::Bool(b) => Some(b),
             _ => {
-                self.wrong_type(node, field, "`true` hoặc `false`");
+                self.wrong_type(node, field, &crate::tr!("model.schema.expected.bool"));
                 None
             }
         }
@@ -570,16 +602,11 @@ impl<'a> Walker<'a> {
         if let Some(s) = STATUSES.iter().find(|s| Some(**s) == text) {
             return Some(s);
         }
-        let guess = text
-            .and_then(|t| nearest(t, STATUSES.iter().copied()))
-            .map(|g| format!("có phải là `{g}`? "))
-            .unwrap_or_default();
-        self.error_hint(
-            node.loc,
-            field,
-            "trạng thái không hợp lệ",
-            format!("{guess}dùng một trong: open (đang làm), done (đã xong), cancelled (hủy)"),
-        );
+        let hint = match text.and_then(|t| nearest(t, STATUSES.iter().copied())) {
+            Some(guess) => crate::tr!("model.schema.status_hint_guess", guess = guess),
+            None => crate::tr!("model.schema.status_hint"),
+        };
+        self.error_hint(node.loc, field, crate::tr!("model.schema.bad_status"), hint);
         None
     }
 
@@ -594,7 +621,7 @@ impl<'a> Walker<'a> {
                     .collect(),
             ),
             NodeKind::Map(_) => {
-                self.wrong_type(node, field, "một danh sách (mỗi dòng bắt đầu bằng `- `)");
+                self.wrong_type(node, field, &crate::tr!("model.schema.expected.text_list"));
                 None
             }
             _ => Some(self.text_node(node, field).into_iter().collect()),
@@ -613,7 +640,7 @@ impl<'a> Walker<'a> {
                 })
                 .collect(),
             NodeKind::Map(_) => {
-                self.wrong_type(node, field, "tên đơn vị, hoặc danh sách tên đơn vị");
+                self.wrong_type(node, field, &crate::tr!("model.schema.expected.units"));
                 return None;
             }
             _ => match self.text_node(node, field) {
@@ -650,10 +677,10 @@ impl<'a> Walker<'a> {
             let mut d = Diagnostic::warning(
                 loc,
                 field,
-                format!("đơn vị `{name}` không có trong danh mục `departments`"),
+                crate::tr!("model.schema.unknown_unit", name = name),
             );
             if let Some(best) = nearest(&name, candidates) {
-                d = d.with_hint(format!("có phải là `{best}`?"));
+                d = d.with_hint(crate::tr!("model.schema.did_you_mean", name = best));
             }
             self.diags.push(d);
         }
@@ -692,7 +719,7 @@ impl<'a> Walker<'a> {
                     );
                     match read {
                         Some(v) if is_empty_value(&v) && field.need.applies(context) => {
-                            self.error(node.loc, &path, "cần ít nhất một mục");
+                            self.error(node.loc, &path, crate::tr!("model.schema.at_least_one"));
                             None
                         }
                         v => v,
@@ -796,14 +823,11 @@ impl<'a> Walker<'a> {
                 })
             }
             Kind::Sections(table) => {
-                let items = self.list_node(
-                    node,
-                    path,
-                    "một danh sách các mục (mỗi mục bắt đầu bằng `- title:`)",
-                )?;
+                let items =
+                    self.list_node(node, path, &crate::tr!("model.schema.expected.sections"))?;
                 if items.is_empty() {
                     // Written but empty: a mistake whatever the file asks for.
-                    self.error(node.loc, path, "cần ít nhất một mục");
+                    self.error(node.loc, path, crate::tr!("model.schema.at_least_one"));
                     return None;
                 }
                 let mut out = Vec::new();
@@ -851,13 +875,13 @@ impl<'a> Walker<'a> {
         context: Need,
         root: &Map<String, Value>,
     ) -> Option<Value> {
-        let items = self.list_node(node, path, "một danh sách (mỗi mục bắt đầu bằng `- `)")?;
+        let items = self.list_node(node, path, &crate::tr!("model.schema.expected.tasks"))?;
         let depth = self.task_depth + 1;
         if depth > MAX_TASK_DEPTH {
             self.error(
                 key.unwrap_or(node.loc),
                 path,
-                format!("các mục con lồng quá {MAX_TASK_DEPTH} cấp"),
+                crate::tr!("model.schema.tasks_too_deep", max = MAX_TASK_DEPTH),
             );
             return None;
         }
@@ -900,13 +924,13 @@ impl<'a> Walker<'a> {
                     Diagnostic::warning(
                         n.loc,
                         f.path("due"),
-                        format!(
-                            "hạn hoàn thành {} trước ngày họp {}",
-                            due.short(),
-                            held.short()
+                        crate::tr!(
+                            "model.schema.due_before_meeting",
+                            due = due.short(),
+                            held = held.short()
                         ),
                     )
-                    .with_hint("kiểm tra lại ngày, tháng và năm của hạn"),
+                    .with_hint(crate::tr!("model.schema.due_hint")),
                 );
             }
         }
@@ -916,10 +940,10 @@ impl<'a> Walker<'a> {
                 self.diags.push(Diagnostic::warning(
                     n.loc,
                     f.path("extended_to"),
-                    format!(
-                        "hạn gia hạn {} không sau hạn ban đầu {}",
-                        ext.short(),
-                        due.short()
+                    crate::tr!(
+                        "model.schema.extension_not_after",
+                        extended = ext.short(),
+                        due = due.short()
                     ),
                 ));
             }
@@ -977,7 +1001,7 @@ impl<'a> Walker<'a> {
                 self.error(
                     n.loc,
                     &l.path("font_dir"),
-                    format!("không có thư mục {}", dir.display()),
+                    crate::tr!("model.schema.no_folder", dir = dir.display()),
                 );
             }
             layout.font_dir = Some(dir);
@@ -988,7 +1012,11 @@ impl<'a> Walker<'a> {
                 NodeKind::Int(i) => i as f64,
                 NodeKind::Float(x) => x,
                 _ => {
-                    self.wrong_type(n, &l.path(name), "một số");
+                    self.wrong_type(
+                        n,
+                        &l.path(name),
+                        &crate::tr!("model.schema.expected.number"),
+                    );
                     continue;
                 }
             };
@@ -997,45 +1025,49 @@ impl<'a> Walker<'a> {
                 self.error_hint(
                     n.loc,
                     &l.path(name),
-                    format!("`{value}` nằm ngoài khoảng cho phép"),
-                    format!("cần một số lớn hơn {min} và không quá {max}{unit}"),
+                    crate::tr!("model.schema.out_of_range", value = value),
+                    crate::tr!("model.schema.range_hint", min = min, max = max, unit = unit),
                 );
                 continue;
             }
             *field(&mut layout) = value as f32;
         }
         // The margins must leave room for the text (a page with none would
-        // take the layout into an endless run of empty pages).
+        // take the layout into an endless run of empty pages): the room
+        // left, the fields that decide it, and whether it is across the page.
         let checks = [
             (
                 layout.text_width_mm(),
                 ["page_width_mm", "margin_left_mm", "margin_right_mm"],
-                "chiều ngang",
+                true,
             ),
             (
                 layout.page_height_mm - layout.margin_top_mm - layout.margin_bottom_mm,
                 ["page_height_mm", "margin_top_mm", "margin_bottom_mm"],
-                "chiều dọc",
+                false,
             ),
         ];
-        for (room, keys, direction) in checks {
+        for (room, keys, across) in checks {
             if room < MIN_TEXT_AREA_MM {
                 let key = keys.iter().rev().find(|k| l.get(k).is_some()).copied();
                 let loc = key.and_then(|k| l.get(k)).map_or(l.anchor, |n| n.loc);
                 self.error_hint(
                     loc,
                     &l.path(key.unwrap_or(keys[0])),
-                    format!(
-                        "lề trang chỉ để lại {room:.0} mm {direction} cho nội dung"
-                    ),
-                    format!(
-                        "khổ giấy trừ hai lề phải còn ít nhất {MIN_TEXT_AREA_MM} mm ({} = {}, {} = {}, {} = {})",
-                        keys[0],
-                        field_value(&mut layout, keys[0]),
-                        keys[1],
-                        field_value(&mut layout, keys[1]),
-                        keys[2],
-                        field_value(&mut layout, keys[2]),
+                    if across {
+                        crate::tr!("model.schema.margins_width", room = format!("{room:.0}"))
+                    } else {
+                        crate::tr!("model.schema.margins_height", room = format!("{room:.0}"))
+                    },
+                    crate::tr!(
+                        "model.schema.margins_hint",
+                        min = MIN_TEXT_AREA_MM,
+                        key1 = keys[0],
+                        value1 = field_value(&mut layout, keys[0]),
+                        key2 = keys[1],
+                        value2 = field_value(&mut layout, keys[1]),
+                        key3 = keys[2],
+                        value3 = field_value(&mut layout, keys[2]),
                     ),
                 );
                 layout = Layout::default();
@@ -1051,16 +1083,17 @@ impl<'a> Walker<'a> {
         if self.asked == Need::NONE {
             let blocks: Vec<String> = DocumentKind::ALL
                 .iter()
-                .map(|k| format!("`{}` ({})", k.block(), k.name()))
+                .map(|k| format!("`{}` ({})", k.block(), k.label()))
                 .collect();
+            let or = crate::tr!("model.schema.or");
             self.error_hint(
                 f.anchor,
                 "",
-                format!(
-                    "chưa có văn bản nào để xuất: thêm khối {}",
-                    crate::template::join_units(&blocks, ", ", " hoặc ")
+                crate::tr!(
+                    "model.schema.no_document",
+                    blocks = crate::template::join_units(&blocks, ", ", &or)
                 ),
-                "viết `invitation` trước cuộc họp, `minutes` trong cuộc họp, `notice` (và `agenda`) sau cuộc họp; mỗi khối có trong tệp cuộc họp thì xuất văn bản của nó",
+                crate::tr!("model.schema.no_document_hint"),
             );
         }
         let value = self.block(&f, format::ROOT, self.asked, Need::NONE, None);
@@ -1076,11 +1109,7 @@ impl<'a> Walker<'a> {
             }
             Err(e) => {
                 // The tables and the model structs disagree: a bug, not the file's.
-                self.error(
-                    f.anchor,
-                    "",
-                    format!("lỗi nội bộ khi đọc cuộc họp ({e}); xin báo lại cho người phát triển"),
-                );
+                self.error(f.anchor, "", crate::tr!("model.schema.internal", error = e));
                 None
             }
         }
@@ -1104,20 +1133,20 @@ impl<'a> Walker<'a> {
                 self.diags.push(Diagnostic::warning(
                     node.loc,
                     field,
-                    format!(
-                        "ngày thông báo {} trước ngày họp {}",
-                        issued.short(),
-                        held.short()
+                    crate::tr!(
+                        "model.schema.notice_before_meeting",
+                        issued = issued.short(),
+                        held = held.short()
                     ),
                 ));
             } else if after && issued > held {
                 self.diags.push(Diagnostic::warning(
                     node.loc,
                     field,
-                    format!(
-                        "ngày giấy mời {} sau ngày họp {}",
-                        issued.short(),
-                        held.short()
+                    crate::tr!(
+                        "model.schema.invitation_after_meeting",
+                        issued = issued.short(),
+                        held = held.short()
                     ),
                 ));
             }
@@ -1135,8 +1164,8 @@ impl<'a> Walker<'a> {
                 self.error_hint(
                     node.loc,
                     field,
-                    "số văn bản phải là số nguyên dương",
-                    "ví dụ `number: 25`; bỏ trống trường này khi văn bản chưa có số",
+                    crate::tr!("model.schema.bad_number"),
+                    crate::tr!("model.schema.bad_number_hint"),
                 );
                 None
             }

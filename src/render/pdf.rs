@@ -159,7 +159,8 @@ fn draw_page(
     fonts: &FontSet,
     pdf_fonts: &[Font; 4],
 ) -> Result<(), String> {
-    let settings = PageSettings::from_wh(size.0, size.1).ok_or("khổ giấy không hợp lệ")?;
+    let settings = PageSettings::from_wh(size.0, size.1)
+        .ok_or_else(|| crate::tr!("render.pdf.bad_page_size"))?;
     let mut p = document.start_page_with(settings);
     let mut surface = p.surface();
     for rule in &page.rules {
@@ -169,10 +170,12 @@ fn draw_page(
             rule.width.max(0.1),
             rule.thickness.max(0.1),
         )
-        .ok_or("đường kẻ không hợp lệ")?;
+        .ok_or_else(|| crate::tr!("render.pdf.bad_rule"))?;
         let mut pb = PathBuilder::new();
         pb.push_rect(rect);
-        let path = pb.finish().ok_or("đường kẻ không hợp lệ")?;
+        let path = pb
+            .finish()
+            .ok_or_else(|| crate::tr!("render.pdf.bad_rule"))?;
         surface.draw_path(&path);
     }
     for run in &page.texts {
@@ -197,13 +200,18 @@ impl Renderer for PdfRenderer {
         let pages = compose_pages(notice, &fonts);
         let mut loaded = Vec::with_capacity(4);
         for style in FontStyle::ALL {
-            let font = Font::new(krilla::Data::from(fonts.face(style).data()), 0)
-                .ok_or_else(|| err(format!("phông {style:?} không dùng được trong PDF")))?;
+            let font =
+                Font::new(krilla::Data::from(fonts.face(style).data()), 0).ok_or_else(|| {
+                    err(crate::tr!(
+                        "render.pdf.font_unusable",
+                        style = format!("{style:?}")
+                    ))
+                })?;
             loaded.push(font);
         }
         let pdf_fonts: [Font; 4] = loaded
             .try_into()
-            .map_err(|_| err("cần đủ bốn kiểu phông".to_string()))?;
+            .map_err(|_| err(crate::tr!("render.pdf.four_styles")))?;
         let configuration = if self.archival {
             ConfigurationBuilder::new()
                 .with_archival_validator(Archival::A2_B)

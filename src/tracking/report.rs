@@ -129,7 +129,7 @@ pub fn compose_report(
     let recipients = format_recipients(&meeting.recipients, &meeting.archive);
     let signer = meeting.signer.as_ref().ok_or_else(|| TemplateError {
         name: REPORT.to_string(),
-        message: "cuộc họp đầu tiên có thông báo không có người ký (`signer`)".to_string(),
+        message: crate::tr!("tracking.report_no_signer"),
     })?;
     Ok(Document {
         doc_type: REPORT_DOC_TYPE.to_string(),
