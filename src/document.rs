@@ -4,7 +4,7 @@
 
 use crate::date::Date;
 use crate::layout::Layout;
-use crate::markdown::{self, Block};
+use crate::markdown::{self, Block, BlockKind, BodyPart, Inline};
 use crate::model::{DocumentKind, Meeting, Signer};
 use crate::template::{self, TemplateError, Templates};
 
@@ -38,25 +38,72 @@ pub struct Metadata {
     pub issued: Option<Date>,
 }
 
-/// A column of a [`Table`].
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct TableColumn {
-    /// Heading.
-    pub title: String,
-    /// Share of the text width (the shares of a table add up to 1).
-    pub share: f32,
-    /// Centred cells (otherwise left-aligned).
-    pub centred: bool,
+/// One centred line of an appendix's heading block, styled as the
+/// template wrote it: `Phụ lục` (bold), the title (bold capitals),
+/// `(Kèm theo …)` (italic).
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeadingLine {
+    /// The text (capitals already applied where the template wrote them).
+    pub text: String,
+    /// Bold.
+    pub bold: bool,
+    /// Italic.
+    pub italic: bool,
 }
 
-/// A bordered table after the body (the report's list of tasks); its
-/// heading row repeats on every page.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct Table {
-    /// The columns.
-    pub columns: Vec<TableColumn>,
-    /// The rows, one text per column.
-    pub rows: Vec<Vec<String>>,
+/// A Phụ lục (Decree 30, Phụ lục I, III.1): printed after the signature,
+/// from a new page, its pages numbered on their own (the first shows no
+/// number); its heading lines centred over its body.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Appendix {
+    /// `Phụ lục`, the title, `(Kèm theo …)`.
+    pub heading: Vec<HeadingLine>,
+    /// Its paragraphs and tables.
+    pub body: Vec<BodyPart>,
+}
+
+/// Splits a template's parsed output at each level-1 heading (`# Phụ
+/// lục`): what comes before is the body; each heading starts an appendix
+/// whose heading block is the heading and the paragraphs right after it,
+/// up to its first table or other part.
+pub fn split_appendices(parts: Vec<BodyPart>) -> (Vec<BodyPart>, Vec<Appendix>) {
+    let mut body = Vec::new();
+    let mut appendices: Vec<Appendix> = Vec::new();
+    // In an appendix's heading block (its heading lines are still coming).
+    let mut in_heading = false;
+    for part in parts {
+        let line = |b: &Block| {
+            let texts = || {
+                b.inlines.iter().filter_map(|i| match i {
+                    Inline::Text { bold, italic, .. } => Some((*bold, *italic)),
+                    Inline::LineBreak => None,
+                })
+            };
+            HeadingLine {
+                text: b.plain_text().replace('\n', " "),
+                bold: texts().all(|(bold, _)| bold),
+                italic: texts().all(|(_, italic)| italic),
+            }
+        };
+        match (&part, appendices.last_mut()) {
+            (BodyPart::Paragraph(b), _) if b.kind == BlockKind::AppendixHeading => {
+                appendices.push(Appendix {
+                    heading: vec![line(b)],
+                    body: Vec::new(),
+                });
+                in_heading = true;
+            }
+            (BodyPart::Paragraph(b), Some(a)) if in_heading && b.kind == BlockKind::Body => {
+                a.heading.push(line(b));
+            }
+            (_, Some(a)) => {
+                in_heading = false;
+                a.body.push(part);
+            }
+            (_, None) => body.push(part),
+        }
+    }
+    (body, appendices)
 }
 
 /// One column of a two-signer block: the title over the signature, the name under it.
@@ -108,10 +155,10 @@ pub struct Document {
     pub date_line: Option<String>,
     /// Trích yếu.
     pub summary: String,
-    /// The body paragraphs.
-    pub body: Vec<Block>,
-    /// A table after the body, if any.
-    pub table: Option<Table>,
+    /// The body: paragraphs and tables.
+    pub body: Vec<BodyPart>,
+    /// Phụ lục after the signature, each from a new page.
+    pub appendices: Vec<Appendix>,
     /// Nơi nhận lines, `- X;` … `- Lưu: VT, TH.`
     pub recipients: Vec<String>,
     /// Who signs, and where Nơi nhận goes.
@@ -326,12 +373,15 @@ pub fn compose(
         }
     };
     let body_markdown = templates.render(parts.template, meeting)?;
-    let body = markdown::parse_blocks(&crate::text::nfc(&body_markdown));
+    let (body, appendices) = split_appendices(markdown::parse_body(
+        &crate::text::nfc(&body_markdown),
+        false,
+    ));
     let number_line = number_line(parts.kind, parts.number, &meeting.issuer.code);
     let doc_type = parts.kind.doc_type();
     Ok(Document {
         doc_type: doc_type.to_string(),
-        table: None,
+        appendices,
         parent: meeting.issuer.parent.as_deref().map(caps),
         issuer: caps(&meeting.issuer.name),
         date_line: parts.date_line,

@@ -67,6 +67,8 @@ const LAYOUT_DOCS: &[(&str, &str)] = &[
     ("table_size_pt", "Cỡ chữ trong bảng (danh sách nhiệm vụ của báo cáo), pt (mặc định 12)"),
     ("table_cell_padding_pt", "Khoảng đệm trong mỗi ô của bảng báo cáo, pt"),
     ("table_border_pt", "Độ dày đường viền bảng báo cáo, pt"),
+    ("appendix_heading_size_pt", "Cỡ chữ các dòng đầu phụ lục (Phụ lục, tên phụ lục, Kèm theo …), pt (mặc định 14)"),
+    ("appendix_heading_space_after_pt", "Khoảng cách giữa các dòng đầu phụ lục và bảng, pt (mặc định 12)"),
     ("body_indent_mm", "Thụt đầu dòng đoạn nội dung, mm (mặc định 10)"),
     ("body_space_before_pt", "Khoảng cách trước mỗi đoạn nội dung, pt (mặc định 6)"),
     ("body_line_pt", "Khoảng cách dòng (chính xác) của nội dung, pt (mặc định 18)"),

@@ -96,6 +96,10 @@ pub struct Layout {
     pub table_cell_padding_pt: f32,
     /// Thickness of a table's borders.
     pub table_border_pt: f32,
+    /// The heading lines of a Phụ lục (`Phụ lục`, its title, `(Kèm theo …)`).
+    pub appendix_heading_size_pt: f32,
+    /// Space between a Phụ lục's heading lines and what follows them.
+    pub appendix_heading_space_after_pt: f32,
     /// First-line indent of body paragraphs.
     pub body_indent_mm: f32,
     /// Space before each body paragraph.
@@ -155,6 +159,8 @@ impl Default for Layout {
             table_size_pt: 12.0,
             table_cell_padding_pt: 3.0,
             table_border_pt: 0.5,
+            appendix_heading_size_pt: 14.0,
+            appendix_heading_space_after_pt: 12.0,
             body_indent_mm: 10.0,
             body_space_before_pt: 6.0,
             body_line_pt: 18.0,
@@ -205,6 +211,12 @@ impl Layout {
         ("table_size_pt", |l| &mut l.table_size_pt),
         ("table_cell_padding_pt", |l| &mut l.table_cell_padding_pt),
         ("table_border_pt", |l| &mut l.table_border_pt),
+        ("appendix_heading_size_pt", |l| {
+            &mut l.appendix_heading_size_pt
+        }),
+        ("appendix_heading_space_after_pt", |l| {
+            &mut l.appendix_heading_space_after_pt
+        }),
         ("body_indent_mm", |l| &mut l.body_indent_mm),
         ("body_space_before_pt", |l| &mut l.body_space_before_pt),
         ("body_line_pt", |l| &mut l.body_line_pt),
@@ -290,6 +302,23 @@ impl Layout {
             FontStyle::Bold,
             self.signer_size_pt,
             mm_to_pt(self.right_column_mm),
+            names,
+        )
+    }
+
+    /// Lines of one heading line of a Phụ lục: centred lines within
+    /// `summary_max_width_ratio` of the text width, never breaking the `names`.
+    pub fn appendix_heading_lines(
+        &self,
+        text: &str,
+        style: FontStyle,
+        names: &[String],
+    ) -> Vec<String> {
+        centred(
+            text,
+            style,
+            self.appendix_heading_size_pt,
+            mm_to_pt(self.text_width_mm() * self.summary_max_width_ratio),
             names,
         )
     }

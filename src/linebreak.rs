@@ -200,7 +200,9 @@ fn break_paragraph(
     max_width: f32,
     protected: &[String],
 ) -> Vec<String> {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // A no-break space (U+00A0) joins what it stands between: the blank
+    // of an unnumbered `số      /BC-UBND` stays on one line.
+    let words: Vec<&str> = text.split_ascii_whitespace().collect();
     let n = words.len();
     if n == 0 {
         return Vec::new();

@@ -45,6 +45,88 @@ pub enum BlockKind {
     /// của chủ trì:`): bold, kept on the page of the lines that follow.
     /// Meeting files cannot write one (headings are refused there).
     Heading,
+    /// A level-1 heading a template wrote (`# Phụ lục`): it starts an
+    /// appendix, printed on a new page after the signature
+    /// ([`crate::document::Appendix`]).
+    AppendixHeading,
+}
+
+/// How the cells of a table column are aligned: `:--`, `:-:`, `--:` in the
+/// delimiter row (left when it says nothing).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CellAlign {
+    /// Against the left edge.
+    Left,
+    /// Centred.
+    Centre,
+    /// Against the right edge (numbers).
+    Right,
+}
+
+/// A column of a [`Table`].
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct TableColumn {
+    /// Share of the text width (the shares of a table add up to 1): in
+    /// proportion to the dashes of its delimiter cell (`|:---|--:|`), as
+    /// pandoc reads pipe tables.
+    pub share: f32,
+    /// How its body cells are aligned (heading cells are centred).
+    pub align: CellAlign,
+}
+
+/// One cell: runs of text with their emphasis.
+pub type Cell = Vec<Inline>;
+
+/// A bordered table a template wrote (a GitHub-style pipe table): one
+/// heading row, repeated on every page, and rows that never split.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// The columns.
+    pub columns: Vec<TableColumn>,
+    /// The heading row, one cell per column.
+    pub head: Vec<Cell>,
+    /// The body rows, one cell per column.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// One part of a document's body, in order: a paragraph or a table.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BodyPart {
+    /// A paragraph.
+    Paragraph(Block),
+    /// A table (only templates write them; meeting files cannot).
+    Table(Table),
+}
+
+impl BodyPart {
+    /// The part's text without styling: a paragraph's (line breaks as
+    /// `\n`), or a table's cells row by row, separated by tabs and line breaks.
+    pub fn plain_text(&self) -> String {
+        match self {
+            BodyPart::Paragraph(b) => b.plain_text(),
+            BodyPart::Table(t) => std::iter::once(&t.head)
+                .chain(&t.rows)
+                .map(|row| {
+                    row.iter()
+                        .map(|c| cell_text(c))
+                        .collect::<Vec<_>>()
+                        .join("\t")
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+}
+
+/// The text of a cell without styling.
+pub fn cell_text(cell: &[Inline]) -> String {
+    cell.iter()
+        .map(|i| match i {
+            Inline::Text { text, .. } => text.as_str(),
+            Inline::LineBreak => "\n",
+        })
+        .collect()
 }
 
 /// One paragraph of the body.
@@ -83,6 +165,38 @@ pub struct SubsetProblem {
 fn parser(text: &str) -> pulldown_cmark::OffsetIter<'_> {
     // Tables, strikethrough and the rest stay off: the subset needs none of them.
     Parser::new_ext(text, Options::empty()).into_offset_iter()
+}
+
+/// The parser for a template's output; `tables`: pipe tables are read as
+/// tables (the report's template), otherwise as text, as the subset wants.
+fn body_parser(text: &str, tables: bool) -> pulldown_cmark::OffsetIter<'_> {
+    let options = if tables {
+        Options::ENABLE_TABLES
+    } else {
+        Options::empty()
+    };
+    Parser::new_ext(text, options).into_offset_iter()
+}
+
+/// The shares of a table's columns from its delimiter row (the second line
+/// of its source): in proportion to the dashes of each cell; equal shares
+/// when the row cannot be read.
+fn column_shares(source: &str, columns: usize) -> Vec<f32> {
+    let dashes: Vec<usize> = source
+        .lines()
+        .nth(1)
+        .map(|row| {
+            let row = row.trim();
+            let row = row.strip_prefix('|').unwrap_or(row);
+            let row = row.strip_suffix('|').unwrap_or(row);
+            row.split('|').map(|c| c.matches('-').count()).collect()
+        })
+        .unwrap_or_default();
+    let total: usize = dashes.iter().sum();
+    if dashes.len() != columns || total == 0 {
+        return vec![1.0 / columns.max(1) as f32; columns];
+    }
+    dashes.iter().map(|&d| d as f32 / total as f32).collect()
 }
 
 /// Checks that a field's Markdown stays inside the subset.
@@ -184,10 +298,21 @@ fn heading_depth(level: HeadingLevel) -> usize {
     level as usize
 }
 
+/// A table being read: its columns, the rows so far, the row open now.
+struct TableBuilder {
+    columns: Vec<TableColumn>,
+    head: Vec<Cell>,
+    rows: Vec<Vec<Cell>>,
+    row: Vec<Cell>,
+}
+
 #[derive(Default)]
 struct BlockBuilder {
-    blocks: Vec<Block>,
+    parts: Vec<BodyPart>,
     current: Option<Block>,
+    table: Option<TableBuilder>,
+    /// The open block is a level-1 heading.
+    appendix_heading: bool,
     bold: usize,
     italic: usize,
     /// Open lists: `None` for dash lists, `Some(next number)` for numbered ones.
@@ -222,12 +347,71 @@ impl BlockBuilder {
             if block.inlines.is_empty() {
                 return;
             }
-            if std::mem::take(&mut self.heading) {
+            if std::mem::take(&mut self.appendix_heading) {
+                self.heading = false;
+                block.kind = BlockKind::AppendixHeading;
+            } else if std::mem::take(&mut self.heading) {
                 block.kind = BlockKind::Heading;
             } else if block.kind == BlockKind::Body {
                 block.kind = classify(&block);
             }
-            self.blocks.push(block);
+            self.parts.push(BodyPart::Paragraph(block));
+        }
+    }
+
+    fn start_table(&mut self, source: &str, aligns: &[pulldown_cmark::Alignment]) {
+        use pulldown_cmark::Alignment;
+        self.finish_block();
+        let shares = column_shares(source, aligns.len());
+        let columns = aligns
+            .iter()
+            .zip(shares)
+            .map(|(a, share)| TableColumn {
+                share,
+                align: match a {
+                    Alignment::Center => CellAlign::Centre,
+                    Alignment::Right => CellAlign::Right,
+                    Alignment::Left | Alignment::None => CellAlign::Left,
+                },
+            })
+            .collect();
+        self.table = Some(TableBuilder {
+            columns,
+            head: Vec::new(),
+            rows: Vec::new(),
+            row: Vec::new(),
+        });
+    }
+
+    fn finish_cell(&mut self) {
+        let mut cell = self.current.take().map(|mut b| {
+            trim_block(&mut b);
+            b.inlines
+        });
+        if let Some(t) = self.table.as_mut() {
+            t.row.push(cell.take().unwrap_or_default());
+        }
+    }
+
+    fn finish_row(&mut self, head: bool) {
+        if let Some(t) = self.table.as_mut() {
+            let mut row = std::mem::take(&mut t.row);
+            row.resize(t.columns.len(), Vec::new());
+            if head {
+                t.head = row;
+            } else {
+                t.rows.push(row);
+            }
+        }
+    }
+
+    fn finish_table(&mut self) {
+        if let Some(t) = self.table.take() {
+            self.parts.push(BodyPart::Table(Table {
+                columns: t.columns,
+                head: t.head,
+                rows: t.rows,
+            }));
         }
     }
 
@@ -308,14 +492,37 @@ fn classify(block: &Block) -> BlockKind {
 /// subset is kept as plain text (user fields were checked before, by
 /// [`check_subset`]; this only meets the template's own Markdown).
 pub fn parse_blocks(text: &str) -> Vec<Block> {
+    parse_body(text, false)
+        .into_iter()
+        .filter_map(|p| match p {
+            BodyPart::Paragraph(b) => Some(b),
+            BodyPart::Table(_) => None,
+        })
+        .collect()
+}
+
+/// Parses a template's Markdown output into paragraphs and, when `tables`,
+/// tables (pipe tables; see [`TableColumn`] for their widths). Lenient as
+/// [`parse_blocks`]. The meeting's documents take no tables (their text
+/// holds the meeting file's, where a table is refused); the report's
+/// template writes two.
+pub fn parse_body(text: &str, tables: bool) -> Vec<BodyPart> {
     let mut b = BlockBuilder::default();
     let mut coverage = std::collections::HashMap::new();
-    for (event, _) in parser(text) {
+    for (event, range) in body_parser(text, tables) {
         match event {
-            Event::Start(Tag::Heading { .. }) => {
+            Event::Start(Tag::Table(aligns)) => b.start_table(&text[range], &aligns),
+            Event::End(TagEnd::Table) => b.finish_table(),
+            Event::Start(Tag::TableHead | Tag::TableRow) => {}
+            Event::End(TagEnd::TableHead) => b.finish_row(true),
+            Event::End(TagEnd::TableRow) => b.finish_row(false),
+            Event::Start(Tag::TableCell) => b.start_block(),
+            Event::End(TagEnd::TableCell) => b.finish_cell(),
+            Event::Start(Tag::Heading { level, .. }) => {
                 b.start_block();
                 b.bold += 1;
                 b.heading = true;
+                b.appendix_heading = level == HeadingLevel::H1;
             }
             Event::End(TagEnd::Heading(_)) => {
                 b.bold = b.bold.saturating_sub(1);
@@ -357,7 +564,7 @@ pub fn parse_blocks(text: &str) -> Vec<Block> {
         }
     }
     b.finish_block();
-    b.blocks
+    b.parts
 }
 
 /// Text as a notice can hold it, whatever a template wrote: a tab is a space

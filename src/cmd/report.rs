@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::output::write_atomic;
 use crate::render::{renderer_for, Format, RenderOptions};
 use crate::template::Templates;
-use crate::tracking::report::compose_report;
+use crate::tracking::report::{compose_report, Scope};
 use crate::tracking::{Filter, TrackedTask};
 
 /// Arguments of `report`.
@@ -30,6 +30,12 @@ pub struct Args {
     /// Only tasks led by this unit (code or name, with or without diacritics).
     #[arg(long)]
     pub lead: Option<String>,
+    /// Only meetings held on or after this day.
+    #[arg(long, value_parser = super::parse_date)]
+    pub from: Option<Date>,
+    /// Only meetings held on or before this day.
+    #[arg(long, value_parser = super::parse_date)]
+    pub to: Option<Date>,
     /// Write plain PDF 1.7 instead of PDF/A-2b.
     #[arg(long)]
     pub no_pdfa: bool,
@@ -50,17 +56,30 @@ pub fn run(args: Args) -> CmdResult {
         );
         return Ok(ExitCode::FAILURE);
     };
+    let lead = args
+        .lead
+        .as_deref()
+        .map(|l| lead_names(l, &set.departments));
+    let scope = Scope {
+        from: args.from,
+        to: args.to,
+        // As the title prints it: the directory's name for a code, else
+        // the unit as typed.
+        lead: lead
+            .as_ref()
+            .map(|names| names.last().cloned().unwrap_or_default()),
+    };
     let filter = Filter {
-        lead: args
-            .lead
-            .as_deref()
-            .map(|l| lead_names(l, &set.departments)),
+        lead,
         ..Filter::default()
+    };
+    let in_period = |t: &TrackedTask| {
+        args.from.is_none_or(|d| t.meeting_date >= d) && args.to.is_none_or(|d| t.meeting_date <= d)
     };
     let tasks: Vec<TrackedTask> = set
         .tasks
         .iter()
-        .filter(|t| filter.keeps(t, today))
+        .filter(|t| in_period(t) && filter.keeps(t, today))
         .cloned()
         .collect();
     let meetings = {
@@ -72,7 +91,7 @@ pub fn run(args: Args) -> CmdResult {
         Some(dir) => Templates::from_dir(dir)?,
         None => Templates::embedded(),
     };
-    let mut notice = compose_report(&tasks, meetings, first, today, &templates)?;
+    let mut notice = compose_report(&tasks, meetings, first, today, &scope, &templates)?;
     let mut formats = args.format.clone();
     formats.sort();
     formats.dedup();

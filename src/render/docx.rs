@@ -15,17 +15,17 @@ use std::io::Cursor;
 
 use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, Header, LineSpacing, LineSpacingType, PageMargin,
-    PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
-    SpecialIndentType, Style, StyleType, Table, TableBorder, TableBorderPosition, TableBorders,
-    TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
+    PageNum, PageNumType, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders,
+    Run, RunFonts, SectionProperty, SpecialIndentType, Style, StyleType, Table, TableBorder,
+    TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow,
+    VAlignType, WidthType,
 };
 
 use super::{Format, RenderError, Renderer};
-use crate::document::{
-    Document, Signature, Table as DataTable, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING,
-};
+use crate::document::{Appendix, Document, Signature, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING};
+use crate::fonts::FontStyle;
 use crate::layout::{mm_to_twips, pt_to_twips, Layout};
-use crate::markdown::{BlockKind, Inline};
+use crate::markdown::{BlockKind, BodyPart, CellAlign, Inline, Table as DataTable};
 
 /// The XML docx-rs writes for the marker height of a heading row.
 const HEADER_ROW_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="atLeast" />"#;
@@ -104,7 +104,9 @@ pub const STYLES: &[(&str, &str)] = &[
 fn style_id(kind: BlockKind) -> &'static str {
     match kind {
         BlockKind::Body => "Body",
-        BlockKind::SectionHeading | BlockKind::Heading => "SectionHeading",
+        BlockKind::SectionHeading | BlockKind::Heading | BlockKind::AppendixHeading => {
+            "SectionHeading"
+        }
         BlockKind::Task => "Task",
         BlockKind::Subtask => "Subtask",
     }
@@ -356,7 +358,8 @@ impl<'a> Builder<'a> {
     }
 
     /// A bordered data table on the full text width; the heading row is bold,
-    /// centred and repeats on every page.
+    /// centred and repeats on every page; a row never splits; body cells
+    /// aligned as their column says.
     fn data_table(&mut self, table: &DataTable) -> Table {
         let l = self.layout;
         let text_w = mm_to_twips(l.text_width_mm());
@@ -367,34 +370,34 @@ impl<'a> Builder<'a> {
             .collect();
         let pad = pt_to_twips(l.table_cell_padding_pt);
         let size = l.table_size_pt;
-        let cell_paragraph = |b: &mut Self, text: &str, bold: bool, centred: bool| {
-            let align = if centred {
-                AlignmentType::Center
-            } else {
-                AlignmentType::Left
-            };
-            b.paragraph()
-                .align(align)
-                .line_spacing(
-                    LineSpacing::new()
-                        .before(pad as u32)
-                        .after(pad as u32)
-                        .line(240)
-                        .line_rule(LineSpacingType::Auto),
-                )
-                .add_run(b.run(text, size, bold, false))
+        let cell = |b: &mut Self, inlines: &[Inline], bold: bool, align: AlignmentType, w: i32| {
+            let mut p = b.paragraph().align(align).line_spacing(
+                LineSpacing::new()
+                    .before(pad as u32)
+                    .after(pad as u32)
+                    .line(240)
+                    .line_rule(LineSpacingType::Auto),
+            );
+            for inline in inlines {
+                p = match inline {
+                    Inline::Text {
+                        text,
+                        bold: b2,
+                        italic,
+                    } => p.add_run(b.run(text, size, bold || *b2, *italic)),
+                    Inline::LineBreak => p.add_run(Run::new().add_break(BreakType::TextWrapping)),
+                };
+            }
+            TableCell::new()
+                .width(w as usize, WidthType::Dxa)
+                .add_paragraph(p)
         };
         let mut rows = Vec::new();
         let heading: Vec<TableCell> = table
-            .columns
+            .head
             .iter()
             .zip(&widths)
-            .map(|(c, w)| {
-                let p = cell_paragraph(self, &c.title, true, true);
-                TableCell::new()
-                    .width(*w as usize, WidthType::Dxa)
-                    .add_paragraph(p)
-            })
+            .map(|(c, w)| cell(self, c, true, AlignmentType::Center, *w))
             .collect();
         rows.push(
             TableRow::new(heading)
@@ -408,10 +411,12 @@ impl<'a> Builder<'a> {
                 .zip(&table.columns)
                 .zip(&widths)
                 .map(|((text, c), w)| {
-                    let p = cell_paragraph(self, text, false, c.centred);
-                    TableCell::new()
-                        .width(*w as usize, WidthType::Dxa)
-                        .add_paragraph(p)
+                    let align = match c.align {
+                        CellAlign::Left => AlignmentType::Left,
+                        CellAlign::Centre => AlignmentType::Center,
+                        CellAlign::Right => AlignmentType::Right,
+                    };
+                    cell(self, text, false, align, *w)
                 })
                 .collect();
             rows.push(TableRow::new(cells).cant_split());
@@ -436,6 +441,86 @@ impl<'a> Builder<'a> {
             .indent(0)
             .layout(TableLayoutType::Fixed)
             .margins(TableCellMargins::new().margin(0, pad as usize, 0, pad as usize))
+    }
+
+    /// The parts of a body in order. `first_flush`: the first paragraph
+    /// has no space before (it follows the title's rule); `keep_last`: the
+    /// last paragraph stays with what follows (the signature block). A
+    /// paragraph followed by a table has a paragraph's space after it, as
+    /// the PDF leaves above the table.
+    fn body(
+        &mut self,
+        mut docx: Docx,
+        parts: &[BodyPart],
+        first_flush: bool,
+        keep_last: bool,
+    ) -> Docx {
+        let space = pt_to_twips(self.layout.body_space_before_pt) as u32;
+        for (i, part) in parts.iter().enumerate() {
+            match part {
+                BodyPart::Paragraph(block) => {
+                    let mut p = self.body_paragraph(block.kind, &block.inlines);
+                    let before_table = matches!(parts.get(i + 1), Some(BodyPart::Table(_)));
+                    let flush = i == 0 && first_flush;
+                    if flush || before_table {
+                        let mut spacing = LineSpacing::new();
+                        if flush {
+                            spacing = spacing.before(0);
+                        }
+                        if before_table {
+                            spacing = spacing.after(space);
+                        }
+                        p = p.line_spacing(spacing);
+                    }
+                    if i + 1 == parts.len() && keep_last {
+                        p = p.keep_next(true);
+                    }
+                    docx = docx.add_paragraph(p);
+                }
+                BodyPart::Table(table) => docx = docx.add_table(self.data_table(table)),
+            }
+        }
+        docx
+    }
+
+    /// A Phụ lục's heading lines, centred, the last with the space under it.
+    fn appendix_heading(&mut self, mut docx: Docx, appendix: &Appendix, names: &[String]) -> Docx {
+        let l = self.layout;
+        let count = appendix.heading.len();
+        for (i, h) in appendix.heading.iter().enumerate() {
+            let style = FontStyle::of(h.bold, h.italic);
+            let lines = l.appendix_heading_lines(&h.text, style, names);
+            let mut p = self.lines(
+                &lines,
+                LineStyle::centred(l.appendix_heading_size_pt, h.bold, h.italic),
+            );
+            if i + 1 == count {
+                p = p.line_spacing(
+                    LineSpacing::new()
+                        .before(0)
+                        .after(pt_to_twips(l.appendix_heading_space_after_pt) as u32)
+                        .line(240)
+                        .line_rule(LineSpacingType::Auto),
+                );
+            }
+            docx = docx.add_paragraph(p.keep_next(true));
+        }
+        docx
+    }
+
+    /// The paragraph that ends a section (its properties in `section`):
+    /// 1 pt high, so that it adds nothing the PDF does not have.
+    fn section_break(&mut self, section: SectionProperty) -> Paragraph {
+        self.paragraph()
+            .size(2)
+            .line_spacing(
+                LineSpacing::new()
+                    .before(0)
+                    .after(0)
+                    .line(20)
+                    .line_rule(LineSpacingType::Exact),
+            )
+            .section_property(section)
     }
 
     /// A single-spaced paragraph with `before_twips` of space above it.
@@ -604,21 +689,28 @@ impl<'a> Builder<'a> {
         for p in self.title(notice) {
             docx = docx.add_paragraph(p);
         }
-        let count = notice.body.len();
-        for (i, block) in notice.body.iter().enumerate() {
-            let mut p = self.body_paragraph(block.kind, &block.inlines);
-            if i == 0 {
-                p = p.line_spacing(LineSpacing::new().before(0));
-            }
-            if i + 1 == count {
-                // The last body paragraph stays with the signature block.
-                p = p.keep_next(true);
-            }
-            docx = docx.add_paragraph(p);
+        // The last body paragraph stays with the signature block.
+        docx = self.body(docx, &notice.body, true, true);
+        docx = docx.add_table(self.signature_table(notice));
+        if notice.appendices.is_empty() {
+            return docx;
         }
-        if let Some(table) = &notice.table {
-            docx = docx.add_table(self.data_table(table));
+        // Each Phụ lục is a section of its own: from a new page, numbered
+        // from 1 with no number on its first page, the headers shared with
+        // the document's (the last section's properties are the body's).
+        let main = docx.document.section_property.clone();
+        let mut appendix_section = main.clone();
+        appendix_section.page_num_type = Some(PageNumType::new().start(1));
+        docx = docx.add_paragraph(self.section_break(main));
+        let count = notice.appendices.len();
+        for (k, appendix) in notice.appendices.iter().enumerate() {
+            docx = self.appendix_heading(docx, appendix, &notice.names);
+            docx = self.body(docx, &appendix.body, false, false);
+            if k + 1 < count {
+                docx = docx.add_paragraph(self.section_break(appendix_section.clone()));
+            }
         }
-        docx.add_table(self.signature_table(notice))
+        docx.document.section_property = appendix_section;
+        docx
     }
 }

@@ -17,8 +17,9 @@ use serde::Serialize;
 
 use super::{Format, RenderError, Renderer};
 use crate::document::{Document, Signature, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING};
+use crate::fonts::FontStyle;
 use crate::layout::Layout;
-use crate::markdown::{BlockKind, Inline};
+use crate::markdown::{BlockKind, BodyPart, CellAlign, Inline};
 use crate::template::{upper_first, Templates};
 
 /// The template of a document page.
@@ -98,6 +99,11 @@ fn css(l: &Layout) -> serde_json::Map<String, serde_json::Value> {
     put("signature_space_before", l.signature_table_space_before_pt);
     put("page_number_size", l.page_number_size_pt);
     put("table_size", l.table_size_pt);
+    put("appendix_heading_size", l.appendix_heading_size_pt);
+    put(
+        "appendix_heading_space_after",
+        l.appendix_heading_space_after_pt,
+    );
     put("table_border", l.table_border_pt);
     put("table_cell_padding", l.table_cell_padding_pt);
     put("rule_thickness", l.rule_thickness_pt);
@@ -120,6 +126,40 @@ struct Block<'a> {
     tag: &'static str,
     class: &'static str,
     runs: Vec<Run<'a>>,
+}
+
+/// A part of the body as the page template sees it: a paragraph (`tag`,
+/// `class`, `runs`) or a table.
+#[derive(Serialize)]
+struct Part<'a> {
+    tag: &'static str,
+    class: &'static str,
+    runs: Vec<Run<'a>>,
+    table: Option<TableView<'a>>,
+}
+
+#[derive(Serialize)]
+struct TableView<'a> {
+    /// Column widths in % of the text width.
+    widths: Vec<String>,
+    /// `left`, `centre`, `right`, per column.
+    aligns: Vec<&'static str>,
+    head: Vec<Vec<Run<'a>>>,
+    rows: Vec<Vec<Vec<Run<'a>>>>,
+}
+
+#[derive(Serialize)]
+struct HeadingLineView {
+    /// Broken as in the PDF.
+    lines: Vec<String>,
+    bold: bool,
+    italic: bool,
+}
+
+#[derive(Serialize)]
+struct AppendixView<'a> {
+    heading: Vec<HeadingLineView>,
+    body: Vec<Part<'a>>,
 }
 
 #[derive(Serialize)]
@@ -177,23 +217,15 @@ struct Page<'a> {
     summary: &'a str,
     summary_lines: Vec<String>,
     rules: serde_json::Value,
-    body: Vec<Block<'a>>,
-    table: Option<&'a crate::document::Table>,
+    body: Vec<Part<'a>>,
+    appendices: Vec<AppendixView<'a>>,
     recipients_heading: &'static str,
     recipients: &'a [String],
     signature: SignatureView<'a>,
 }
 
-/// The date as portals print it: `dd/mm/yyyy`, zeros included.
-fn block(kind: BlockKind, inlines: &[Inline]) -> Block<'_> {
-    let (tag, class) = match kind {
-        BlockKind::SectionHeading => ("h2", ""),
-        BlockKind::Heading => ("p", "heading"),
-        BlockKind::Task => ("p", "task"),
-        BlockKind::Subtask => ("p", "subtask"),
-        BlockKind::Body => ("p", ""),
-    };
-    let runs = inlines
+fn runs(inlines: &[Inline]) -> Vec<Run<'_>> {
+    inlines
         .iter()
         .map(|i| match i {
             Inline::Text { text, bold, italic } => Run {
@@ -209,8 +241,59 @@ fn block(kind: BlockKind, inlines: &[Inline]) -> Block<'_> {
                 br: true,
             },
         })
-        .collect();
-    Block { tag, class, runs }
+        .collect()
+}
+
+fn block(kind: BlockKind, inlines: &[Inline]) -> Block<'_> {
+    let (tag, class) = match kind {
+        BlockKind::SectionHeading => ("h2", ""),
+        BlockKind::Heading | BlockKind::AppendixHeading => ("p", "heading"),
+        BlockKind::Task => ("p", "task"),
+        BlockKind::Subtask => ("p", "subtask"),
+        BlockKind::Body => ("p", ""),
+    };
+    Block {
+        tag,
+        class,
+        runs: runs(inlines),
+    }
+}
+
+fn part(p: &BodyPart) -> Part<'_> {
+    match p {
+        BodyPart::Paragraph(b) => {
+            let Block { tag, class, runs } = block(b.kind, &b.inlines);
+            Part {
+                tag,
+                class,
+                runs,
+                table: None,
+            }
+        }
+        BodyPart::Table(t) => Part {
+            tag: "table",
+            class: "",
+            runs: Vec::new(),
+            table: Some(TableView {
+                widths: t.columns.iter().map(|c| num(c.share * 100.0)).collect(),
+                aligns: t
+                    .columns
+                    .iter()
+                    .map(|c| match c.align {
+                        CellAlign::Left => "left",
+                        CellAlign::Centre => "centre",
+                        CellAlign::Right => "right",
+                    })
+                    .collect(),
+                head: t.head.iter().map(|c| runs(c)).collect(),
+                rows: t
+                    .rows
+                    .iter()
+                    .map(|r| r.iter().map(|c| runs(c)).collect())
+                    .collect(),
+            }),
+        },
+    }
 }
 
 impl HtmlRenderer {
@@ -308,8 +391,27 @@ impl HtmlRenderer {
             summary: &m.title,
             summary_lines,
             rules,
-            body: d.body.iter().map(|b| block(b.kind, &b.inlines)).collect(),
-            table: d.table.as_ref(),
+            body: d.body.iter().map(part).collect(),
+            appendices: d
+                .appendices
+                .iter()
+                .map(|a| AppendixView {
+                    heading: a
+                        .heading
+                        .iter()
+                        .map(|h| HeadingLineView {
+                            lines: l.appendix_heading_lines(
+                                &h.text,
+                                FontStyle::of(h.bold, h.italic),
+                                &d.names,
+                            ),
+                            bold: h.bold,
+                            italic: h.italic,
+                        })
+                        .collect(),
+                    body: a.body.iter().map(part).collect(),
+                })
+                .collect(),
             recipients_heading: RECIPIENTS_HEADING,
             recipients: &d.recipients,
             signature,

@@ -13,10 +13,10 @@
 //! the signature block never splits and always shares its page with at least
 //! the last line of the body.
 
-use crate::document::{Document, Signature, Table, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING};
+use crate::document::{Appendix, Document, Signature, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING};
 use crate::fonts::{FontSet, FontStyle};
 use crate::layout::{mm_to_pt, Layout};
-use crate::markdown::{BlockKind, Inline};
+use crate::markdown::{Block, BlockKind, BodyPart, CellAlign, Inline, Table};
 use crate::textlayout::{break_lines, Line};
 
 /// A run of text in one font and size, at its baseline.
@@ -62,6 +62,7 @@ pub struct Page {
 enum Align {
     Left,
     Centre,
+    Right,
     Justify,
 }
 
@@ -76,6 +77,21 @@ struct Composer<'a> {
     text_w: f32,
     /// The next paragraph takes no space before (it follows the title's rule).
     skip_space_before: bool,
+    /// The pages (indexes) where a numbering starts: the first page, and
+    /// the first page of each Phụ lục (numbered on its own).
+    numbering_starts: Vec<usize>,
+}
+
+/// A part of the body ready to place: a paragraph broken into lines, or a table.
+enum Laid<'t> {
+    Para(Para),
+    Table(&'t Table),
+}
+
+/// A table row: each cell's lines, and the row's height.
+struct LaidRow {
+    lines: Vec<Vec<Line>>,
+    height: f32,
 }
 
 /// A body paragraph broken into lines.
@@ -115,6 +131,7 @@ impl<'a> Composer<'a> {
         };
         let x0 = match align {
             Align::Centre => x + (line.available - line.width) / 2.0,
+            Align::Right => x + line.available - line.width,
             _ => x,
         };
         let mut spaces_before = 0usize;
@@ -265,23 +282,84 @@ impl<'a> Composer<'a> {
         top + self.l.body_line_pt - self.fonts.face(FontStyle::Regular).descender() * size
     }
 
-    fn paragraphs(&self, notice: &Document) -> Vec<Para> {
+    fn paragraph(&self, b: &Block) -> Para {
         let size = self.l.body_size_pt;
         let indent = mm_to_pt(self.l.body_indent_mm);
-        notice
-            .body
+        Para {
+            lines: break_lines(
+                &b.inlines,
+                self.fonts,
+                size,
+                self.text_w - indent,
+                self.text_w,
+            ),
+            keep_next: matches!(b.kind, BlockKind::SectionHeading | BlockKind::Heading),
+        }
+    }
+
+    /// Places the parts of a body in order. `signature_height`: what must
+    /// follow the last part on its page (the signature block; 0 in a Phụ
+    /// lục). A heading stays with the first lines of what follows (the
+    /// first rows of a table); a table after a paragraph has the space of
+    /// a paragraph above it.
+    fn body(&mut self, parts: &[BodyPart], signature_height: f32) {
+        let l = self.l;
+        let lh = l.body_line_pt;
+        let laid: Vec<Laid> = parts
             .iter()
-            .map(|b| Para {
-                lines: break_lines(
-                    &b.inlines,
-                    self.fonts,
-                    size,
-                    self.text_w - indent,
-                    self.text_w,
-                ),
-                keep_next: matches!(b.kind, BlockKind::SectionHeading | BlockKind::Heading),
+            .map(|p| match p {
+                BodyPart::Paragraph(b) => Laid::Para(self.paragraph(b)),
+                BodyPart::Table(t) => Laid::Table(t),
             })
-            .collect()
+            .collect();
+        for (i, part) in laid.iter().enumerate() {
+            let last = i + 1 == laid.len();
+            match part {
+                Laid::Para(para) => {
+                    if para.keep_next && !last {
+                        let at_top = (self.y - self.top).abs() < 0.01;
+                        let before = if at_top { 0.0 } else { l.body_space_before_pt };
+                        let follows = match &laid[i + 1] {
+                            Laid::Para(next) => {
+                                l.body_space_before_pt + next.lines.len().min(2) as f32 * lh
+                            }
+                            Laid::Table(t) => l.body_space_before_pt + self.table_lead(t),
+                        };
+                        let need = before + para.lines.len() as f32 * lh + follows;
+                        if !at_top && self.y + need > self.bottom + 0.01 {
+                            self.new_page();
+                        }
+                    }
+                    let reserve = if last { signature_height } else { 0.0 };
+                    self.place(para, reserve);
+                }
+                Laid::Table(t) => {
+                    let before = if i > 0 { l.body_space_before_pt } else { 0.0 };
+                    self.table(t, before);
+                    if last && self.y + signature_height > self.bottom + 0.01 {
+                        self.new_page();
+                    }
+                }
+            }
+        }
+    }
+
+    /// A Phụ lục's heading lines, centred, then the space under them.
+    fn appendix_heading(&mut self, appendix: &Appendix, names: &[String]) {
+        let l = self.l;
+        let (x, w) = (self.left, self.text_w);
+        let mut y = self.y;
+        for h in &appendix.heading {
+            let style = FontStyle::of(h.bold, h.italic);
+            let lines = l.appendix_heading_lines(&h.text, style, names);
+            y = self.single_lines(
+                &lines,
+                (x, w),
+                y,
+                (l.appendix_heading_size_pt, style, Align::Centre),
+            );
+        }
+        self.y = y + l.appendix_heading_space_after_pt;
     }
 
     /// How many body lines fit from `y` to the bottom (after the space before).
@@ -354,13 +432,8 @@ impl<'a> Composer<'a> {
         }
     }
 
-    /// A bordered table on the full text width, row by row; a row never
-    /// splits, and the heading row is drawn again at the top of each page.
-    fn table(&mut self, table: &Table) {
-        let l = self.l;
-        let size = l.table_size_pt;
-        let pad = l.table_cell_padding_pt;
-        let lh = self.single(size);
+    /// The widths of a table's columns and their left edges.
+    fn table_grid(&self, table: &Table) -> (Vec<f32>, Vec<f32>) {
         let widths: Vec<f32> = table
             .columns
             .iter()
@@ -374,77 +447,122 @@ impl<'a> Composer<'a> {
                 Some(at)
             })
             .collect();
-        let lay = |c: &Composer, cells: &[String], bold: bool| -> (Vec<Vec<Line>>, f32) {
-            let lines: Vec<Vec<Line>> = cells
-                .iter()
-                .zip(&widths)
-                .map(|(text, w)| {
-                    let inl = [Inline::Text {
-                        text: text.clone(),
-                        bold,
-                        italic: false,
-                    }];
-                    let inner = (w - 2.0 * pad).max(1.0);
-                    break_lines(&inl, c.fonts, size, inner, inner)
-                })
-                .collect();
-            let n = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
-            (lines, n as f32 * lh + 2.0 * pad)
-        };
-        let titles: Vec<String> = table.columns.iter().map(|c| c.title.clone()).collect();
-        let heading = lay(self, &titles, true);
-        let centred_heading = vec![true; titles.len()];
-        let centred: Vec<bool> = table.columns.iter().map(|c| c.centred).collect();
+        (widths, xs)
+    }
+
+    /// A row's cells broken into lines, and the row's height.
+    fn table_row(&self, cells: &[Vec<Inline>], widths: &[f32], bold: bool) -> LaidRow {
+        let l = self.l;
+        let size = l.table_size_pt;
+        let pad = l.table_cell_padding_pt;
+        let lines: Vec<Vec<Line>> = cells
+            .iter()
+            .zip(widths)
+            .map(|(cell, w)| {
+                let inlines: Vec<Inline> = cell
+                    .iter()
+                    .map(|i| match i {
+                        Inline::Text {
+                            text,
+                            bold: b,
+                            italic,
+                        } => Inline::Text {
+                            text: text.clone(),
+                            bold: *b || bold,
+                            italic: *italic,
+                        },
+                        Inline::LineBreak => Inline::LineBreak,
+                    })
+                    .collect();
+                let inner = (w - 2.0 * pad).max(1.0);
+                break_lines(&inlines, self.fonts, size, inner, inner)
+            })
+            .collect();
+        let n = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let height = n as f32 * self.single(size) + 2.0 * pad;
+        LaidRow { lines, height }
+    }
+
+    /// The height of a table's heading row and first row: what must share
+    /// a page with the heading above the table.
+    fn table_lead(&self, table: &Table) -> f32 {
+        let (widths, _) = self.table_grid(table);
+        let head = self.table_row(&table.head, &widths, true).height;
+        let first = table
+            .rows
+            .first()
+            .map_or(0.0, |r| self.table_row(r, &widths, false).height);
+        head + first
+    }
+
+    /// Draws a laid-out row at `y` with its borders.
+    fn draw_row(&mut self, row: &LaidRow, xs: &[f32], total_w: f32, aligns: &[Align]) {
+        let l = self.l;
+        let size = l.table_size_pt;
+        let pad = l.table_cell_padding_pt;
+        let lh = self.single(size);
+        let top = self.y;
+        for (i, cell) in row.lines.iter().enumerate() {
+            for (k, line) in cell.iter().enumerate() {
+                let baseline = top + pad + k as f32 * lh + self.ascender(size);
+                self.draw_line(line, xs[i] + pad, baseline, size, aligns[i]);
+            }
+        }
+        let t = l.table_border_pt;
+        let bottom = top + row.height;
+        let page = self.page();
+        for y in [top, bottom] {
+            page.rules.push(Rule {
+                x: xs[0],
+                y,
+                width: total_w,
+                thickness: t,
+            });
+        }
+        for x in xs.iter().copied().chain(std::iter::once(xs[0] + total_w)) {
+            page.rules.push(Rule {
+                x: x - t / 2.0,
+                y: (top + bottom) / 2.0,
+                width: t,
+                thickness: row.height,
+            });
+        }
+        self.y = bottom;
+    }
+
+    /// A bordered table on the full text width, row by row, `before` below
+    /// what precedes it (none at the top of a page); a row never splits,
+    /// the heading row starts every page of the table, and the table never
+    /// starts without its first row.
+    fn table(&mut self, table: &Table, before: f32) {
+        let (widths, xs) = self.table_grid(table);
         let total_w: f32 = widths.iter().sum();
-        let draw_row = |c: &mut Composer, row: &(Vec<Vec<Line>>, f32), centred: &[bool]| {
-            let top = c.y;
-            for (i, cell) in row.0.iter().enumerate() {
-                for (k, line) in cell.iter().enumerate() {
-                    let baseline = top + pad + k as f32 * lh + c.ascender(size);
-                    let align = if centred[i] {
-                        Align::Centre
-                    } else {
-                        Align::Left
-                    };
-                    c.draw_line(line, xs[i] + pad, baseline, size, align);
-                }
-            }
-            let t = l.table_border_pt;
-            let bottom = top + row.1;
-            let page = c.page();
-            page.rules.push(Rule {
-                x: xs[0],
-                y: top,
-                width: total_w,
-                thickness: t,
-            });
-            page.rules.push(Rule {
-                x: xs[0],
-                y: bottom,
-                width: total_w,
-                thickness: t,
-            });
-            for x in xs.iter().copied().chain(std::iter::once(xs[0] + total_w)) {
-                page.rules.push(Rule {
-                    x: x - t / 2.0,
-                    y: (top + bottom) / 2.0,
-                    width: t,
-                    thickness: row.1,
-                });
-            }
-            c.y = bottom;
-        };
-        if self.y + heading.1 * 2.0 > self.bottom {
+        let heading = self.table_row(&table.head, &widths, true);
+        let heading_aligns = vec![Align::Centre; widths.len()];
+        let aligns: Vec<Align> = table
+            .columns
+            .iter()
+            .map(|c| match c.align {
+                CellAlign::Left => Align::Left,
+                CellAlign::Centre => Align::Centre,
+                CellAlign::Right => Align::Right,
+            })
+            .collect();
+        let at_top = (self.y - self.top).abs() < 0.01;
+        if !at_top {
+            self.y += before;
+        }
+        if !at_top && self.y + self.table_lead(table) > self.bottom + 0.01 {
             self.new_page();
         }
-        draw_row(self, &heading, &centred_heading);
+        self.draw_row(&heading, &xs, total_w, &heading_aligns);
         for cells in &table.rows {
-            let row = lay(self, cells, false);
-            if self.y + row.1 > self.bottom + 0.01 {
+            let row = self.table_row(cells, &widths, false);
+            if self.y + row.height > self.bottom + 0.01 {
                 self.new_page();
-                draw_row(self, &heading, &centred_heading);
+                self.draw_row(&heading, &xs, total_w, &heading_aligns);
             }
-            draw_row(self, &row, &centred);
+            self.draw_row(&row, &xs, total_w, &aligns);
         }
     }
 
@@ -534,8 +652,20 @@ impl<'a> Composer<'a> {
         let y = mm_to_pt(self.l.header_distance_mm);
         let (x, w) = (self.left, self.text_w);
         let count = self.pages.len();
-        for i in 1..count {
-            let text = (i + 1).to_string();
+        for i in 0..count {
+            // Numbered from the start of its part (the document, or a Phụ
+            // lục); the first page of each shows no number.
+            let start = self
+                .numbering_starts
+                .iter()
+                .copied()
+                .filter(|&s| s <= i)
+                .max()
+                .unwrap_or(0);
+            if i == start {
+                continue;
+            }
+            let text = (i - start + 1).to_string();
             let width = self.width(&text, FontStyle::Regular, size);
             let baseline = y + self.ascender(size);
             self.pages[i].texts.push(TextRun {
@@ -563,45 +693,22 @@ pub fn compose_pages(notice: &Document, fonts: &FontSet) -> Vec<Page> {
         left: mm_to_pt(l.margin_left_mm),
         text_w: mm_to_pt(l.text_width_mm()),
         skip_space_before: false,
+        numbering_starts: vec![0],
     };
     c.header(notice);
     c.title(notice);
-    let paras = c.paragraphs(notice);
     let signature_height = c.signature(notice, true);
-    let table_follows = notice.table.is_some();
-    let lh = l.body_line_pt;
-    for (i, para) in paras.iter().enumerate() {
-        let last = i + 1 == paras.len();
-        if para.keep_next && !last {
-            // The heading and the first two lines of what follows share a page.
-            let next = &paras[i + 1];
-            let at_top = (c.y - c.top).abs() < 0.01;
-            let before = if at_top { 0.0 } else { l.body_space_before_pt };
-            let need = before
-                + para.lines.len() as f32 * lh
-                + l.body_space_before_pt
-                + next.lines.len().min(2) as f32 * lh;
-            if !at_top && c.y + need > c.bottom + 0.01 {
-                c.new_page();
-            }
-        }
-        let reserve = if last && !table_follows {
-            signature_height
-        } else {
-            0.0
-        };
-        c.place(para, reserve);
-    }
-    if let Some(table) = &notice.table {
-        c.table(table);
-        if c.y + signature_height > c.bottom + 0.01 {
-            c.new_page();
-        }
-    }
-    if paras.is_empty() && c.y + signature_height > c.bottom {
+    c.body(&notice.body, signature_height);
+    if notice.body.is_empty() && c.y + signature_height > c.bottom {
         c.new_page();
     }
     c.signature(notice, false);
+    for appendix in &notice.appendices {
+        c.new_page();
+        c.numbering_starts.push(c.pages.len() - 1);
+        c.appendix_heading(appendix, &notice.names);
+        c.body(&appendix.body, 0.0);
+    }
     c.page_numbers();
     c.pages
 }

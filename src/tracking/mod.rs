@@ -37,6 +37,8 @@ pub struct TrackedTask {
     pub meeting_date: Date,
     /// The notice's number and symbol (`25/TB-UBND`), none for a draft.
     pub notice: Option<String>,
+    /// The notice's date of issue, if set.
+    pub notice_date: Option<Date>,
     /// Đơn vị chủ trì.
     pub lead: Vec<String>,
     /// Đơn vị phối hợp.
@@ -115,6 +117,24 @@ impl TrackedTask {
         }
     }
 
+    /// Where it stands in its notice: `I.10.3` (mục I, nhiệm vụ 10.3).
+    pub fn place(&self) -> &str {
+        self.id
+            .rsplit_once('#')
+            .map_or(self.id.as_str(), |(_, p)| p)
+    }
+
+    /// Days past the deadline: for a task done late, from the deadline to
+    /// its completion; for an open task past its deadline, to `today`.
+    pub fn days_late(&self, today: Date) -> Option<i64> {
+        let deadline = self.deadline()?;
+        match self.standing(today) {
+            Standing::DoneLate => self.done_on.map(|d| deadline.days_until(d)),
+            Standing::OpenOverdue => Some(deadline.days_until(today)),
+            _ => None,
+        }
+    }
+
     /// The first words of `do` (at most `max` characters, cut at a space).
     pub fn short_what(&self, max: usize) -> String {
         if self.what.chars().count() <= max {
@@ -146,11 +166,12 @@ pub fn collect(meeting: &Meeting, file: &Path) -> Vec<TrackedTask> {
         .as_ref()
         .and_then(|n| n.number)
         .map(|n| format!("{n:02}/TB-{}", meeting.issuer.code));
+    let notice_date = meeting.notice.as_ref().and_then(|n| n.date);
     let mut out = Vec::new();
     fn walk(
         tasks: &[Task],
         prefix: &str,
-        ctx: &(String, PathBuf, Date, Option<String>),
+        ctx: &(String, PathBuf, Date, Option<String>, Option<Date>),
         out: &mut Vec<TrackedTask>,
     ) {
         for (i, t) in tasks.iter().enumerate() {
@@ -162,6 +183,7 @@ pub fn collect(meeting: &Meeting, file: &Path) -> Vec<TrackedTask> {
                 line: t.loc.map_or(0, |l| l.line),
                 meeting_date: ctx.2,
                 notice: ctx.3.clone(),
+                notice_date: ctx.4,
                 lead: t.lead.clone(),
                 with: t.with.clone(),
                 due: t.due,
@@ -180,6 +202,7 @@ pub fn collect(meeting: &Meeting, file: &Path) -> Vec<TrackedTask> {
         file.to_path_buf(),
         meeting.meeting.date,
         notice,
+        notice_date,
     );
     for (s, item) in meeting.agenda.iter().enumerate() {
         let prefix = format!("{stem}#{}", roman(s as u32 + 1));
@@ -322,6 +345,7 @@ mod tests {
             line: 1,
             meeting_date: Date::parse("2021-01-25").unwrap(),
             notice: None,
+            notice_date: None,
             lead: vec!["Sở Nội vụ".into()],
             with: vec![],
             due: d(due),
