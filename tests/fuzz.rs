@@ -910,7 +910,7 @@ fn fuzz_line_breaking() {
                 // A line overflows only when it holds a single visible
                 // character (one wider than the line, or the line has no
                 // width at all); zero-width characters do not count.
-                if l.width > l.available.max(0.0) + 0.01 {
+                if l.width > l.available.max(0.0) + ketluan::textlayout::FIT_TOLERANCE_PT {
                     let visible = l
                         .segments
                         .iter()

@@ -77,7 +77,23 @@ fn every_sentence_comes_back_as_text() {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let flat = collapse(&without_page_numbers);
+    // A word broken after its hyphen (`Covid-` / `19`, as Word and
+    // LibreOffice break it) is one word again.
+    let mut joined = String::new();
+    for line in without_page_numbers.lines() {
+        let t = line.trim();
+        joined.push_str(if joined.ends_with('-') { t } else { line });
+        let hyphen_end = t.len() > 1
+            && t.ends_with('-')
+            && t[..t.len() - 1]
+                .chars()
+                .last()
+                .is_some_and(char::is_alphanumeric);
+        if !hyphen_end {
+            joined.push('\n');
+        }
+    }
+    let flat = collapse(&joined);
     let meeting = load_meeting(&root().join(EXAMPLE)).meeting.unwrap();
     let notice = compose(&meeting, DocumentKind::Notice, &Templates::embedded()).unwrap();
     let mut missing = Vec::new();

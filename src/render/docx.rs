@@ -446,8 +446,9 @@ impl<'a> Builder<'a> {
     /// The parts of a body in order. `first_flush`: the first paragraph
     /// has no space before (it follows the title's rule); `keep_last`: the
     /// last paragraph stays with what follows (the signature block). A
-    /// paragraph followed by a table has a paragraph's space after it, as
-    /// the PDF leaves above the table.
+    /// table follows the paragraph before it with no space (Word adds a
+    /// paragraph's space after above a table, LibreOffice does not), as in
+    /// the PDF.
     fn body(
         &mut self,
         mut docx: Docx,
@@ -455,22 +456,12 @@ impl<'a> Builder<'a> {
         first_flush: bool,
         keep_last: bool,
     ) -> Docx {
-        let space = pt_to_twips(self.layout.body_space_before_pt) as u32;
         for (i, part) in parts.iter().enumerate() {
             match part {
                 BodyPart::Paragraph(block) => {
                     let mut p = self.body_paragraph(block.kind, &block.inlines);
-                    let before_table = matches!(parts.get(i + 1), Some(BodyPart::Table(_)));
-                    let flush = i == 0 && first_flush;
-                    if flush || before_table {
-                        let mut spacing = LineSpacing::new();
-                        if flush {
-                            spacing = spacing.before(0);
-                        }
-                        if before_table {
-                            spacing = spacing.after(space);
-                        }
-                        p = p.line_spacing(spacing);
+                    if i == 0 && first_flush {
+                        p = p.line_spacing(LineSpacing::new().before(0));
                     }
                     if i + 1 == parts.len() && keep_last {
                         p = p.keep_next(true);

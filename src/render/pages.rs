@@ -179,16 +179,19 @@ impl<'a> Composer<'a> {
 
     /// A rule `length` long centred in the box (x, w) under `y`; returns the new `y`.
     fn rule(&mut self, x: f32, w: f32, y: f32, length: f32) -> f32 {
+        // As a paragraph's bottom border in the DOCX: under the paragraph's
+        // `rule_gap_pt`, taking its own thickness, then the space after.
+        let t = self.l.rule_thickness_pt;
         let y = y + self.l.rule_gap_pt;
         let length = length.min(w);
         let rule = Rule {
             x: x + (w - length) / 2.0,
-            y,
+            y: y + t / 2.0,
             width: length,
-            thickness: self.l.rule_thickness_pt,
+            thickness: t,
         };
         self.page().rules.push(rule);
-        y + self.l.rule_space_after_pt
+        y + t + self.l.rule_space_after_pt
     }
 
     fn columns(&self) -> (f32, f32, f32) {
@@ -323,7 +326,7 @@ impl<'a> Composer<'a> {
                             Laid::Para(next) => {
                                 l.body_space_before_pt + next.lines.len().min(2) as f32 * lh
                             }
-                            Laid::Table(t) => l.body_space_before_pt + self.table_lead(t),
+                            Laid::Table(t) => self.table_lead(t),
                         };
                         let need = before + para.lines.len() as f32 * lh + follows;
                         if !at_top && self.y + need > self.bottom + 0.01 {
@@ -334,8 +337,7 @@ impl<'a> Composer<'a> {
                     self.place(para, reserve);
                 }
                 Laid::Table(t) => {
-                    let before = if i > 0 { l.body_space_before_pt } else { 0.0 };
-                    self.table(t, before);
+                    self.table(t);
                     if last && self.y + signature_height > self.bottom + 0.01 {
                         self.new_page();
                     }
@@ -382,7 +384,9 @@ impl<'a> Composer<'a> {
         let mut first = true;
         while !rest.is_empty() {
             let at_top = (self.y - self.top).abs() < 0.01;
-            let before = if first && !at_top {
+            // The first paragraph after the title has its space in the
+            // rule's (as in the DOCX, where it has none before).
+            let before = if first && !at_top && !self.skip_space_before {
                 self.l.body_space_before_pt
             } else {
                 0.0
@@ -479,7 +483,9 @@ impl<'a> Composer<'a> {
             })
             .collect();
         let n = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        let height = n as f32 * self.single(size) + 2.0 * pad;
+        // A row takes its border's width too, as LibreOffice lays the
+        // DOCX's rows out (measured: 0.5 pt more per row, heading included).
+        let height = n as f32 * self.single(size) + 2.0 * pad + l.table_border_pt;
         LaidRow { lines, height }
     }
 
@@ -504,7 +510,8 @@ impl<'a> Composer<'a> {
         let top = self.y;
         for (i, cell) in row.lines.iter().enumerate() {
             for (k, line) in cell.iter().enumerate() {
-                let baseline = top + pad + k as f32 * lh + self.ascender(size);
+                let baseline =
+                    top + l.table_border_pt / 2.0 + pad + k as f32 * lh + self.ascender(size);
                 self.draw_line(line, xs[i] + pad, baseline, size, aligns[i]);
             }
         }
@@ -530,11 +537,10 @@ impl<'a> Composer<'a> {
         self.y = bottom;
     }
 
-    /// A bordered table on the full text width, row by row, `before` below
-    /// what precedes it (none at the top of a page); a row never splits,
-    /// the heading row starts every page of the table, and the table never
-    /// starts without its first row.
-    fn table(&mut self, table: &Table, before: f32) {
+    /// A bordered table on the full text width, right under what precedes
+    /// it; a row never splits, the heading row starts every page of the
+    /// table, and the table never starts without its first row.
+    fn table(&mut self, table: &Table) {
         let (widths, xs) = self.table_grid(table);
         let total_w: f32 = widths.iter().sum();
         let heading = self.table_row(&table.head, &widths, true);
@@ -549,9 +555,6 @@ impl<'a> Composer<'a> {
             })
             .collect();
         let at_top = (self.y - self.top).abs() < 0.01;
-        if !at_top {
-            self.y += before;
-        }
         if !at_top && self.y + self.table_lead(table) > self.bottom + 0.01 {
             self.new_page();
         }

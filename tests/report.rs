@@ -1,0 +1,567 @@
+//! The Báo cáo tình hình thực hiện nhiệm vụ as an office files it: Section
+//! II as a table whose counts are those of `tasks --by-lead` and whose total
+//! row adds up; the list of tasks as a Phụ lục after the signature, from a
+//! new page with its own numbering, its three heading lines, every task
+//! once by notice number and place with its overdue days, rows never split
+//! (a generated archive long enough for three pages of Phụ lục); the same
+//! pages in LibreOffice's rendering of our DOCX; `--from`, `--to` and
+//! `--lead` in the title.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::*;
+use roxmltree::Node;
+
+const ARCHIVE: &str = "tests/fixtures/archive";
+const TODAY: &str = "2021-03-01";
+
+/// Renders the report of `paths` (with `extra` options) into a fresh folder.
+fn report(paths: &[&str], extra: &[&str]) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["report"];
+    args.extend_from_slice(paths);
+    args.extend_from_slice(&["--today", TODAY, "--out", dir.path().to_str().unwrap()]);
+    args.extend_from_slice(extra);
+    ketluan_ok(&args);
+    let docx = dir.path().join(format!("bao-cao-nhiem-vu-{TODAY}.docx"));
+    let pdf = dir.path().join(format!("bao-cao-nhiem-vu-{TODAY}.pdf"));
+    assert!(docx.is_file() && pdf.is_file());
+    (dir, docx, pdf)
+}
+
+fn w<'a>(node: Node<'a, 'a>, name: &str) -> Vec<Node<'a, 'a>> {
+    node.children()
+        .filter(|n| n.tag_name().name() == name)
+        .collect()
+}
+
+/// A table's rows, each cell's paragraphs joined by new lines.
+fn cells(table: Node) -> Vec<Vec<String>> {
+    w(table, "tr")
+        .into_iter()
+        .map(|tr| {
+            w(tr, "tc")
+                .into_iter()
+                .map(|tc| {
+                    w(tc, "p")
+                        .into_iter()
+                        .map(paragraph_text)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The `w:jc` of a cell's first paragraph.
+fn alignment(tc: Node) -> String {
+    tc.descendants()
+        .find(|n| n.tag_name().name() == "jc")
+        .and_then(|n| {
+            n.attributes()
+                .find(|a| a.name() == "val")
+                .map(|a| a.value().to_string())
+        })
+        .unwrap_or_default()
+}
+
+/// `tasks … --format json` as JSON.
+fn tasks_json(paths: &[&str], extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["tasks"];
+    args.extend_from_slice(paths);
+    args.extend_from_slice(&["--today", TODAY, "--format", "json"]);
+    args.extend_from_slice(extra);
+    serde_json::from_slice(&ketluan_ok(&args).stdout).unwrap()
+}
+
+fn body_tables<'a>(doc: &'a roxmltree::Document<'a>) -> Vec<Node<'a, 'a>> {
+    let body = doc
+        .descendants()
+        .find(|n| n.tag_name().name() == "body")
+        .unwrap();
+    w(body, "tbl")
+}
+
+#[test]
+fn the_summary_table_has_the_counts_of_tasks_by_lead_and_a_total_row_that_adds_up() {
+    let (_dir, docx, _pdf) = report(&[ARCHIVE], &[]);
+    let xml = zip_entry(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let tables = body_tables(&doc);
+    assert_eq!(
+        tables.len(),
+        4,
+        "header, summary, signature, Phụ lục: {}",
+        tables.len()
+    );
+    let rows = cells(tables[1]);
+    assert_eq!(
+        rows[0],
+        [
+            "TT",
+            "Đơn vị chủ trì",
+            "Tổng số",
+            "Hoàn thành đúng hạn",
+            "Hoàn thành quá hạn",
+            "Chưa hoàn thành, trong hạn",
+            "Chưa hoàn thành, quá hạn",
+            "Hủy",
+            "Tỷ lệ hoàn thành đúng hạn"
+        ]
+    );
+    let first_row = w(tables[1], "tr")[0];
+    assert!(
+        first_row
+            .descendants()
+            .any(|n| n.tag_name().name() == "tblHeader"),
+        "the heading row repeats on every page"
+    );
+    // Every unit of `tasks --by-lead` with the same counts.
+    let by_lead = tasks_json(&[ARCHIVE], &["--by-lead"]);
+    let expected: BTreeMap<String, Vec<String>> = by_lead
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            let n = |k: &str| u[k].as_u64().unwrap().to_string();
+            (
+                u["unit"].as_str().unwrap().to_string(),
+                vec![
+                    n("total"),
+                    n("done_on_time"),
+                    n("done_late"),
+                    n("open_in_time"),
+                    n("open_overdue"),
+                    n("cancelled"),
+                ],
+            )
+        })
+        .collect();
+    let units = &rows[1..rows.len() - 1];
+    let found: BTreeMap<String, Vec<String>> = units
+        .iter()
+        .map(|r| (r[1].clone(), r[2..8].to_vec()))
+        .collect();
+    assert_eq!(found, expected);
+    // Numbered 1…n, most overdue first, then by name.
+    let numbers: Vec<String> = units.iter().map(|r| r[0].clone()).collect();
+    assert_eq!(
+        numbers,
+        (1..=units.len()).map(|n| n.to_string()).collect::<Vec<_>>()
+    );
+    let overdue: Vec<u64> = units.iter().map(|r| r[6].parse().unwrap()).collect();
+    assert!(overdue.windows(2).all(|p| p[0] >= p[1]), "{overdue:?}");
+    // The total row: the sum of each column.
+    let total = rows.last().unwrap();
+    assert_eq!(total[1], "Tổng cộng");
+    for col in 2..8 {
+        let sum: u64 = units.iter().map(|r| r[col].parse::<u64>().unwrap()).sum();
+        assert_eq!(total[col], sum.to_string(), "column {col}");
+    }
+    // The rate: done on time among those done or overdue, per unit.
+    for r in units.iter().chain(std::iter::once(total)) {
+        let n = |c: usize| r[c].parse::<u64>().unwrap();
+        let judged = n(3) + n(4) + n(6);
+        let want = if judged == 0 {
+            "-".to_string()
+        } else {
+            let tenths = (n(3) as f64 * 1000.0 / judged as f64).round() as u64;
+            if tenths.is_multiple_of(10) {
+                format!("{}%", tenths / 10)
+            } else {
+                format!("{},{}%", tenths / 10, tenths % 10)
+            }
+        };
+        assert_eq!(r[8], want, "{r:?}");
+    }
+    // Numbers against the right edge of their cells, the unit at the left.
+    let a_row = w(tables[1], "tr")[1];
+    let tcs = w(a_row, "tc");
+    assert_eq!(alignment(tcs[0]), "center");
+    assert_eq!(alignment(tcs[1]), "left");
+    for tc in &tcs[2..] {
+        assert_eq!(alignment(*tc), "right");
+    }
+    // Section I counts each task once.
+    let all = tasks_json(&[ARCHIVE], &[]);
+    let texts: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "p")
+        .map(paragraph_text)
+        .collect();
+    let overdue = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["standing"] == "open_overdue")
+        .count();
+    assert!(texts
+        .iter()
+        .any(|t| *t == format!("- Chưa hoàn thành, đã quá hạn: {overdue} nhiệm vụ;")));
+}
+
+/// The `(số, ngày)` cell of a task as the Phụ lục prints it.
+fn notice_cell(task: &serde_json::Value) -> String {
+    let short = |iso: &str| {
+        let d: Vec<u32> = iso.split('-').map(|p| p.parse().unwrap()).collect();
+        let month = if d[1] <= 2 {
+            format!("{:02}", d[1])
+        } else {
+            d[1].to_string()
+        };
+        format!("{:02}/{}/{}", d[2], month, d[0])
+    };
+    match task["notice"].as_str() {
+        Some(n) => match task["notice_date"].as_str() {
+            Some(date) => format!("{n} ngày {}", short(date)),
+            None => n.to_string(),
+        },
+        None => format!(
+            "Dự thảo (họp ngày {})",
+            short(task["meeting_date"].as_str().unwrap())
+        ),
+    }
+}
+
+/// Days from `from` to `to` (ISO dates).
+fn days(from: &str, to: &str) -> i64 {
+    let day = |iso: &str| {
+        let d: Vec<i64> = iso.split('-').map(|p| p.parse().unwrap()).collect();
+        // Days from a fixed epoch (proleptic Gregorian), enough for 2020s.
+        let (y, m) = if d[1] <= 2 {
+            (d[0] - 1, d[1] + 12)
+        } else {
+            (d[0], d[1])
+        };
+        365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d[2]
+    };
+    day(to) - day(from)
+}
+
+#[test]
+fn the_phu_luc_lists_every_task_once_after_the_signature_from_a_new_page() {
+    let (dir, docx, pdf) = report(&[ARCHIVE], &[]);
+    let xml = zip_entry(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let body = doc
+        .descendants()
+        .find(|n| n.tag_name().name() == "body")
+        .unwrap();
+    let children: Vec<Node> = body.children().filter(|n| n.is_element()).collect();
+    // The signature table, then the paragraph that ends the first section,
+    // then the Phụ lục's three heading lines and its table.
+    let tables = body_tables(&doc);
+    let signature = children.iter().position(|n| *n == tables[2]).unwrap();
+    let section_break = children[signature + 1];
+    assert!(
+        section_break
+            .descendants()
+            .any(|n| n.tag_name().name() == "sectPr"),
+        "a section ends after the signature"
+    );
+    let heading: Vec<String> = children[signature + 2..signature + 5]
+        .iter()
+        .map(|p| paragraph_text(*p).replace('\n', " "))
+        .collect();
+    assert_eq!(heading[0], "Phụ lục");
+    assert_eq!(heading[1], "DANH MỤC NHIỆM VỤ VÀ TÌNH HÌNH THỰC HIỆN");
+    assert_eq!(
+        heading[2],
+        "(Kèm theo Báo cáo số \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}/BC-VP ngày 01 tháng 3 năm 2021 của Văn phòng UBND tỉnh)"
+    );
+    let styled = |p: Node, tag: &str| p.descendants().any(|n| n.tag_name().name() == tag);
+    assert!(styled(children[signature + 2], "b") && styled(children[signature + 3], "b"));
+    assert!(styled(children[signature + 4], "i") && !styled(children[signature + 4], "b"));
+    assert_eq!(children[signature + 5], tables[3]);
+    // The last section (the Phụ lục) numbers its pages from 1, the first
+    // without a number.
+    let last = w(body, "sectPr")[0];
+    let start = last
+        .descendants()
+        .find(|n| n.tag_name().name() == "pgNumType")
+        .and_then(|n| n.attributes().find(|a| a.name() == "start"))
+        .map(|a| a.value().to_string());
+    assert_eq!(start.as_deref(), Some("1"));
+    assert!(last.descendants().any(|n| n.tag_name().name() == "titlePg"));
+
+    // Every task once, with its notice, place, deadline and standing.
+    let rows = cells(tables[3]);
+    assert_eq!(
+        rows[0],
+        [
+            "TT",
+            "Thông báo (số, ngày)",
+            "Mục",
+            "Nội dung",
+            "Đơn vị chủ trì",
+            "Thời hạn",
+            "Tình trạng"
+        ]
+    );
+    let all = tasks_json(&[ARCHIVE], &[]);
+    let all = all.as_array().unwrap();
+    assert_eq!(rows.len() - 1, all.len(), "one row per task");
+    for task in all {
+        let id = task["id"].as_str().unwrap();
+        let place = id.rsplit_once('#').unwrap().1;
+        let what = task["what"].as_str().unwrap();
+        let matching: Vec<&Vec<String>> = rows[1..]
+            .iter()
+            .filter(|r| r[1] == notice_cell(task) && r[2] == place && r[3] == what)
+            .collect();
+        assert_eq!(matching.len(), 1, "{id} once: {rows:#?}");
+        let row = matching[0];
+        let label = task["standing_label"].as_str().unwrap();
+        let deadline = task["deadline"].as_str();
+        let late = match task["standing"].as_str().unwrap() {
+            "open_overdue" => Some(days(deadline.unwrap(), TODAY)),
+            "done_late" => Some(days(deadline.unwrap(), task["done_on"].as_str().unwrap())),
+            _ => None,
+        };
+        let want = match late {
+            Some(n) => format!("{label} {n} ngày"),
+            None => label.to_string(),
+        };
+        assert_eq!(row[6], want, "{id}");
+        assert!(
+            !row[1].contains('#'),
+            "tasks are cited by notice, not by file id"
+        );
+    }
+    assert!(
+        rows.iter()
+            .any(|r| r[6].contains("quá hạn") && r[6].ends_with(" ngày")),
+        "the archive has an overdue task"
+    );
+
+    // In the PDF: the Phụ lục starts a page after the signer's name, with
+    // its three lines at the top and no page number; its next page is 2.
+    if !tool_available("pdftotext") {
+        return;
+    }
+    let pages = page_lines(&pdf);
+    let signer = pages
+        .iter()
+        .position(|p| p.iter().any(|l| l.contains("Lò Thị Hương")))
+        .unwrap();
+    let appendix = pages
+        .iter()
+        .position(|p| p.first().is_some_and(|l| l == "Phụ lục"))
+        .unwrap_or_else(|| panic!("a page starting with Phụ lục: {pages:#?}"));
+    assert_eq!(appendix, signer + 1, "the page after the signature");
+    assert_eq!(
+        pages[appendix][1],
+        "DANH MỤC NHIỆM VỤ VÀ TÌNH HÌNH THỰC HIỆN"
+    );
+    assert!(pages[appendix][2].starts_with("(Kèm theo Báo cáo số"));
+    assert!(pages[appendix]
+        .iter()
+        .take(5)
+        .any(|l| l.ends_with("của Văn phòng UBND tỉnh)")));
+    let _ = dir;
+}
+
+/// A meeting file with `n` tasks: unique first and last words (`khởi017`,
+/// `kết017`), long enough to take several lines, varied units, deadlines
+/// and statuses.
+fn long_meeting(n: usize) -> String {
+    let units = ["SNV", "STC", "SYT", "UBNDHTP"];
+    let mut yaml = String::from(
+        "notice:\n  number: 7\n  date: 2021-02-03\n  summary: Kết luận tại cuộc họp về nhiều nhiệm vụ\n\
+         meeting:\n  name: cuộc họp về nhiều nhiệm vụ\n  date: 2021-02-01\n  \
+         chair: {name: Tống Thanh Hải, title: Phó Chủ tịch Thường trực UBND tỉnh}\n\
+         agenda:\n",
+    );
+    for section in 0..3 {
+        yaml.push_str(&format!(
+            "  - title: Về nhóm việc thứ {}\n    tasks:\n",
+            section + 1
+        ));
+        for i in (0..n).filter(|i| i % 3 == section) {
+            let k = i + 1;
+            let status = match i % 5 {
+                0 => "\n        status: done\n        done_on: 2021-02-20",
+                1 => "\n        status: done\n        done_on: 2021-03-05",
+                2 => "\n        status: cancelled",
+                _ => "",
+            };
+            let words = "rà soát, tổng hợp và báo cáo kết quả thực hiện ".repeat(1 + k % 3);
+            yaml.push_str(&format!(
+                "      - lead: {unit}\n        do: khởi{k:03} {words}kết{k:03}.\n        due: 2021-02-{day:02}{status}\n",
+                unit = units[i % units.len()],
+                day = 10 + (k % 18),
+            ));
+        }
+    }
+    yaml
+}
+
+/// An archive of one generated meeting beside the fixture's defaults.
+fn long_archive(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join(ARCHIVE).join("ketluan.yaml"),
+        dir.path().join("ketluan.yaml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("2021-02-01-nhieu-viec.yaml"),
+        long_meeting(n),
+    )
+    .unwrap();
+    dir
+}
+
+fn page_text(pdf: &Path, page: usize) -> String {
+    let p = page.to_string();
+    poppler("pdftotext", &["-f", &p, "-l", &p, "-enc", "UTF-8"], pdf)
+}
+
+#[test]
+fn a_long_phu_luc_repeats_its_heading_row_and_never_splits_a_row() {
+    const N: usize = 60;
+    let archive = long_archive(N);
+    let (_dir, docx, pdf) = report(&[archive.path().to_str().unwrap()], &[]);
+    // DOCX: one row per task, none may split, the heading row repeats.
+    let xml = zip_entry(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let tables = body_tables(&doc);
+    let rows = w(tables[3], "tr");
+    assert_eq!(rows.len(), N + 1);
+    assert!(rows[0]
+        .descendants()
+        .any(|n| n.tag_name().name() == "tblHeader"));
+    for row in &rows {
+        assert!(row
+            .descendants()
+            .any(|n| n.tag_name().name() == "cantSplit"));
+    }
+    if !tool_available("pdftotext") {
+        return;
+    }
+    // PDF: the Phụ lục takes three pages or more; each task's first and
+    // last words are on one page, each once; every page of the Phụ lục
+    // after its first starts with the heading row.
+    let count: usize = poppler("pdfinfo", &[], &pdf)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    let texts: Vec<String> = (1..=count).map(|p| page_text(&pdf, p)).collect();
+    let first = texts
+        .iter()
+        .position(|t| t.trim_start().starts_with("Phụ lục"))
+        .expect("a page starting with Phụ lục");
+    assert!(count - first >= 3, "{} pages of Phụ lục", count - first);
+    for k in 1..=N {
+        let (start, end) = (format!("khởi{k:03}"), format!("kết{k:03}"));
+        let pages_of = |word: &str| -> Vec<usize> {
+            texts
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| {
+                    t.split_whitespace()
+                        .any(|w| w.trim_end_matches('.') == word)
+                })
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let (a, b) = (pages_of(&start), pages_of(&end));
+        assert_eq!(a.len(), 1, "{start} once: {a:?}");
+        assert_eq!(a, b, "task {k} is split across pages");
+    }
+    let pages = page_lines(&pdf);
+    for (i, page) in pages.iter().enumerate().skip(first + 1) {
+        assert_eq!(page[0], (i - first + 1).to_string(), "page number");
+        assert!(
+            page[1].starts_with("TT Thông báo Mục Nội dung"),
+            "page {}: {:?}",
+            i + 1,
+            &page[..3]
+        );
+    }
+}
+
+/// Pages of a PDF as lines, the line of a heading row that wraps in a
+/// narrow cell left as words (same in both renderings).
+fn lines_of(pdf: &Path) -> Vec<Vec<String>> {
+    page_lines(pdf)
+}
+
+#[test]
+fn libreoffice_shows_the_report_as_our_pdf_does() {
+    if !tool_available("soffice") || !tool_available("pdftotext") {
+        return;
+    }
+    let archive = long_archive(60);
+    for paths in [
+        vec![ARCHIVE],
+        vec!["meetings"],
+        vec![archive.path().to_str().unwrap()],
+    ] {
+        let (dir, docx, pdf) = report(&paths, &[]);
+        let lo_dir = dir.path().join("lo");
+        std::fs::create_dir_all(&lo_dir).unwrap();
+        let lo = libreoffice_pdf(&docx, &lo_dir);
+        let (ours, theirs) = (lines_of(&pdf), lines_of(&lo));
+        assert_eq!(
+            ours.len(),
+            theirs.len(),
+            "{paths:?}: pages\nours: {ours:#?}\nLibreOffice: {theirs:#?}"
+        );
+        for (i, (a, b)) in ours.iter().zip(&theirs).enumerate() {
+            assert_eq!(a, b, "{paths:?}: page {}", i + 1);
+        }
+    }
+}
+
+#[test]
+fn from_to_and_lead_limit_the_report_and_its_title_says_so() {
+    let (_dir, docx, _pdf) = report(
+        &[ARCHIVE],
+        &[
+            "--from",
+            "2021-02-01",
+            "--to",
+            "2021-02-28",
+            "--lead",
+            "SNV",
+        ],
+    );
+    let xml = zip_entry(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let texts: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "p")
+        .map(|p| paragraph_text(p).replace('\n', " "))
+        .collect();
+    let title = "Tình hình thực hiện nhiệm vụ do Sở Nội vụ chủ trì được giao tại các cuộc họp từ ngày 01/02/2021 đến ngày 28/02/2021 (tính đến ngày 01/3/2021)";
+    assert!(texts.iter().any(|t| t == title), "{texts:#?}");
+    // Only the February meeting's tasks that Sở Nội vụ leads.
+    let all = tasks_json(&[ARCHIVE], &["--lead", "SNV"]);
+    let want: Vec<&serde_json::Value> = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| {
+            let d = t["meeting_date"].as_str().unwrap();
+            ("2021-02-01".."2021-02-29").contains(&d)
+        })
+        .collect();
+    let tables = body_tables(&doc);
+    let rows = cells(tables[3]);
+    assert_eq!(rows.len() - 1, want.len(), "{rows:#?}");
+    for t in want {
+        assert!(rows[1..]
+            .iter()
+            .any(|r| r[3] == t["what"].as_str().unwrap()));
+    }
+    let core = zip_entry(&docx, "docProps/core.xml");
+    assert!(core.contains(title), "the title is the document's title");
+}
