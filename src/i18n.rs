@@ -114,6 +114,7 @@ fn walk(cmd: Command, path: &str) -> Command {
         ))
         .subcommand_help_heading(text("cli.heading.commands"))
         .subcommand_value_name(text("cli.value.command"));
+    let cmd_name = cmd.get_name().to_string();
     cmd = cmd.mut_args(|a| {
         // The command's own wording, else the one shared by every command
         // that takes this option (`cli.arg.<option>`).
@@ -142,7 +143,15 @@ fn walk(cmd: Command, path: &str) -> Command {
         if takes_values {
             // The help text names the values itself: clap's list is English.
             // The placeholder (`<THƯ_MỤC>`) is the catalog's too.
-            let value = text(&format!("cli.value.{}", a.get_id()));
+            // The command's own placeholder (`cli.value.schema.out`: a
+            // file, where other commands' `--out` is a folder), else the
+            // shared one.
+            let own = format!("cli.value.{}.{}", cmd_name, a.get_id());
+            let value = if has(&own) {
+                text(&own)
+            } else {
+                text(&format!("cli.value.{}", a.get_id()))
+            };
             a.value_name(value)
                 .hide_default_value(true)
                 .hide_possible_values(true)

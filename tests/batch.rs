@@ -55,6 +55,19 @@ fn render(meetings: &Path, out: &Path, extra: &[&str]) -> Output {
     ketluan(&args)
 }
 
+/// `render`, which must succeed: exit status 0.
+fn render_ok(meetings: &Path, out: &Path, extra: &[&str]) -> Output {
+    let o = render(meetings, out, extra);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "render {} {extra:?}:\n{}",
+        meetings.display(),
+        stderr(&o)
+    );
+    o
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -106,13 +119,12 @@ fn lines_follow_the_sorted_paths_whatever_order_the_workers_finish_in() {
 #[test]
 fn unchanged_meetings_are_skipped_and_changed_inputs_rendered_again() {
     let (dir, meetings, out) = archive(4);
-    assert!(render(&meetings, &out, &[]).status.success());
+    render_ok(&meetings, &out, &[]);
     let docx = out.join("hop-01.docx");
     let first = mtime(&docx);
 
     // Nothing changed: every meeting skipped, nothing rewritten.
-    let o = render(&meetings, &out, &[]);
-    assert!(o.status.success());
+    let o = render_ok(&meetings, &out, &[]);
     assert!(rendered_lines(&o).is_empty(), "{}", stdout(&o));
     assert!(
         stderr(&o).contains("0 đã xuất (0 tệp), 4 bỏ qua"),
@@ -127,7 +139,7 @@ fn unchanged_meetings_are_skipped_and_changed_inputs_rendered_again() {
         meeting(3).replace("Thực hiện", "Khẩn trương thực hiện"),
     )
     .unwrap();
-    let o = render(&meetings, &out, &[]);
+    let o = render_ok(&meetings, &out, &[]);
     assert_eq!(
         rendered_lines(&o),
         [format!(
@@ -143,7 +155,7 @@ fn unchanged_meetings_are_skipped_and_changed_inputs_rendered_again() {
         DEFAULTS.replace("Trần Văn B", "Trần Văn C"),
     )
     .unwrap();
-    let o = render(&meetings, &out, &[]);
+    let o = render_ok(&meetings, &out, &[]);
     assert_eq!(rendered_lines(&o).len(), 4, "{}", stdout(&o));
     assert!(zip_entry(&docx, "word/document.xml").contains("Trần Văn C"));
 
@@ -152,18 +164,18 @@ fn unchanged_meetings_are_skipped_and_changed_inputs_rendered_again() {
     ketluan_ok(&["templates", "export", tpl.to_str().unwrap()]);
     let t = ["--templates", tpl.to_str().unwrap()];
     // The exported template is the built-in one, word for word: nothing to do.
-    let o = render(&meetings, &out, &t);
+    let o = render_ok(&meetings, &out, &t);
     assert!(rendered_lines(&o).is_empty(), "{}", stdout(&o));
     // The task wording lives in agenda.md (included by body.md).
     let body = tpl.join("agenda.md");
     let text = std::fs::read_to_string(&body).unwrap();
     std::fs::write(&body, text.replace("chủ trì", "chủ trì thực hiện")).unwrap();
-    let o = render(&meetings, &out, &t);
+    let o = render_ok(&meetings, &out, &t);
     assert_eq!(rendered_lines(&o).len(), 4, "{}", stdout(&o));
     assert!(zip_entry(&docx, "word/document.xml").contains("chủ trì thực hiện"));
 
     // Another format is its own output: the PDF is rendered, the DOCX skipped.
-    let o = render(
+    let o = render_ok(
         &meetings,
         &out,
         &["--templates", tpl.to_str().unwrap(), "--format", "docx,pdf"],
@@ -174,7 +186,7 @@ fn unchanged_meetings_are_skipped_and_changed_inputs_rendered_again() {
 
     // An output deleted by hand is written again.
     std::fs::remove_file(&docx).unwrap();
-    let o = render(&meetings, &out, &t);
+    let o = render_ok(&meetings, &out, &t);
     assert_eq!(rendered_lines(&o).len(), 1, "{}", stdout(&o));
     assert!(docx.is_file());
 }
@@ -182,9 +194,8 @@ fn unchanged_meetings_are_skipped_and_changed_inputs_rendered_again() {
 #[test]
 fn force_renders_everything() {
     let (_dir, meetings, out) = archive(3);
-    assert!(render(&meetings, &out, &[]).status.success());
-    let o = render(&meetings, &out, &["--force"]);
-    assert!(o.status.success());
+    render_ok(&meetings, &out, &[]);
+    let o = render_ok(&meetings, &out, &["--force"]);
     let lines = rendered_lines(&o);
     assert_eq!(lines.len(), 3, "{}", stdout(&o));
     // Rendered again, the same bytes: the files are left as they were.
@@ -198,12 +209,11 @@ fn force_renders_everything() {
 #[test]
 fn deleted_meetings_are_reported_and_pruned_on_request() {
     let (_dir, meetings, out) = archive(3);
-    assert!(render(&meetings, &out, &[]).status.success());
+    render_ok(&meetings, &out, &[]);
     std::fs::remove_file(meetings.join("sub/hop-02.yaml")).unwrap();
     let gone = out.join("hop-02.docx");
 
-    let o = render(&meetings, &out, &[]);
-    assert!(o.status.success());
+    let o = render_ok(&meetings, &out, &[]);
     let err = stderr(&o);
     assert!(
         err.contains(&format!("{}: lưu ý:", gone.display())) && err.contains("--prune"),
@@ -213,12 +223,11 @@ fn deleted_meetings_are_reported_and_pruned_on_request() {
 
     // Rendering one meeting with --prune removes the deleted meeting's
     // outputs and leaves those of meetings merely not named.
-    let o = render(&meetings.join("hop-01.yaml"), &out, &["--prune"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let o = render_ok(&meetings.join("hop-01.yaml"), &out, &["--prune"]);
     assert!(!gone.exists(), "{}", stdout(&o));
     assert!(stdout(&o).contains("(đã xóa)"), "{}", stdout(&o));
     assert!(out.join("hop-01.docx").is_file() && out.join("hop-03.docx").is_file());
-    let o = render(&meetings, &out, &[]);
+    let o = render_ok(&meetings, &out, &[]);
     assert!(!stderr(&o).contains("lưu ý"), "pruned once: {}", stderr(&o));
 }
 
@@ -248,8 +257,7 @@ fn one_bad_file_fails_the_run_but_not_the_others() {
 
     // Fixed: the next run renders it and skips the rest.
     std::fs::write(meetings.join("hop-03.yaml"), meeting(3)).unwrap();
-    let o = render(&meetings, &out, &[]);
-    assert!(o.status.success());
+    let o = render_ok(&meetings, &out, &[]);
     assert_eq!(rendered_lines(&o).len(), 1, "{}", stdout(&o));
 }
 

@@ -13,7 +13,8 @@
 //! of the mapping that should hold it; markdown → the construct's line inside
 //! the block scalar). Every file must fail with exit code 1, never panic,
 //! report an error headline at every expected location, and report no other
-//! errors.
+//! errors: every error line must carry `file:line:column`, and the summary
+//! must count exactly the expected errors.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -89,33 +90,71 @@ fn mismatches(file: &Path) -> Vec<String> {
     let expects = expectations(file);
     let out = check(path);
     let stderr = String::from_utf8_lossy(&out.stderr);
+    judge(path, &expects, out.status.code(), &stderr)
+}
+
+/// A line of a diagnostic's frame: ` --> file:line:col`, `  |`, the
+/// quoted source (`12 |   date: …`), `  = gợi ý: …`, or blank.
+fn is_frame(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    line.is_empty() || line.starts_with(' ') || (digits > 0 && line[digits..].starts_with(" |"))
+}
+
+/// The error count of the summary line `Đã kiểm tra N tệp: E lỗi, …`.
+fn summary_errors(line: &str) -> Option<usize> {
+    let rest = line.strip_prefix("Đã kiểm tra ")?;
+    let (_, counts) = rest.split_once(": ")?;
+    counts.split_once(" lỗi")?.0.parse().ok()
+}
+
+/// What is wrong with `check <path>`'s exit `status` and `stderr` for a
+/// fixture expecting `expects`: every expected error at its place, exactly
+/// as many errors as expected (the summary's count too), and no line that
+/// is neither a located diagnostic, its frame, nor the summary (an error
+/// without `file:line:column` is one).
+fn judge(path: &str, expects: &[Expect], status: Option<i32>, stderr: &str) -> Vec<String> {
     let mut problems = Vec::new();
 
     if expects.is_empty() {
         problems.push("no `# expect:` lines".to_string());
     }
-    if out.status.code() != Some(1) {
-        problems.push(format!("exit status {:?}, expected 1", out.status.code()));
+    if status != Some(1) {
+        problems.push(format!("exit status {status:?}, expected 1"));
     }
     if stderr.contains("panicked") {
         problems.push("the checker panicked".to_string());
     }
 
     let prefix = format!("{path}:");
-    let headlines: Vec<&str> = stderr
-        .lines()
-        .filter(|l| l.strip_prefix(&prefix).and_then(after_location).is_some())
-        .collect();
-    let errors = headlines
-        .iter()
-        .filter(|l| {
-            l.strip_prefix(&prefix)
-                .and_then(after_location)
-                .is_some_and(|m| m.starts_with("lỗi:"))
-        })
-        .count();
+    let mut headlines: Vec<&str> = Vec::new();
+    let mut errors = 0;
+    let mut summaries: Vec<usize> = Vec::new();
+    for line in stderr.lines() {
+        if is_frame(line) {
+            continue;
+        }
+        if let Some(n) = summary_errors(line) {
+            summaries.push(n);
+            continue;
+        }
+        match line.strip_prefix(&prefix).and_then(after_location) {
+            Some(message) => {
+                headlines.push(line);
+                if message.starts_with("lỗi:") {
+                    errors += 1;
+                } else if !message.starts_with("cảnh báo:") && !message.starts_with("lưu ý:") {
+                    problems.push(format!("a diagnostic of no known severity: {line}"));
+                }
+            }
+            None if line.contains("lỗi") => {
+                errors += 1;
+                problems.push(format!("an error without `{path}:line:column`: {line}"));
+            }
+            None => problems.push(format!("a line that is no diagnostic: {line}")),
+        }
+    }
 
-    for e in &expects {
+    for e in expects {
         let at = format!("{path}:{}:{}: ", e.line, e.column);
         let needle = if e.what == "YAML" {
             "YAML không hợp lệ".to_string()
@@ -146,14 +185,84 @@ fn mismatches(file: &Path) -> Vec<String> {
     }
     if errors != expects.len() {
         problems.push(format!(
-            "{errors} error headline(s), expected {}",
+            "{errors} error line(s), expected {}",
             expects.len()
         ));
+    }
+    match summaries[..] {
+        [n] if n == expects.len() => {}
+        [n] => problems.push(format!(
+            "the summary counts {n} error(s), expected {}",
+            expects.len()
+        )),
+        _ => problems.push(format!(
+            "{} summary lines (`Đã kiểm tra …`), expected 1",
+            summaries.len()
+        )),
     }
     if !problems.is_empty() {
         problems.push(format!("stderr was:\n{stderr}"));
     }
     problems
+}
+
+/// The judge itself: a right answer passes, and an extra error (located
+/// or not), a missing one, or a wrong summary count each fail it.
+#[test]
+fn the_judge_fails_an_extra_or_unlocated_error() {
+    let path = "tests/fixtures/broken/x.yaml";
+    let expects = [Expect {
+        line: 6,
+        column: 9,
+        what: "notice.date".to_string(),
+    }];
+    let headline = format!("{path}:6:9: lỗi: `notice.date`: ngày 31 không có trong tháng 2");
+    let frame = format!(
+        " --> {path}:6:9\n  |\n6 |   date: 31/02/2021\n  |         ^^^^^^^^^^\n  = gợi ý: viết ngày …\n"
+    );
+    let summary = |n: usize| format!("Đã kiểm tra 1 tệp: {n} lỗi, 0 cảnh báo (1 tệp có lỗi)\n");
+    let right = format!("{headline}\n{frame}{}", summary(1));
+    assert_eq!(judge(path, &expects, Some(1), &right), Vec::<String>::new());
+    let warned = format!(
+        "{headline}\n{frame}{path}:9:3: cảnh báo: `meeting.time`: chưa có\n{}",
+        summary(1)
+    );
+    assert_eq!(
+        judge(path, &expects, Some(1), &warned),
+        Vec::<String>::new()
+    );
+
+    let wrong = [
+        // An error with no location at all, or only the file's name.
+        format!(
+            "{headline}\n{frame}ketluan: lỗi: không đọc được mẫu\n{}",
+            summary(2)
+        ),
+        format!("{headline}\n{frame}{path}: lỗi: tệp hỏng\n{}", summary(2)),
+        // An error the summary counts but no line shows.
+        format!("{headline}\n{frame}{}", summary(2)),
+        // A second located error.
+        format!(
+            "{headline}\n{frame}{path}:7:1: lỗi: `notice.number`: thiếu\n{}",
+            summary(2)
+        ),
+        // The expected error in another place, or not at all.
+        format!(
+            "{}\n{frame}{}",
+            headline.replace(":6:9:", ":6:3:"),
+            summary(1)
+        ),
+        summary(0),
+        // No summary.
+        format!("{headline}\n{frame}"),
+    ];
+    for stderr in &wrong {
+        assert!(
+            !judge(path, &expects, Some(1), stderr).is_empty(),
+            "accepted:\n{stderr}"
+        );
+    }
+    assert!(!judge(path, &expects, Some(0), &right).is_empty());
 }
 
 #[test]

@@ -206,11 +206,226 @@ fn a_bad_file_fails_the_run_and_keeps_the_previous_output() {
     );
 }
 
+/// The entries of a help section (`Lệnh:`, `Tham số:`, `Tùy chọn:`): the
+/// indented lines after its heading up to the next blank line, each split
+/// into its name (up to the first run of two spaces) and its description.
+/// `None` when the help has no such section.
+fn help_section(help: &str, heading: &str) -> Option<Vec<(String, String)>> {
+    let mut lines = help.lines().skip_while(|l| *l != heading);
+    lines.next()?;
+    let mut entries: Vec<(String, String)> = Vec::new();
+    for line in lines.take_while(|l| !l.trim().is_empty()) {
+        let text = line.trim_start();
+        let indent = line.len() - text.len();
+        match text.split_once("  ") {
+            // A description wrapped onto a line of its own.
+            _ if indent > 8 && !entries.is_empty() => {
+                let last = entries.last_mut().unwrap();
+                last.1.push(' ');
+                last.1.push_str(text);
+            }
+            Some((name, description)) => {
+                entries.push((name.to_string(), description.trim().to_string()))
+            }
+            None => entries.push((text.to_string(), String::new())),
+        }
+    }
+    Some(entries)
+}
+
+/// The commands README.md says `ketluan --help` explains.
+const COMMANDS: [&str; 11] = [
+    "render",
+    "check",
+    "new",
+    "tasks",
+    "report",
+    "templates",
+    "watch",
+    "site",
+    "serve",
+    "schema",
+    "completions",
+];
+
+/// `ketluan <path…> --help` explains itself: its first line is `about`
+/// (the line the parent's listing gave it), a usage line for the command,
+/// every argument and option with a description, and a `Tùy chọn:`
+/// section; its own subcommands are explained the same way, recursively.
+fn assert_explained(path: &[&str], about: &str) {
+    let mut args = path.to_vec();
+    args.push("--help");
+    let out = ketluan_ok(&args);
+    let help = String::from_utf8(out.stdout).unwrap();
+    let name = path.join(" ");
+    let first = help.lines().next().unwrap_or_default();
+    assert_eq!(
+        first, about,
+        "`ketluan {name} --help` starts with what `ketluan --help` says of it:\n{help}"
+    );
+    assert!(
+        help.lines()
+            .any(|l| l.starts_with(&format!("Cách dùng: ketluan {name}"))),
+        "a usage line for `ketluan {name}`:\n{help}"
+    );
+    let options = help_section(&help, "Tùy chọn:")
+        .unwrap_or_else(|| panic!("`ketluan {name} --help` has a `Tùy chọn:` section:\n{help}"));
+    assert!(
+        options.iter().any(|(o, _)| o.contains("--help")),
+        "{options:?}"
+    );
+    for heading in ["Tùy chọn:", "Tham số:"] {
+        for (entry, description) in help_section(&help, heading).unwrap_or_default() {
+            assert!(
+                description.chars().filter(|c| c.is_alphabetic()).count() >= 8,
+                "`ketluan {name}`: `{entry}` is explained:\n{help}"
+            );
+        }
+    }
+    for (sub, about) in help_section(&help, "Lệnh:").unwrap_or_default() {
+        assert_command_line(&name, &sub, &about);
+        let mut sub_path = path.to_vec();
+        sub_path.push(&sub);
+        assert_explained(&sub_path, &about);
+    }
+}
+
+/// A command's line in its parent's `Lệnh:` listing has a description of
+/// its own: several words, not the command's name.
+fn assert_command_line(parent: &str, command: &str, about: &str) {
+    assert!(
+        about.split_whitespace().count() >= 3 && !about.eq_ignore_ascii_case(command),
+        "`ketluan {parent} --help` explains `{command}`: `{about}`"
+    );
+}
+
 #[test]
-fn help_explains_the_commands() {
+fn help_explains_every_command_and_its_options() {
     let out = ketluan_ok(&["--help"]);
-    let help = String::from_utf8_lossy(&out.stdout);
-    for cmd in ["render", "check", "new", "templates"] {
-        assert!(help.contains(cmd), "{help}");
+    let help = String::from_utf8(out.stdout).unwrap();
+    let commands =
+        help_section(&help, "Lệnh:").unwrap_or_else(|| panic!("a `Lệnh:` section:\n{help}"));
+    let names: Vec<&str> = commands.iter().map(|(n, _)| n.as_str()).collect();
+    for cmd in COMMANDS {
+        assert!(names.contains(&cmd), "`{cmd}` listed: {names:?}");
+    }
+    let options = help_section(&help, "Tùy chọn:").expect("a `Tùy chọn:` section");
+    assert!(options.iter().any(|(o, _)| o.contains("--version")));
+    for (cmd, about) in &commands {
+        assert_command_line("", cmd, about);
+        assert_explained(&[cmd], about);
+    }
+    // The descriptions are the commands' own, not one line for all.
+    let mut abouts: Vec<&str> = commands.iter().map(|(_, a)| a.as_str()).collect();
+    abouts.sort();
+    abouts.dedup();
+    assert_eq!(abouts.len(), commands.len(), "{commands:?}");
+}
+
+/// What bash's completion of `ketluan` offers for the command line `words`
+/// (the last one being completed), as bash would ask for it: the script of
+/// `ketluan completions bash` sourced, COMP_WORDS and COMP_CWORD set, and
+/// the function it registered with `complete -F` called; its COMPREPLY.
+/// Run in `cwd`, where a completion of file names would find `tep-khac.txt`.
+fn bash_completes(script: &std::path::Path, cwd: &std::path::Path, words: &[&str]) -> Vec<String> {
+    let out = std::process::Command::new("bash")
+        .args(["--norc", "--noprofile", "-c"])
+        .arg(
+            r#"
+            source "$1" || exit 3
+            shift
+            spec=$(complete -p ketluan) || exit 4
+            function=$(sed -n 's/.* -F \([^ ]*\) .*/\1/p' <<<"$spec")
+            [ -n "$function" ] || exit 5
+            COMP_WORDS=("$@")
+            COMP_CWORD=$(( $# - 1 ))
+            COMP_LINE="$*"
+            COMP_POINT=${#COMP_LINE}
+            cur=${COMP_WORDS[COMP_CWORD]}
+            prev=${COMP_WORDS[COMP_CWORD - 1]}
+            "$function" ketluan "$cur" "$prev"
+            printf '%s\n' "${COMPREPLY[@]}"
+            "#,
+        )
+        .arg("bash")
+        .arg(script)
+        .args(words)
+        .current_dir(cwd)
+        .output()
+        .expect("bash runs");
+    assert!(
+        out.status.success(),
+        "the completion of {words:?} failed ({}): {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut offered: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    offered.sort();
+    offered
+}
+
+/// `ketluan completions bash` in a fresh folder with one unrelated file;
+/// returns (folder, script).
+fn bash_script() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = ketluan_ok(&["completions", "bash"]);
+    let script = dir.path().join("ketluan.bash");
+    std::fs::write(&script, &out.stdout).unwrap();
+    let cwd = dir.path().join("cwd");
+    std::fs::create_dir(&cwd).unwrap();
+    std::fs::write(cwd.join("tep-khac.txt"), "").unwrap();
+    (dir, script)
+}
+
+#[test]
+fn bash_completion_offers_the_subcommands() {
+    if !tool_available("bash") {
+        return;
+    }
+    let (dir, script) = bash_script();
+    let cwd = dir.path().join("cwd");
+    let offered = bash_completes(&script, &cwd, &["ketluan", ""]);
+    let commands: Vec<&String> = offered.iter().filter(|w| !w.starts_with('-')).collect();
+    let mut expected = COMMANDS.to_vec();
+    expected.sort();
+    assert_eq!(commands, expected, "offered after `ketluan `: {offered:?}");
+    assert_eq!(
+        bash_completes(&script, &cwd, &["ketluan", "re"]),
+        ["render", "report"]
+    );
+    assert_eq!(
+        bash_completes(&script, &cwd, &["ketluan", "templates", ""])
+            .iter()
+            .filter(|w| !w.starts_with('-'))
+            .collect::<Vec<_>>(),
+        ["export"]
+    );
+    let options = bash_completes(&script, &cwd, &["ketluan", "render", "--f"]);
+    assert_eq!(options, ["--font-dir", "--force", "--format"]);
+}
+
+#[test]
+fn bash_completion_offers_the_format_values() {
+    if !tool_available("bash") {
+        return;
+    }
+    let (dir, script) = bash_script();
+    let cwd = dir.path().join("cwd");
+    for format in ["--format", "-f"] {
+        assert_eq!(
+            bash_completes(&script, &cwd, &["ketluan", "render", format, ""]),
+            ["docx", "html", "pdf"],
+            "offered after `ketluan render {format} `"
+        );
+        assert_eq!(
+            bash_completes(&script, &cwd, &["ketluan", "render", format, "p"]),
+            ["pdf"],
+            "offered after `ketluan render {format} p`"
+        );
     }
 }

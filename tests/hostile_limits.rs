@@ -29,13 +29,18 @@ struct Cost {
     max_rss_kib: Option<u64>,
 }
 
+/// Whether `/usr/bin/time` can measure CPU time and memory: when not, a
+/// visible SKIPPED line (the run is timed by the wall clock only), and
+/// under `CI=true` a failure.
 fn time_available() -> bool {
     let found = Path::new(TIME).is_file();
     if !found {
         if std::env::var("CI").as_deref() == Ok("true") {
             panic!("{TIME} is required under CI=true (Debian package `time`)");
         }
-        eprintln!("SKIPPED: {TIME} is not installed (Debian package `time`); memory not measured");
+        report_skip(&format!(
+            "{TIME} is not installed (Debian package `time`); CPU time and memory not measured"
+        ));
     }
     found
 }
@@ -265,7 +270,12 @@ fn a_file_over_the_size_limit_is_refused_before_reading_and_nothing_is_written()
     .unwrap();
     let out = ketluan(&["check", at_limit.to_str().unwrap()]);
     let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("chỉ có chú thích"), "{stderr}");
+    assert!(
+        !stderr.contains("tệp quá lớn"),
+        "read, not refused: {stderr}"
+    );
 }
 
 #[test]
@@ -292,6 +302,7 @@ fn render_refuses_a_huge_file_without_reading_it() {
     ] {
         let cost = measured(&args);
         let stderr = String::from_utf8_lossy(&cost.output.stderr);
+        assert_eq!(cost.output.status.code(), Some(1), "{args:?}: {stderr}");
         assert!(stderr.contains("tệp quá lớn"), "{args:?}: {stderr}");
         assert!(
             cost.wall < Duration::from_secs(3),
@@ -326,7 +337,7 @@ fn example_in(dir: &Path, stem: &str) -> PathBuf {
 #[test]
 fn an_injected_write_failure_keeps_the_previous_files_and_leaves_no_temporary_file() {
     if !cfg!(target_os = "linux") {
-        eprintln!("SKIPPED: the file-size limit (ulimit -f) is injected on Linux only");
+        report_skip("the file-size limit (ulimit -f) is injected on Linux only");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -377,11 +388,13 @@ fn an_injected_write_failure_keeps_the_previous_files_and_leaves_no_temporary_fi
         pdf,
         "previous PDF intact"
     );
-    let left: Vec<String> = names(&out)
-        .into_iter()
-        .filter(|n| ketluan::output::is_temporary(n))
-        .collect();
-    assert!(left.is_empty(), "temporary files left: {left:?}");
+    // Exactly the previous outputs and the manifest: no temporary file,
+    // whatever its name.
+    assert_eq!(
+        names(&out),
+        [".ketluan-manifest.json", "hop.docx", "hop.pdf"],
+        "files left in the output folder"
+    );
 
     // Without the cap the new version replaces the old one.
     ketluan_ok(&["render", m, "--out", o]);
@@ -413,11 +426,14 @@ fn a_target_that_cannot_be_replaced_fails_alone_and_leaves_no_temporary_file() {
         out.join("hop.docx").is_file(),
         "the other format is written"
     );
-    let left: Vec<String> = names(&out)
-        .into_iter()
-        .filter(|n| ketluan::output::is_temporary(n))
-        .collect();
-    assert!(left.is_empty(), "temporary files left: {left:?}");
+    // Exactly the DOCX, the folder in the PDF's way and the manifest: no
+    // temporary file, whatever its name, here or in that folder.
+    assert_eq!(
+        names(&out),
+        [".ketluan-manifest.json", "hop.docx", "hop.pdf"],
+        "files left in the output folder"
+    );
+    assert_eq!(names(&out.join("hop.pdf")), ["giu-lai.txt"]);
 }
 
 /// Every file under `dir` (recursively) with its bytes.
@@ -478,7 +494,13 @@ fn rendering_never_writes_to_a_meeting_file() {
     }
     // `check` writes nothing at all.
     let before = snapshot(dir.path());
-    ketluan(&["check", m]);
+    let checked = ketluan(&["check", m]);
+    assert_eq!(
+        checked.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
     assert_eq!(snapshot(dir.path()), before);
 }
 

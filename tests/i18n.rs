@@ -269,7 +269,11 @@ fn every_command_option_and_document_has_its_wording_in_the_catalog() {
                 if !has(&own) && !has(&format!("cli.arg.{id}")) {
                     problems.push(own);
                 }
-                if arg.get_action().takes_values() && !has(&format!("cli.value.{id}")) {
+                let own_value = format!("cli.value.{}.{id}", cmd.get_name());
+                if arg.get_action().takes_values()
+                    && !has(&own_value)
+                    && !has(&format!("cli.value.{id}"))
+                {
                     problems.push(format!("cli.value.{id}"));
                 }
             }

@@ -22,6 +22,60 @@ use crate::model::{Loaded, DEFAULTS_FILE_NAME};
 pub type CmdResult = Result<ExitCode, Box<dyn std::error::Error>>;
 
 /// Reads a date argument (`--today`, `--due-before`) in either accepted form.
+/// A value parser for a type read with `parse` (its error, in the user's
+/// language, is what clap reports) that also names the values it takes, so
+/// that shell completions offer them (`render --format <TAB>` → docx, pdf,
+/// html).
+#[derive(Clone)]
+pub struct Choices<T> {
+    names: &'static [&'static str],
+    parse: fn(&str) -> Result<T, String>,
+}
+
+impl<T> Choices<T> {
+    /// The parser with its value names.
+    pub const fn new(names: &'static [&'static str], parse: fn(&str) -> Result<T, String>) -> Self {
+        Choices { names, parse }
+    }
+}
+
+impl<T: Clone + Send + Sync + 'static> clap::builder::TypedValueParser for Choices<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        let parse = self.parse;
+        clap::builder::TypedValueParser::parse_ref(
+            &clap::builder::StringValueParser::new().try_map(move |s| parse(&s)),
+            cmd,
+            arg,
+            value,
+        )
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.names
+                .iter()
+                .map(|n| clap::builder::PossibleValue::new(*n)),
+        ))
+    }
+}
+
+/// `--format` of the documents: docx, pdf, html.
+pub const FORMATS: Choices<crate::render::Format> =
+    Choices::new(&["docx", "pdf", "html"], |s| s.parse());
+
+/// `--documents`: thong-bao, giay-moi, bien-ban.
+pub const DOCUMENTS: Choices<crate::model::DocumentKind> =
+    Choices::new(&["thong-bao", "giay-moi", "bien-ban"], |s| s.parse());
+
 pub fn parse_date(s: &str) -> Result<crate::date::Date, String> {
     crate::date::Date::parse(s).map_err(|e| {
         crate::tr!(

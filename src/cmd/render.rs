@@ -38,7 +38,8 @@ pub struct BuildArgs {
     #[arg(
         long,
         value_delimiter = ',',
-        default_value = "thong-bao,giay-moi,bien-ban"
+        default_value = "thong-bao,giay-moi,bien-ban",
+        value_parser = super::DOCUMENTS
     )]
     pub documents: Vec<DocumentKind>,
 }
@@ -67,7 +68,7 @@ pub struct OutputArgs {
     #[arg(long, short, default_value = "output")]
     pub out: PathBuf,
     /// Formats to write, comma separated: docx, pdf, html.
-    #[arg(long, short, value_delimiter = ',', default_value = "docx,pdf")]
+    #[arg(long, short, value_delimiter = ',', default_value = "docx,pdf", value_parser = super::FORMATS)]
     pub format: Vec<Format>,
     #[command(flatten)]
     pub build: BuildArgs,

@@ -22,7 +22,7 @@ pub struct Args {
     #[arg(long, short, default_value = "output")]
     pub out: PathBuf,
     /// Formats, comma separated: docx, pdf.
-    #[arg(long, short, value_delimiter = ',', default_value = "docx,pdf")]
+    #[arg(long, short, value_delimiter = ',', default_value = "docx,pdf", value_parser = super::FORMATS)]
     pub format: Vec<Format>,
     /// The day the report is made for (default: today, Vietnam time).
     #[arg(long, value_parser = super::parse_date)]

@@ -22,7 +22,7 @@ pub struct Args {
     #[arg(long)]
     pub lead: Option<String>,
     /// Only tasks in this state.
-    #[arg(long, value_parser = parse_status)]
+    #[arg(long, value_parser = super::Choices::new(&["open", "done", "cancelled"], parse_status))]
     pub status: Option<Status>,
     /// Only tasks whose deadline (the extended one if granted) is before this day.
     #[arg(long, value_parser = super::parse_date)]

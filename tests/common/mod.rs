@@ -131,20 +131,54 @@ pub fn paragraph_text(p: roxmltree::Node) -> String {
     s
 }
 
-/// Whether an external tool is on PATH. Absent: skip with a notice, except
-/// under `CI=true`, where its absence fails the test.
+/// Says, where it is seen, that a check of the running test did not run
+/// and why: `SKIPPED <test binary>::<test>: <reason>`. Written straight to
+/// the process's standard error, which libtest does not capture (it
+/// captures `print!` and `eprint!` only, and hides them for a passing test).
+pub fn report_skip(reason: &str) {
+    use std::io::Write;
+    let thread = std::thread::current();
+    // libtest names each test's thread after the test; with one test
+    // thread the test runs on `main`, and only the binary is known.
+    let test = match thread.name() {
+        Some(name) if name != "main" => format!("{}::{name}", env!("CARGO_CRATE_NAME")),
+        _ => env!("CARGO_CRATE_NAME").to_string(),
+    };
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {reason}");
+}
+
+/// Whether a check that needs `what` can run (`present`). Absent: skip
+/// with a visible notice ([`report_skip`]), except under `CI=true`, where
+/// its absence fails the test.
+pub fn available(present: bool, what: &str, install: &str) -> bool {
+    if !present {
+        if std::env::var("CI").as_deref() == Ok("true") {
+            panic!("{what} is required under CI=true ({install})");
+        }
+        report_skip(&format!("{what} is not installed; this check did not run"));
+    }
+    present
+}
+
+/// Whether an external tool is on PATH. Absent: skip with a visible
+/// notice, except under `CI=true`, where its absence fails the test.
 pub fn tool_available(tool: &str) -> bool {
     let found = Command::new("sh")
         .args(["-c", &format!("command -v {tool}")])
         .output()
         .is_ok_and(|o| o.status.success());
-    if !found {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("{tool} is required under CI=true (install it in .ci/run)");
-        }
-        eprintln!("SKIPPED: {tool} is not installed; this check did not run");
-    }
-    found
+    available(found, tool, "install it in .ci/run")
+}
+
+/// Whether a file a check needs (a font, a system tool at a fixed path)
+/// exists; `package` is the Debian package that provides it. Absent: skip
+/// with a visible notice, except under `CI=true`, where it fails the test.
+pub fn file_available(path: &Path, package: &str) -> bool {
+    available(
+        path.is_file(),
+        &path.display().to_string(),
+        &format!("Debian package `{package}`, installed by .ci/run"),
+    )
 }
 
 /// `pdftotext -layout` of a PDF.
