@@ -1,5 +1,9 @@
 //! The DOCX of the real example, opened and checked against
-//! `shared/spec/layout.md` point by point.
+//! `shared/spec/layout.md` point by point: page, grid, fonts, text; the
+//! three rules (under the issuer, the Tiêu ngữ and the trích yếu) measured
+//! against the font file with ttf-parser; keep-with-next; the number's
+//! leading zero; a draft's metadata dates; Nơi nhận with and without the
+//! task units.
 
 mod common;
 
@@ -473,4 +477,411 @@ fn libreoffice_reads_it_as_laid_out() {
         "page 1 has no number: {top}"
     );
     assert_eq!(first_line(pages[1]).as_deref(), Some("2"));
+}
+
+// ---------------------------------------------------------------------------
+// The three rules, keep-with-next, the number, a draft's dates, Nơi nhận.
+
+/// Width of `text` set in Liberation Serif Bold (the embedded font, whose
+/// advances are Times New Roman's) at `size_pt`, in points: the advances of
+/// its characters read with ttf-parser straight from the font file, apart
+/// from the crate's own measuring.
+fn bold_width(text: &str, size_pt: f32) -> f32 {
+    let data = std::fs::read(root().join("fonts/LiberationSerif-Bold.ttf")).unwrap();
+    let face = ttf_parser::Face::parse(&data, 0).unwrap();
+    let units: u32 = text
+        .chars()
+        .map(|c| {
+            let glyph = face
+                .glyph_index(c)
+                .unwrap_or_else(|| panic!("the font has {c:?}"));
+            u32::from(face.glyph_hor_advance(glyph).unwrap())
+        })
+        .sum();
+    units as f32 / f32::from(face.units_per_em()) * size_pt
+}
+
+fn twips(n: roxmltree::Node, name: &str) -> i32 {
+    attr(n, name)
+        .unwrap_or_else(|| panic!("w:{name} on {:?}", n.tag_name()))
+        .parse()
+        .unwrap()
+}
+
+/// The font size of a paragraph's runs, in points (they must all agree).
+fn run_size_pt(p: roxmltree::Node) -> f32 {
+    let sizes: Vec<u32> = run_looks(p).iter().map(|r| r.size.unwrap()).collect();
+    assert!(
+        !sizes.is_empty() && sizes.iter().all(|s| *s == sizes[0]),
+        "{:?}: {sizes:?}",
+        paragraph_text(p)
+    );
+    sizes[0] as f32 / 2.0
+}
+
+/// A rule as `fn rule` writes it: an empty paragraph with a single bottom
+/// border and no other border; returns its (left, right) indents in twips.
+fn rule_indents(p: roxmltree::Node) -> (i32, i32) {
+    assert_eq!(p.tag_name().name(), "p", "a rule is a paragraph");
+    assert!(
+        p.descendants().all(|n| n.tag_name().name() != "t"),
+        "a rule has no text: {:?}",
+        paragraph_text(p)
+    );
+    let ppr = child(p, "pPr").expect("the rule's pPr");
+    let borders = child(ppr, "pBdr").expect("a rule has a paragraph border");
+    let sides: Vec<&str> = borders
+        .children()
+        .filter(|c| c.is_element())
+        .map(|c| c.tag_name().name())
+        .collect();
+    assert_eq!(sides, ["bottom"], "only the bottom border is drawn");
+    assert_eq!(
+        attr(child(borders, "bottom").unwrap(), "val"),
+        Some("single")
+    );
+    let ind = child(ppr, "ind").expect("the rule's length is set by indents");
+    (twips(ind, "left"), twips(ind, "right"))
+}
+
+/// The next element after `p` among its siblings.
+fn next_element<'a>(p: roxmltree::Node<'a, 'a>) -> roxmltree::Node<'a, 'a> {
+    p.next_sibling_element().expect("an element follows")
+}
+
+/// The width of the table cell holding `p`, in twips.
+fn cell_width(p: roxmltree::Node) -> i32 {
+    let tc = p
+        .ancestors()
+        .find(|n| n.tag_name().name() == "tc")
+        .expect("in a table cell");
+    twips(descendant(child(tc, "tcPr").unwrap(), "tcW").unwrap(), "w")
+}
+
+/// The text width of the page (page width less the side margins), in twips.
+fn text_width(doc: &roxmltree::Document) -> i32 {
+    let sect = descendant(doc.root(), "sectPr").unwrap();
+    let size = child(sect, "pgSz").unwrap();
+    let mar = child(sect, "pgMar").unwrap();
+    twips(size, "w") - twips(mar, "left") - twips(mar, "right")
+}
+
+/// Checks the rule after paragraph `p`: centred in a box `box_twips` wide
+/// and `ratio` of the widest line of `p` long.
+fn check_rule_under(p: roxmltree::Node, box_twips: i32, ratio: f32, what: &str) {
+    let text = paragraph_text(p);
+    let size = run_size_pt(p);
+    let widest = text
+        .split('\n')
+        .map(|l| bold_width(l, size))
+        .fold(0.0f32, f32::max);
+    let expected = widest * ratio * 20.0;
+    let (left, right) = rule_indents(next_element(p));
+    let length = box_twips - left - right;
+    assert!(
+        left >= 0 && right >= 0 && (left - right).abs() <= 1,
+        "{what}: the rule is centred in its box of {box_twips} twips (indents {left}, {right})"
+    );
+    // Rounding to whole twips on each side: at most 2 twips (0.1 pt) off.
+    assert!(
+        (length as f32 - expected).abs() <= 2.0,
+        "{what}: the rule is {length} twips long, expected {expected:.1} \
+         ({ratio} of {widest:.2} pt, the widest line of {text:?} at {size} pt bold)"
+    );
+}
+
+fn check_three_rules(meeting: &Path, issuer: &str, summary: &str) {
+    let (_d, path) = render_docx(meeting);
+    let xml = zip_entry(&path, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let paras = paragraphs(&doc);
+    let by_text = |wanted: &str| {
+        paras
+            .iter()
+            .copied()
+            .find(|p| paragraph_text(*p).replace('\n', " ") == wanted)
+            .unwrap_or_else(|| panic!("no paragraph reads {wanted:?}"))
+    };
+    let rules = paras
+        .iter()
+        .filter(|p| descendant(**p, "pBdr").is_some())
+        .count();
+    assert_eq!(rules, 3, "three rules in {}", meeting.display());
+
+    // Under the issuer's name: a third of its widest line, centred in the left column.
+    let issuer_p = by_text(issuer);
+    let left_column = cell_width(issuer_p);
+    assert_eq!(left_column, 3685, "the left column");
+    check_rule_under(issuer_p, left_column, 1.0 / 3.0, "issuer");
+    // Under the Tiêu ngữ: exactly its width, centred in the right column.
+    let motto = by_text("Độc lập - Tự do - Hạnh phúc");
+    let right_column = cell_width(motto);
+    assert_eq!(right_column, 5670, "the right column");
+    check_rule_under(motto, right_column, 1.0, "motto");
+    // Under the trích yếu: a third of its widest line, centred on the text width.
+    let summary_p = by_text(summary);
+    assert!(
+        summary_p.ancestors().all(|n| n.tag_name().name() != "tbl"),
+        "the trích yếu is outside the tables"
+    );
+    check_rule_under(summary_p, text_width(&doc), 1.0 / 3.0, "trích yếu");
+}
+
+#[test]
+fn the_three_rules_have_their_lengths_and_are_centred() {
+    // The issuer's name and the trích yếu both on two lines: the rules go
+    // by the widest line, not by the whole text.
+    check_three_rules(
+        &root().join(EXAMPLE),
+        "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU",
+        "Kết luận của Phó Chủ tịch Thường trực UBND tỉnh tại phiên họp UBND tỉnh tháng 01 năm 2021",
+    );
+    // With a parent agency above the issuer: the rule is the issuer's, not the parent's.
+    check_three_rules(
+        &root().join("meetings/van-phong/2021-03-15-hop-giao-ban-van-phong.yaml"),
+        "VĂN PHÒNG UBND TỈNH",
+        "Kết luận của Phó Chủ tịch UBND tỉnh Đặng Quang Minh tại cuộc họp giao ban công tác tuần 11 năm 2021",
+    );
+}
+
+/// Whether a `w:keepNext` (or another on/off property) is on: present and
+/// not `w:val="0"`/`"false"`/`"off"`.
+fn on(n: Option<roxmltree::Node>) -> bool {
+    n.is_some_and(|n| !matches!(attr(n, "val"), Some("0" | "false" | "off")))
+}
+
+/// Whether paragraph `p` is kept with the next one: `w:keepNext` set on it
+/// directly, or in its style or a style that one is based on.
+fn keeps_with_next(p: roxmltree::Node, styles: &roxmltree::Document) -> bool {
+    let direct = child(p, "pPr").and_then(|ppr| child(ppr, "keepNext"));
+    if direct.is_some() {
+        return on(direct);
+    }
+    let mut style = style_of(p);
+    let mut hops = 0;
+    while let Some(id) = style {
+        let s = styles
+            .descendants()
+            .find(|n| n.tag_name().name() == "style" && attr(*n, "styleId") == Some(id.as_str()))
+            .unwrap_or_else(|| panic!("style {id} is defined"));
+        let keep = child(s, "pPr").and_then(|ppr| child(ppr, "keepNext"));
+        if keep.is_some() {
+            return on(keep);
+        }
+        style = child(s, "basedOn")
+            .and_then(|b| attr(b, "val"))
+            .map(str::to_string);
+        hops += 1;
+        assert!(hops < 20, "a loop of basedOn styles");
+    }
+    false
+}
+
+#[test]
+fn the_last_body_paragraph_is_kept_with_the_signature() {
+    let (_d, _p, docx) = example();
+    let doc = roxmltree::Document::parse(&docx.document).unwrap();
+    let styles = roxmltree::Document::parse(&docx.styles).unwrap();
+    let body = descendant(doc.root(), "body").unwrap();
+    let signature = body
+        .children()
+        .rfind(|c| c.tag_name().name() == "tbl")
+        .expect("the signature table");
+    let last = signature
+        .prev_sibling_element()
+        .expect("a paragraph before the signature table");
+    assert_eq!(last.tag_name().name(), "p");
+    assert!(
+        paragraph_text(last).ends_with("thực hiện./."),
+        "the closing sentence is the last body paragraph: {:?}",
+        paragraph_text(last)
+    );
+    assert!(
+        keeps_with_next(last, &styles),
+        "the last body paragraph has w:keepNext (kept with the signature table)"
+    );
+    // Only the last: body paragraphs in general flow freely from page to
+    // page (were they all kept with the next, the body would be one block
+    // and the signature could never share a page with the end of a long
+    // notice).
+    let free = paragraphs(&doc)
+        .into_iter()
+        .filter(|p| matches!(style_of(*p).as_deref(), Some("Body" | "Task" | "Subtask")))
+        .filter(|p| *p != last)
+        .filter(|p| !keeps_with_next(*p, &styles))
+        .count();
+    assert!(
+        free >= 20,
+        "the other body paragraphs are not kept with the next ({free} are free)"
+    );
+}
+
+/// Section headings (`I. Về …`) are kept with their first paragraph, in
+/// the DOCX as in the PDF (`render::pages` keeps a heading with its first
+/// lines), so that no page ends with a heading (through the style
+/// `SectionHeading`, which this test found without it).
+#[test]
+fn section_headings_are_kept_with_the_next_paragraph() {
+    let (_d, _p, docx) = example();
+    let doc = roxmltree::Document::parse(&docx.document).unwrap();
+    let styles = roxmltree::Document::parse(&docx.styles).unwrap();
+    let headings: Vec<_> = paragraphs(&doc)
+        .into_iter()
+        .filter(|p| style_of(*p).as_deref() == Some("SectionHeading"))
+        .collect();
+    let texts: Vec<String> = headings.iter().map(|p| paragraph_text(*p)).collect();
+    assert_eq!(headings.len(), 2, "sections I and II: {texts:?}");
+    assert!(texts[0].starts_with("I. ") && texts[1].starts_with("II. "));
+    for (p, text) in headings.iter().zip(&texts) {
+        assert!(keeps_with_next(*p, &styles), "{text:?} has no w:keepNext");
+    }
+}
+
+/// A small meeting file in a fresh folder: `notice` holds the lines of the
+/// `notice` block after `summary`, `top` more top-level fields.
+fn small_meeting(notice: &str, top: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hop.yaml");
+    std::fs::write(
+        &path,
+        format!(
+            "issuer: {{name: Ủy ban nhân dân tỉnh Lai Châu, code: UBND, place: Lai Châu}}\n\
+             notice:\n  summary: Kết luận của Chủ tịch UBND tỉnh tại phiên họp tháng 01 năm 2021\n{notice}\
+             meeting:\n  name: phiên họp tháng 01 năm 2021\n  date: 2021-01-25\n  \
+             chair: {{name: Nguyễn Văn A, title: Chủ tịch UBND tỉnh}}\n\
+             agenda:\n  - title: Về tình hình kinh tế - xã hội\n    tasks:\n      \
+             - lead: Sở Nội vụ\n        with: Sở Tài chính; các đơn vị liên quan\n        \
+             do: Tập trung triển khai.\n      \
+             - lead: [Công an tỉnh, Sở Nội vụ]\n        do: Bảo đảm an ninh.\n\
+             signer: {{authority: [TM. ỦY BAN NHÂN DÂN], position: Chủ tịch, name: Nguyễn Văn A}}\n\
+             {top}"
+        ),
+    )
+    .unwrap();
+    (dir, path)
+}
+
+/// The paragraphs of a rendered DOCX, as text.
+fn docx_texts(docx: &Path) -> Vec<String> {
+    let xml = zip_entry(docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    paragraphs(&doc).into_iter().map(paragraph_text).collect()
+}
+
+/// The lines under `Nơi nhận:`, down to the `- Lưu:` line.
+fn recipient_lines(texts: &[String]) -> Vec<String> {
+    let start = texts
+        .iter()
+        .position(|t| t == "Nơi nhận:")
+        .expect("a Nơi nhận heading")
+        + 1;
+    let end = texts[start..]
+        .iter()
+        .position(|t| t.starts_with("- Lưu:"))
+        .expect("a Lưu line")
+        + start;
+    texts[start..=end].to_vec()
+}
+
+#[test]
+fn the_number_has_two_digits_at_least() {
+    for (number, line) in [
+        (1, "Số: 01/TB-UBND"),
+        (7, "Số: 07/TB-UBND"),
+        (10, "Số: 10/TB-UBND"),
+        (25, "Số: 25/TB-UBND"),
+        (125, "Số: 125/TB-UBND"),
+    ] {
+        let (_m, meeting) = small_meeting(&format!("  number: {number}\n  date: 2021-01-27\n"), "");
+        let (_d, docx) = render_docx(&meeting);
+        let texts = docx_texts(&docx);
+        let numbers: Vec<&String> = texts.iter().filter(|t| t.starts_with("Số:")).collect();
+        assert_eq!(numbers, [line], "number {number}");
+    }
+}
+
+#[test]
+fn a_drafts_metadata_carry_the_meeting_date_not_today() {
+    // No number and no date; and a number without a date: both drafts,
+    // dated by the meeting (25 January 2021), never by the clock.
+    for notice in ["", "  number: 7\n"] {
+        let (_m, meeting) = small_meeting(notice, "");
+        let (_d, docx) = render_docx(&meeting);
+        let texts = docx_texts(&docx);
+        assert!(
+            texts
+                .iter()
+                .any(|t| t == "Lai Châu, ngày      tháng      năm 2021"),
+            "a draft's date line: {texts:#?}"
+        );
+        let core = zip_entry(&docx, "docProps/core.xml");
+        let doc = roxmltree::Document::parse(&core).unwrap();
+        for name in ["created", "modified"] {
+            let value = doc
+                .descendants()
+                .find(|n| n.tag_name().name() == name)
+                .and_then(|n| n.text())
+                .unwrap_or_else(|| panic!("dcterms:{name} in {core}"));
+            assert_eq!(value, "2021-01-25T00:00:00Z", "dcterms:{name} ({notice:?})");
+        }
+        if tool_available("pdfinfo") {
+            let (_p, pdf) = render_pdf(&meeting, &[]);
+            let info = poppler("pdfinfo", &["-isodates"], &pdf);
+            for key in ["CreationDate:", "ModDate:"] {
+                let value = info
+                    .lines()
+                    .find_map(|l| l.strip_prefix(key))
+                    .unwrap_or_else(|| panic!("{key} in\n{info}"))
+                    .trim();
+                assert_eq!(value, "2021-01-25T00:00:00+07", "{key} ({notice:?})");
+            }
+        }
+    }
+}
+
+#[test]
+fn recipients_from_tasks_adds_the_task_units_or_not() {
+    let recipients =
+        "recipients:\n  - Thường trực Tỉnh ủy (b/c)\n  - Chủ tịch, các PCT UBND tỉnh\n";
+    // Default (true): the listed recipients, then the units of the tasks
+    // with a proper name, each once, in order of first mention (lead before
+    // with; `các đơn vị liên quan` is no unit), then Lưu.
+    for top in [
+        recipients.to_string(),
+        format!("{recipients}recipients_from_tasks: true\n"),
+    ] {
+        let (_m, meeting) = small_meeting("  number: 3\n  date: 2021-01-27\n", &top);
+        let (_d, docx) = render_docx(&meeting);
+        assert_eq!(
+            recipient_lines(&docx_texts(&docx)),
+            [
+                "- Thường trực Tỉnh ủy (b/c);",
+                "- Chủ tịch, các PCT UBND tỉnh;",
+                "- Sở Nội vụ;",
+                "- Sở Tài chính;",
+                "- Công an tỉnh;",
+                "- Lưu: VT.",
+            ],
+            "{top}"
+        );
+    }
+    // false: the listed recipients and Lưu only, none of the task units.
+    let (_m, meeting) = small_meeting(
+        "  number: 3\n  date: 2021-01-27\n",
+        &format!("{recipients}recipients_from_tasks: false\n"),
+    );
+    let (_d, docx) = render_docx(&meeting);
+    let texts = docx_texts(&docx);
+    assert_eq!(
+        recipient_lines(&texts),
+        [
+            "- Thường trực Tỉnh ủy (b/c);",
+            "- Chủ tịch, các PCT UBND tỉnh;",
+            "- Lưu: VT.",
+        ]
+    );
+    // The tasks still name their units; only Nơi nhận leaves them out.
+    assert!(texts
+        .iter()
+        .any(|t| t.starts_with("1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính")));
 }

@@ -1,9 +1,11 @@
-//! `ketluan watch`: edits to a meeting and to its defaults file are rendered
-//! again; a broken edit is reported as `check` reports it and the last good
-//! output is kept. Every wait is bounded.
+//! `ketluan watch`: edits to a meeting, to its defaults file (also one
+//! above the watched folder) and to a template of `--templates DIR` are
+//! rendered again; a broken edit is reported as `check` reports it and the
+//! last good output is kept. Every wait is bounded.
 
 mod common;
 
+use std::ffi::OsStr;
 use std::io::Read;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -37,10 +39,20 @@ impl Drop for Watch {
 
 impl Watch {
     fn start(meetings: &Path, out: &Path) -> Watch {
+        Watch::start_in(&common::root(), &[meetings.as_os_str()], out, &[])
+    }
+
+    /// `ketluan watch <paths> --out <out> --format docx --debounce 100 <extra…>`
+    /// run in `cwd` (paths may be relative to it).
+    fn start_in(cwd: &Path, paths: &[&OsStr], out: &Path, extra: &[&OsStr]) -> Watch {
         let mut child = Command::new(env!("CARGO_BIN_EXE_ketluan"))
-            .args(["watch", meetings.to_str().unwrap(), "--out"])
+            .arg("watch")
+            .args(paths)
+            .arg("--out")
             .arg(out)
             .args(["--format", "docx", "--debounce", "100"])
+            .args(extra)
+            .current_dir(cwd)
             .env("NO_COLOR", "1")
             // Messages in Vietnamese whatever the machine\'s locale (C.UTF-8
             // exists everywhere and is not English).
@@ -141,5 +153,182 @@ fn edits_are_rendered_again_and_a_broken_edit_keeps_the_last_good_output() {
     assert!(
         text.contains("Trần Văn C") && !text.is_empty(),
         "the last good notice is kept"
+    );
+}
+
+/// The text of every paragraph of a DOCX (none while the file is not there).
+fn paragraphs(docx: &Path) -> Vec<String> {
+    if !docx.is_file() {
+        return Vec::new();
+    }
+    let xml = zip_entry(docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == "p")
+        .map(paragraph_text)
+        .collect()
+}
+
+fn has_paragraph(docx: &Path, text: &str) -> bool {
+    paragraphs(docx).iter().any(|p| p == text)
+}
+
+/// Writes `text` to `path` as editors save: a new file beside it, renamed
+/// over it (the old file's inode goes away).
+fn save_by_rename(path: &Path, text: &str) {
+    let tmp = path.with_file_name(format!(
+        ".{}.swp",
+        path.file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+/// The closing sentence of body.md, as the template words it.
+const CLOSING: &str = "thông báo để các cơ quan, đơn vị biết, thực hiện";
+
+#[test]
+fn an_edit_to_a_template_of_the_templates_folder_renders_the_meeting_again_with_its_wording() {
+    let dir = tempfile::tempdir().unwrap();
+    let meetings = dir.path().join("meetings");
+    std::fs::create_dir_all(&meetings).unwrap();
+    std::fs::write(meetings.join("ketluan.yaml"), DEFAULTS).unwrap();
+    std::fs::write(meetings.join("hop.yaml"), MEETING).unwrap();
+    let tpl = dir.path().join("tpl");
+    ketluan_ok(&["templates", "export", tpl.to_str().unwrap()]);
+    let body = tpl.join("body.md");
+    let original = std::fs::read_to_string(&body).unwrap();
+    assert!(original.contains(CLOSING), "body.md words the closing");
+    std::fs::write(
+        &body,
+        original.replace(
+            CLOSING,
+            "thông báo để các cơ quan, đơn vị phối hợp thực hiện",
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let docx = out.join("hop.docx");
+
+    let mut w = Watch::start_in(
+        &common::root(),
+        &[meetings.as_os_str()],
+        &out,
+        &[OsStr::new("--templates"), tpl.as_os_str()],
+    );
+    // The folder's template, not the built-in one, from the first round.
+    let first =
+        "Ủy ban nhân dân tỉnh Lai Châu thông báo để các cơ quan, đơn vị phối hợp thực hiện./.";
+    w.wait_for("the first render, with the folder's body.md", |_| {
+        has_paragraph(&docx, first)
+    });
+    w.wait_for("the first summary", |w| w.stderr().contains("1 đã xuất"));
+
+    // body.md edited in place: the meeting (which did not change) is
+    // rendered again with the new closing sentence.
+    std::fs::write(
+        &body,
+        original.replace(
+            CLOSING,
+            "đề nghị các cơ quan, đơn vị khẩn trương triển khai thực hiện",
+        ),
+    )
+    .unwrap();
+    let second = "Ủy ban nhân dân tỉnh Lai Châu đề nghị các cơ quan, đơn vị khẩn trương triển khai thực hiện./.";
+    w.wait_for("the meeting rendered with the edited body.md", |_| {
+        has_paragraph(&docx, second)
+    });
+    assert!(
+        !has_paragraph(&docx, first),
+        "the previous wording is gone: {:?}",
+        paragraphs(&docx)
+    );
+
+    // agenda.md (included by body.md) saved as editors save it, by a
+    // rename over the file: the task sentence takes the new wording.
+    let agenda = tpl.join("agenda.md");
+    let text = std::fs::read_to_string(&agenda).unwrap();
+    assert!(text.contains("chủ trì"), "agenda.md words the tasks");
+    assert!(has_paragraph(
+        &docx,
+        "1. Giao Sở Nội vụ chủ trì: Thực hiện việc thử."
+    ));
+    save_by_rename(&agenda, &text.replace("chủ trì", "chủ trì thực hiện"));
+    w.wait_for("the meeting rendered with the edited agenda.md", |_| {
+        has_paragraph(
+            &docx,
+            "1. Giao Sở Nội vụ chủ trì thực hiện: Thực hiện việc thử.",
+        )
+    });
+    assert!(
+        has_paragraph(&docx, second),
+        "the edited body.md is still used: {:?}",
+        paragraphs(&docx)
+    );
+}
+
+#[test]
+fn an_edit_to_the_defaults_file_above_the_watched_folder_renders_the_meeting_again() {
+    // archive/ketluan.yaml holds the defaults; only archive/sub/ is
+    // watched, given as a relative path (as `ketluan watch meetings/x`).
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    let sub = archive.join("sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    let defaults = archive.join("ketluan.yaml");
+    std::fs::write(&defaults, DEFAULTS).unwrap();
+    std::fs::write(sub.join("hop.yaml"), MEETING).unwrap();
+    let docx = dir.path().join("out").join("hop.docx");
+
+    let mut w = Watch::start_in(
+        dir.path(),
+        &[OsStr::new("archive/sub")],
+        Path::new("out"),
+        &[],
+    );
+    // The signer comes from the defaults above the watched folder.
+    w.wait_for("the first render, with the defaults above", |_| {
+        has_paragraph(&docx, "Trần Văn B")
+    });
+    w.wait_for("the first summary", |w| w.stderr().contains("1 đã xuất"));
+    // The folder above is watched once the first round has found the
+    // defaults file; give the watcher a moment to set that up.
+    std::thread::sleep(Duration::from_millis(500));
+
+    // Edited in place.
+    std::fs::write(&defaults, DEFAULTS.replace("Trần Văn B", "Trần Văn C")).unwrap();
+    w.wait_for("the meeting rendered with the edited defaults", |_| {
+        has_paragraph(&docx, "Trần Văn C")
+    });
+    assert!(
+        !has_paragraph(&docx, "Trần Văn B"),
+        "{:?}",
+        paragraphs(&docx)
+    );
+
+    // Replaced by a rename, as editors save: the new file is seen too.
+    save_by_rename(
+        &defaults,
+        &DEFAULTS
+            .replace("Trần Văn B", "Trần Văn C")
+            .replace("place: Lai Châu", "place: Phong Thổ"),
+    );
+    w.wait_for("the meeting rendered with the replaced defaults", |_| {
+        has_paragraph(&docx, "Phong Thổ, ngày 02 tháng 3 năm 2021")
+    });
+    assert!(has_paragraph(&docx, "Trần Văn C"));
+
+    // And the file that replaced it is watched in turn (a watch on the old
+    // file itself would have gone with it).
+    std::fs::write(
+        &defaults,
+        DEFAULTS
+            .replace("Trần Văn B", "Trần Văn D")
+            .replace("place: Lai Châu", "place: Phong Thổ"),
+    )
+    .unwrap();
+    w.wait_for(
+        "the meeting rendered with the defaults edited again",
+        |_| has_paragraph(&docx, "Trần Văn D"),
     );
 }

@@ -21,9 +21,10 @@ pub fn run(args: Args) -> CmdResult {
     let (mut errors, mut warnings, mut bad_files) = (0, 0, 0);
     for file in &files {
         let loaded = load_meeting(file);
-        print_diagnostics(&loaded, &mut seen);
-        errors += loaded.diagnostics.error_count();
-        warnings += loaded.diagnostics.warning_count();
+        // A problem of a shared `ketluan.yaml` is printed, and counted, once.
+        let (repeated_errors, repeated_warnings) = print_diagnostics(&loaded, &mut seen);
+        errors += loaded.diagnostics.error_count() - repeated_errors;
+        warnings += loaded.diagnostics.warning_count() - repeated_warnings;
         if loaded.diagnostics.has_errors() {
             bad_files += 1;
         } else {

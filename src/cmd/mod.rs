@@ -138,13 +138,24 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 /// Prints the diagnostics of a loaded file to stderr, each once (a problem in
-/// a shared `ketluan.yaml` is shown only the first time: `seen` remembers).
-pub fn print_diagnostics(loaded: &Loaded, seen: &mut std::collections::HashSet<String>) {
+/// a shared `ketluan.yaml` is shown only the first time: `seen` remembers);
+/// returns the errors and warnings not shown again, so that they are not
+/// counted again either.
+pub fn print_diagnostics(
+    loaded: &Loaded,
+    seen: &mut std::collections::HashSet<String>,
+) -> (usize, usize) {
     let color = stderr_color();
+    let (mut errors, mut warnings) = (0, 0);
     for d in loaded.diagnostics.sorted() {
         let headline = d.headline(&loaded.sources);
         if seen.insert(headline) {
             eprint!("{}", d.render(&loaded.sources, color));
+        } else if d.is_error() {
+            errors += 1;
+        } else {
+            warnings += 1;
         }
     }
+    (errors, warnings)
 }

@@ -635,7 +635,13 @@ impl<'a> Builder<'a> {
                             .line_rule(LineSpacingType::Auto),
                     ),
                 "Body" => body(id, name),
-                "SectionHeading" => body(id, name).based_on("Body").next("Body").bold(),
+                "SectionHeading" => {
+                    // Kept with the first lines of its section, as the PDF
+                    // keeps it (docx-rs's Style has no keep_next of its own).
+                    let mut style = body(id, name).based_on("Body").next("Body").bold();
+                    style.paragraph_property = style.paragraph_property.keep_next(true);
+                    style
+                }
                 _ => body(id, name).based_on("Body").next("Body"),
             };
             docx = docx.add_style(style);
