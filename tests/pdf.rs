@@ -1,15 +1,14 @@
-//! The PDF of the real example and of a generated long meeting, read back
-//! with poppler (pdfinfo, pdffonts, pdftotext) and compared with what
-//! LibreOffice makes of the DOCX.
+//! The PDF of the real examples and of generated meetings, read back with
+//! poppler (pdfinfo, pdffonts, pdftotext) and qpdf, and compared with what
+//! LibreOffice makes of the DOCX: the text against the meeting file, the
+//! dates, the three rules, PDF/A-2b, and the page breaks (widow and orphan
+//! control, headings kept with their section, the signature block whole).
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use common::*;
-use ketluan::document::compose;
-use ketluan::model::{load_meeting, DocumentKind};
-use ketluan::template::Templates;
 
 /// Top, bottom, left, right margins of the house layout, in points.
 const MARGIN_TOP: f32 = 20.0 * 72.0 / 25.4;
@@ -41,11 +40,8 @@ fn page_size_fonts_and_metadata() {
     assert!(info.contains("Title:           Kết luận của Phó Chủ tịch Thường trực UBND tỉnh tại phiên họp UBND tỉnh tháng 01 năm 2021"));
     assert!(info.contains("Author:          Ủy ban nhân dân tỉnh Lai Châu"));
     assert!(info.contains("Subject:         THÔNG BÁO Số: 25/TB-UBND"));
-    // The notice date (27/01/2021, Vietnam time), not the clock.
-    assert!(
-        info.contains("CreationDate:    Tue Jan 26 17:00:00 2021 UTC"),
-        "{info}"
-    );
+    // The notice date (27/01/2021, Vietnam time), not the clock: see
+    // `the_dates_are_the_notice_date_whatever_the_time_zone_and_locale`.
     let fonts = poppler("pdffonts", &[], &pdf);
     let rows: Vec<&str> = fonts.lines().skip(2).collect();
     assert_eq!(rows.len(), 4, "regular, bold, italic, bold italic: {fonts}");
@@ -94,20 +90,31 @@ fn every_sentence_comes_back_as_text() {
         }
     }
     let flat = collapse(&joined);
-    let meeting = load_meeting(&root().join(EXAMPLE)).meeting.unwrap();
-    let notice = compose(&meeting, DocumentKind::Notice, &Templates::embedded()).unwrap();
+    // What to look for comes from the meeting file itself, read as plain
+    // YAML, not from the code under test: every sentence of the text
+    // fields the notice prints, Markdown emphasis removed.
+    let file = std::fs::read_to_string(root().join(EXAMPLE)).unwrap();
+    let yaml: serde_json::Value = serde_saphyr::from_str(&file).unwrap();
+    let texts = printed_texts(&yaml);
+    assert!(texts.len() >= 30, "{texts:#?}");
     let mut missing = Vec::new();
-    for block in &notice.body {
-        for sentence in block.plain_text().split_inclusive(". ") {
+    let mut checked = 0;
+    for text in &texts {
+        for sentence in unmarkdown(text).split_inclusive(". ") {
             let s = collapse(sentence);
-            if !s.is_empty() && !flat.contains(&s) {
+            if s.is_empty() {
+                continue;
+            }
+            checked += 1;
+            if !flat.contains(&s) {
                 missing.push(s);
             }
         }
     }
+    assert!(checked >= 50, "{checked} sentences");
     assert!(
         missing.is_empty(),
-        "sentences not found in the PDF text: {missing:#?}"
+        "sentences of the meeting file not found in the PDF text: {missing:#?}"
     );
     for c in ["ầ", "ẫ", "ậ", "ơ", "ư", "ờ", "ữ", "Đ"] {
         assert!(flat.contains(c), "{c}");
@@ -123,9 +130,12 @@ fn every_sentence_comes_back_as_text() {
             .any(|l| l.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")),
         "the Quốc hiệu is on one line"
     );
-    for line in &notice.recipients {
-        assert!(flat.contains(line.as_str()), "{line}");
+    // Nơi nhận: each recipient of the file, and the archive line.
+    for r in yaml["recipients"].as_array().unwrap() {
+        let r = r.as_str().unwrap();
+        assert!(flat.contains(&format!("- {r};")), "{r}");
     }
+    assert!(flat.contains("- Lưu: VT, TH."));
     // Tasks 1 to 10 of section I start their lines.
     let starts: Vec<String> = text.lines().map(|l| l.trim_start().to_string()).collect();
     for n in 1..=10 {
@@ -137,6 +147,76 @@ fn every_sentence_comes_back_as_text() {
     // NFC throughout: nothing decomposed.
     use unicode_normalization::UnicodeNormalization;
     assert_eq!(text.nfc().collect::<String>(), text);
+}
+
+/// The texts of a meeting file (read as plain YAML) that the notice prints
+/// as written: the trích yếu, the meeting's name, host, chair, attendees
+/// and briefing, each section's title, conclusion and closing text, every
+/// task's and subtask's `do`, the closing line and the signer.
+fn printed_texts(yaml: &serde_json::Value) -> Vec<String> {
+    fn text(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(items) => items.iter().for_each(|i| text(i, out)),
+            _ => {}
+        }
+    }
+    fn tasks(v: &serde_json::Value, out: &mut Vec<String>) {
+        for task in v.as_array().into_iter().flatten() {
+            text(&task["do"], out);
+            tasks(&task["subtasks"], out);
+        }
+    }
+    let mut out = Vec::new();
+    text(&yaml["notice"]["summary"], &mut out);
+    let m = &yaml["meeting"];
+    for v in [
+        &m["name"],
+        &m["host"],
+        &m["chair"]["name"],
+        &m["chair"]["title"],
+        &m["attendees"],
+        &m["briefing"],
+    ] {
+        text(v, &mut out);
+    }
+    for item in yaml["agenda"].as_array().unwrap() {
+        text(&item["title"], &mut out);
+        text(&item["conclusion"], &mut out);
+        tasks(&item["tasks"], &mut out);
+        text(&item["after"], &mut out);
+    }
+    text(&yaml["closing"], &mut out);
+    text(&yaml["signer"]["authority"], &mut out);
+    text(&yaml["signer"]["name"], &mut out);
+    out
+}
+
+/// A Markdown field's text as printed: its paragraphs (blank lines and
+/// `- ` items start one) one after the other, emphasis markers removed.
+fn unmarkdown(md: &str) -> String {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut open = false;
+    for line in md.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            open = false;
+            continue;
+        }
+        match paragraphs.last_mut() {
+            Some(p) if open && !line.starts_with("- ") => {
+                p.push(' ');
+                p.push_str(line);
+            }
+            _ => paragraphs.push(line.to_string()),
+        }
+        open = true;
+    }
+    paragraphs
+        .iter()
+        .map(|p| p.replace("**", "").replace('*', ""))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[test]
@@ -244,7 +324,7 @@ fn font_dir_loads_the_users_fonts_or_says_what_is_missing() {
 }
 
 /// A meeting of 120 numbered tasks with several paragraphs, subtasks and deadlines.
-fn long_meeting(dir: &Path) -> std::path::PathBuf {
+fn long_meeting(dir: &Path) -> PathBuf {
     let mut y = String::from(
         "issuer: {name: Ủy ban nhân dân tỉnh Lai Châu, code: UBND, place: Lai Châu}\n\
          notice: {number: 7, date: 2021-03-02, summary: Kết luận của Chủ tịch UBND tỉnh tại hội nghị tổng kết công tác năm 2020 và triển khai nhiệm vụ năm 2021 của toàn tỉnh}\n\
@@ -319,20 +399,450 @@ fn a_long_meeting_stays_inside_the_margins_and_keeps_the_signature_whole() {
             .any(|w| w.page == last && w.text.ends_with("./.")),
         "the closing line shares the page"
     );
-    // Widows and orphans: no page starts or ends a paragraph with a single line
-    // of a longer paragraph — checked through the body line count per page top.
-    let first_body_lines: Vec<&WordBox> = (1..pages)
-        .filter_map(|p| {
-            words
-                .iter()
-                .filter(|w| w.page == p && w.y_min >= MARGIN_TOP - eps)
-                .min_by(|a, b| a.y_min.total_cmp(&b.y_min))
+    // Widows, orphans and headings, read from the lines' positions.
+    let seen = check_page_breaks(&pdf);
+    println!("{seen:?}");
+    assert_eq!(seen.pages, pages);
+    // Measured: 2 page breaks where a greedy fill leaves a widow, 10 an orphan.
+    assert!(seen.widow >= 1 && seen.orphan >= 1, "{seen:?}");
+}
+
+/// Space between body lines, before a paragraph, and the first-line indent.
+const BODY_LINE: f32 = 18.0;
+const SPACE_BEFORE: f32 = 6.0;
+const INDENT: f32 = 10.0 * 72.0 / 25.4;
+/// Where the body's last line box may end.
+const BODY_BOTTOM: f32 = PAGE_H - MARGIN_BOTTOM;
+
+/// One line of a page as read back: its words, left to right, and its extent.
+#[derive(Debug, Clone)]
+struct PdfLine {
+    text: String,
+    x_min: f32,
+    x_max: f32,
+    y_min: f32,
+    y_max: f32,
+}
+
+/// Groups words into lines (tops within 0.5 pt), top to bottom.
+fn group_lines(mut words: Vec<&WordBox>) -> Vec<PdfLine> {
+    words.sort_by(|a, b| a.y_min.total_cmp(&b.y_min));
+    let mut groups: Vec<Vec<&WordBox>> = Vec::new();
+    for w in words {
+        match groups.last_mut() {
+            Some(g) if (w.y_min - g[0].y_min).abs() < 0.5 => g.push(w),
+            _ => groups.push(vec![w]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|mut g| {
+            g.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
+            PdfLine {
+                text: g
+                    .iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                x_min: g[0].x_min,
+                x_max: g[g.len() - 1].x_max,
+                y_min: g.iter().map(|w| w.y_min).fold(f32::MAX, f32::min),
+                y_max: g.iter().map(|w| w.y_max).fold(f32::MIN, f32::max),
+            }
         })
+        .collect()
+}
+
+/// The lines of every page of a PDF.
+fn pdf_lines(pdf: &Path) -> Vec<Vec<PdfLine>> {
+    let words = word_boxes(pdf);
+    let pages = words.iter().map(|w| w.page + 1).max().unwrap_or(0);
+    (0..pages)
+        .map(|p| group_lines(words.iter().filter(|w| w.page == p).collect()))
+        .collect()
+}
+
+/// A line of a notice's body: whether it starts a paragraph (it is
+/// indented), whether that paragraph is a section heading (`II. …`).
+#[derive(Debug, Clone)]
+struct BodyLine {
+    text: String,
+    starts_paragraph: bool,
+    heading: bool,
+    y_max: f32,
+}
+
+fn is_section_heading(text: &str) -> bool {
+    let first = text.split(' ').next().unwrap_or("");
+    first
+        .strip_suffix('.')
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
+}
+
+/// The body lines of a notice, page by page: on page 1 from the first
+/// indented line under `THÔNG BÁO`, down to the line that closes with
+/// `./.`. Every line in between must start at the left margin (a
+/// paragraph's next line) or one indent in (its first line), and the
+/// lines must stand one body line apart within a paragraph and a body
+/// line and the space before a paragraph apart between paragraphs: so
+/// the paragraphs are read right.
+fn body_lines(pages: &[Vec<PdfLine>]) -> Vec<Vec<BodyLine>> {
+    let near = |a: f32, b: f32| (a - b).abs() < 0.3;
+    let mut started = false;
+    let mut seen_title = false;
+    let mut ended = false;
+    let mut out = Vec::new();
+    for (p, lines) in pages.iter().enumerate() {
+        let mut body: Vec<BodyLine> = Vec::new();
+        for line in lines {
+            if ended || line.y_max < MARGIN_TOP {
+                continue; // after the body, or the page number
+            }
+            if !started {
+                seen_title |= line.text == "THÔNG BÁO";
+                if !(seen_title && near(line.x_min, MARGIN_LEFT + INDENT)) {
+                    continue;
+                }
+                started = true;
+            }
+            let starts_paragraph = near(line.x_min, MARGIN_LEFT + INDENT);
+            assert!(
+                starts_paragraph || near(line.x_min, MARGIN_LEFT),
+                "page {}: a body line neither at the margin nor indented: {line:?}",
+                p + 1
+            );
+            if let Some(prev) = body.last() {
+                let want = if starts_paragraph {
+                    BODY_LINE + SPACE_BEFORE
+                } else {
+                    BODY_LINE
+                };
+                // Bottoms, not tops: bold and regular glyphs have one
+                // descent but not one ascent.
+                let gap = line.y_max - prev.y_max;
+                assert!(
+                    (gap - want).abs() < 0.3,
+                    "page {}: {gap} pt from {:?} to {:?}",
+                    p + 1,
+                    prev.text,
+                    line.text
+                );
+            }
+            body.push(BodyLine {
+                text: line.text.clone(),
+                starts_paragraph,
+                heading: starts_paragraph && is_section_heading(&line.text),
+                y_max: line.y_max,
+            });
+            ended = line.text.ends_with("./.");
+        }
+        out.push(body);
+    }
+    assert!(ended, "the body closes with ./.");
+    out
+}
+
+/// A body paragraph: its first line, and how many of its lines each page
+/// holds, in order.
+#[derive(Debug)]
+struct BodyPara {
+    first_line: String,
+    heading: bool,
+    pieces: Vec<(usize, usize)>,
+}
+
+impl BodyPara {
+    fn lines(&self) -> usize {
+        self.pieces.iter().map(|&(_, n)| n).sum()
+    }
+    fn on_page(&self, page: usize) -> usize {
+        self.pieces
+            .iter()
+            .filter(|&&(p, _)| p == page)
+            .map(|&(_, n)| n)
+            .sum()
+    }
+    fn before_page(&self, page: usize) -> usize {
+        self.pieces
+            .iter()
+            .filter(|&&(p, _)| p < page)
+            .map(|&(_, n)| n)
+            .sum()
+    }
+}
+
+fn body_paragraphs(body: &[Vec<BodyLine>]) -> Vec<BodyPara> {
+    let mut paras: Vec<BodyPara> = Vec::new();
+    for (p, lines) in body.iter().enumerate() {
+        for line in lines {
+            if line.starts_paragraph {
+                paras.push(BodyPara {
+                    first_line: line.text.clone(),
+                    heading: line.heading,
+                    pieces: vec![(p, 1)],
+                });
+                continue;
+            }
+            let para = paras.last_mut().expect("the body starts with a paragraph");
+            match para.pieces.last_mut() {
+                Some((page, n)) if *page == p => *n += 1,
+                _ => para.pieces.push((p, 1)),
+            }
+        }
+    }
+    paras
+}
+
+/// What [`check_page_breaks`] saw: the pages, and at how many page breaks
+/// filling each page greedily, line by line, would have left one line of a
+/// paragraph alone at the top of the next page (widow) or at the bottom of
+/// this one (orphan), or a section heading as the last line of the page.
+#[derive(Debug, Default, Clone, Copy)]
+struct PageBreaks {
+    pages: usize,
+    widow: usize,
+    orphan: usize,
+    heading: usize,
+}
+
+/// Checks a notice's page breaks, as read from its PDF: a paragraph split
+/// over pages has at least two lines on each (no widow, no orphan); a
+/// section heading is never split, never the last thing on its page, and
+/// the first lines of its section share its page. Returns the page breaks
+/// where a greedy fill would have broken one of these rules (so that a test
+/// knows its rules were put to work).
+fn check_page_breaks(pdf: &Path) -> PageBreaks {
+    let pages = pdf_lines(pdf);
+    let body = body_lines(&pages);
+    let paras = body_paragraphs(&body);
+    let name = pdf.file_name().unwrap().to_string_lossy();
+    for para in &paras {
+        if para.pieces.len() > 1 {
+            let (first_page, first) = para.pieces[0];
+            let (last_page, last) = para.pieces[para.pieces.len() - 1];
+            assert!(
+                first >= 2,
+                "{name}: orphan: page {} ends with one line of the {}-line paragraph {:?}",
+                first_page + 1,
+                para.lines(),
+                para.first_line
+            );
+            assert!(
+                last >= 2,
+                "{name}: widow: page {} starts with the last line alone of the {}-line paragraph {:?}",
+                last_page + 1,
+                para.lines(),
+                para.first_line
+            );
+        }
+    }
+    for (i, para) in paras.iter().enumerate().filter(|(_, p)| p.heading) {
+        assert_eq!(para.pieces.len(), 1, "{name}: heading split: {para:?}");
+        let next = paras.get(i + 1).expect("a section has lines");
+        assert_eq!(
+            next.pieces[0].0,
+            para.pieces[0].0,
+            "{name}: the heading {:?} ends page {}, its section starts on the next",
+            para.first_line,
+            para.pieces[0].0 + 1
+        );
+    }
+    // Where a line box ends under the bottom of a word box: calibrated on
+    // the first line of page 2 and after, whose box starts at the top margin.
+    let offsets: Vec<f32> = body
+        .iter()
+        .skip(1)
+        .filter_map(|lines| lines.first())
+        .map(|l| MARGIN_TOP + BODY_LINE - l.y_max)
         .collect();
-    assert_eq!(
-        first_body_lines.len(),
-        pages - 1,
-        "every page has body text"
+    let offset = offsets.first().copied().unwrap_or(0.0);
+    assert!(
+        offsets.iter().all(|o| (o - offset).abs() < 0.01),
+        "{offsets:?}"
+    );
+    let mut seen = PageBreaks {
+        pages: pages.len(),
+        ..PageBreaks::default()
+    };
+    for p in 0..body.len().saturating_sub(1) {
+        let (Some(last), Some(next_first)) = (body[p].last(), body[p + 1].first()) else {
+            continue;
+        };
+        let room = BODY_BOTTOM - (last.y_max + offset);
+        // The paragraph of the next page's first line, and how many of its
+        // lines a greedy fill would have put on this page.
+        let para = paras.iter().find(|q| q.on_page(p + 1) > 0).unwrap();
+        assert_eq!(
+            para.first_line == next_first.text,
+            next_first.starts_paragraph,
+            "{name}: page {} starts {next_first:?}",
+            p + 2
+        );
+        let (on_p, before, total) = (para.on_page(p), para.before_page(p), para.lines());
+        let space = if on_p > 0 { 0.0 } else { SPACE_BEFORE };
+        let more = ((room - space + 0.05) / BODY_LINE).floor().max(0.0) as usize;
+        let greedy = (on_p + more).min(total - before);
+        let left = total - before - greedy;
+        if para.heading {
+            if on_p == 0 && left == 0 {
+                seen.heading += 1;
+            }
+        } else if total >= 2 {
+            if before == 0 && greedy == 1 {
+                seen.orphan += 1;
+            }
+            if greedy >= 1 && left == 1 {
+                seen.widow += 1;
+            }
+        }
+    }
+    seen
+}
+
+/// A notice whose body is made of paragraphs of a known number of lines
+/// (hard line breaks, each line short): section I opens with a paragraph
+/// of `lead` lines, then each of `sections` sections has `rounds` times
+/// three paragraphs, of three, four and five lines. Each extra line of
+/// `lead` moves what follows one body line down, so that over a few
+/// values of `lead` the page breaks fall at every line of a paragraph and
+/// around the headings.
+fn paragraphs_meeting(dir: &Path, lead: usize, sections: usize, rounds: usize) -> PathBuf {
+    let para = |id: String, lines: usize| -> String {
+        (1..=lines)
+            .map(|l| format!("      Đoạn {id}, dòng {l}: các cấp, các ngành tập trung thực hiện"))
+            .collect::<Vec<_>>()
+            .join("\\\n")
+    };
+    let mut y = String::from(
+        "issuer: {name: Ủy ban nhân dân tỉnh Lai Châu, code: UBND, place: Lai Châu}\n\
+         notice: {number: 9, date: 2021-03-02, summary: Kết luận của Chủ tịch UBND tỉnh tại phiên họp tháng 02 năm 2021}\n\
+         meeting:\n  name: phiên họp tháng 02 năm 2021\n  date: 2021-03-01\n  chair: {name: Trần Tiến Dũng, title: Chủ tịch UBND tỉnh}\n  attendees: [các đồng chí Ủy viên UBND tỉnh]\n\
+         agenda:\n",
+    );
+    for section in 1..=sections {
+        y.push_str(&format!(
+            "  - title: Về nhóm việc thứ {section}\n    conclusion: |\n"
+        ));
+        let mut paras = Vec::new();
+        if section == 1 {
+            paras.push(para("mở đầu".to_string(), lead));
+        }
+        for round in 1..=rounds {
+            for lines in 3..=5 {
+                // `Đoạn <section>.<lines>.<round>, dòng <line>: …`
+                paras.push(para(format!("{section}.{lines}.{round}"), lines));
+            }
+        }
+        y.push_str(&paras.join("\n\n"));
+        y.push('\n');
+    }
+    y.push_str(
+        "signer: {authority: [TM. ỦY BAN NHÂN DÂN], position: Chủ tịch, name: Trần Tiến Dũng}\n",
+    );
+    let path = dir.join(format!("doan-{sections}-{lead:02}.yaml"));
+    std::fs::write(&path, y).unwrap();
+    path
+}
+
+/// Renders [`paragraphs_meeting`] for each of `leads` into one folder;
+/// returns the folder and the PDFs.
+fn paragraphs_pdfs(
+    leads: std::ops::RangeInclusive<usize>,
+    sections: usize,
+    rounds: usize,
+) -> (tempfile::TempDir, Vec<(usize, PathBuf)>) {
+    let src = tempfile::tempdir().unwrap();
+    let out = src.path().join("out");
+    let yaml: Vec<(usize, PathBuf)> = leads
+        .map(|lead| (lead, paragraphs_meeting(src.path(), lead, sections, rounds)))
+        .collect();
+    render_into(src.path(), &out, &["--format", "pdf"]);
+    let pdfs = yaml
+        .into_iter()
+        .map(|(lead, y)| (lead, out.join(y.file_name().unwrap()).with_extension("pdf")))
+        .collect();
+    (src, pdfs)
+}
+
+/// Checks [`paragraphs_meeting`]'s PDF: its paragraphs have the lines they
+/// were written with, and its page breaks obey the rules.
+fn check_paragraphs_pdf(pdf: &Path, lead: usize) -> PageBreaks {
+    let seen = check_page_breaks(pdf);
+    let body = body_lines(&pdf_lines(pdf));
+    let mut counted = 0;
+    for para in body_paragraphs(&body) {
+        if para.first_line.starts_with("Đoạn mở đầu") {
+            assert_eq!(para.lines(), lead, "{para:?}");
+        } else if let Some(id) = para.first_line.strip_prefix("Đoạn ") {
+            let lines = id.split(['.', ',']).nth(1).unwrap();
+            assert_eq!(para.lines().to_string(), lines, "{para:?}");
+            counted += 1;
+        }
+    }
+    assert!(counted >= 24, "{counted} paragraphs");
+    seen
+}
+
+#[test]
+fn no_widow_no_orphan_no_heading_alone_where_a_greedy_fill_would_leave_one() {
+    if !poppler_present() {
+        return;
+    }
+    let (_dir, pdfs) = paragraphs_pdfs(1..=10, 8, 1);
+    let mut total = PageBreaks::default();
+    for (lead, pdf) in &pdfs {
+        let seen = check_paragraphs_pdf(pdf, *lead);
+        println!("lead {lead}: {seen:?}");
+        assert!(seen.pages >= 3, "{seen:?}");
+        total.widow += seen.widow;
+        total.orphan += seen.orphan;
+        total.heading += seen.heading;
+    }
+    // The rules were put to work, each more than once.
+    assert!(
+        total.widow >= 2 && total.orphan >= 2 && total.heading >= 2,
+        "{total:?}"
+    );
+}
+
+#[test]
+fn the_examples_break_their_pages_by_the_rules() {
+    if !poppler_present() {
+        return;
+    }
+    for meeting in [EXAMPLE, DRAFT] {
+        let (_d, pdf) = render_pdf(&root().join(meeting), &[]);
+        let seen = check_page_breaks(&pdf);
+        assert!(seen.pages >= 3, "{meeting}: {seen:?}");
+    }
+}
+
+#[test]
+fn libreoffice_keeps_widows_orphans_and_headings_as_we_do() {
+    if !tool_available("soffice") || !poppler_present() {
+        return;
+    }
+    // Page breaks in paragraphs only (one section of 24 paragraphs), and
+    // around headings (eight sections of three): each rule at work, and
+    // every line of every page the same in LibreOffice's rendering of the
+    // DOCX (whose section headings keep with next, and whose paragraphs
+    // have widow and orphan control).
+    let mut total = PageBreaks::default();
+    for (sections, rounds, leads) in [(1, 8, 1..=2), (8, 1, 2..=3)] {
+        let (dir, pdfs) = paragraphs_pdfs(leads, sections, rounds);
+        for (lead, pdf) in &pdfs {
+            let seen = check_paragraphs_pdf(pdf, *lead);
+            println!("{sections} sections, lead {lead}: {seen:?}");
+            total.widow += seen.widow;
+            total.orphan += seen.orphan;
+            total.heading += seen.heading;
+            let yaml = format!("doan-{sections}-{lead:02}.yaml");
+            compare_with_libreoffice(&dir.path().join(yaml), 0);
+        }
+    }
+    assert!(
+        total.widow >= 1 && total.orphan >= 1 && total.heading >= 1,
+        "{total:?}"
     );
 }
 
@@ -369,44 +879,698 @@ fn libreoffice_breaks_lines_and_pages_as_we_do() {
     if !tool_available("soffice") || !poppler_present() {
         return;
     }
-    for meeting in [EXAMPLE, DRAFT] {
-        compare_with_libreoffice(meeting);
+    // Lines that differ, measured: none in the real example; in the draft
+    // the second line of the opening paragraph ends with `đồng` in our PDF
+    // (0.03 pt over the text width, within textlayout's FIT_TOLERANCE_PT)
+    // where LibreOffice carries it over, so that paragraph's next two lines
+    // differ too (77 of 80 lines alike, 96.2 %).
+    for (meeting, differing) in [(root().join(EXAMPLE), 0), (root().join(DRAFT), 3)] {
+        compare_with_libreoffice(&meeting, differing);
     }
 }
 
-fn compare_with_libreoffice(meeting: &str) {
-    let (dir, docx) = render_docx(&root().join(meeting));
-    let (_p, pdf) = render_pdf(&root().join(meeting), &[]);
+/// Our PDF and LibreOffice's rendering of our DOCX, line by line on every
+/// page (`page_lines`): the same pages, the same number of lines on each,
+/// and at most `differing` lines not the same.
+fn compare_with_libreoffice(meeting: &Path, differing: usize) {
+    let (dir, docx) = render_docx(meeting);
+    let (_p, pdf) = render_pdf(meeting, &[]);
     let lo_pdf = libreoffice_pdf(&docx, dir.path());
-    let ours = poppler("pdftotext", &["-layout", "-enc", "UTF-8"], &pdf);
-    let theirs = poppler("pdftotext", &["-layout", "-enc", "UTF-8"], &lo_pdf);
-    let pages = |t: &str| -> Vec<Vec<String>> {
-        t.split('\u{c}')
-            .filter(|p| !p.trim().is_empty())
+    let (ours, theirs) = (page_lines(&pdf), page_lines(&lo_pdf));
+    let name = meeting.file_name().unwrap().to_string_lossy();
+    assert_eq!(
+        ours.len(),
+        theirs.len(),
+        "{name}: pages\nours: {ours:#?}\nLibreOffice: {theirs:#?}"
+    );
+    let mut differ = Vec::new();
+    let mut total = 0;
+    for (i, (a, b)) in ours.iter().zip(&theirs).enumerate() {
+        assert_eq!(
+            a.len(),
+            b.len(),
+            "{name}: page {}: lines\nours: {a:#?}\nLibreOffice: {b:#?}",
+            i + 1
+        );
+        total += a.len();
+        for (x, y) in a.iter().zip(b) {
+            if x != y {
+                differ.push(format!(
+                    "page {}:\n  ours:        {x}\n  LibreOffice: {y}",
+                    i + 1
+                ));
+            }
+        }
+    }
+    println!(
+        "{name}: {} of {total} lines alike ({:.1} %), {} pages",
+        total - differ.len(),
+        100.0 * (total - differ.len()) as f64 / total as f64,
+        ours.len()
+    );
+    for d in &differ {
+        println!("{d}");
+    }
+    assert!(
+        differ.len() <= differing,
+        "{name}: {} lines differ (at most {differing} expected):\n{}",
+        differ.len(),
+        differ.join("\n")
+    );
+}
+
+/// Seconds from 1970-01-01T00:00:00Z to a civil date and time at an offset
+/// from UTC (in minutes east).
+fn unix_seconds([y, mo, d, h, mi, s]: [i64; 6], offset_min: i64) -> i64 {
+    // Days from civil (H. Hinnant's algorithm).
+    let y = if mo <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((mo + 9) % 12) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    days * 86_400 + h * 3_600 + mi * 60 + s - offset_min * 60
+}
+
+/// An offset from UTC as written after a time: `Z`, `+07`, `+07:00`,
+/// `+0700`, `+07'00` or `+07'00'`; in minutes east.
+fn offset_minutes(s: &str) -> i64 {
+    if s == "Z" {
+        return 0;
+    }
+    let sign = match &s[..1] {
+        "+" => 1,
+        "-" => -1,
+        _ => panic!("an offset: {s:?}"),
+    };
+    let digits: String = s[1..].chars().filter(char::is_ascii_digit).collect();
+    let h: i64 = digits[..2].parse().unwrap();
+    let m: i64 = if digits.len() >= 4 {
+        digits[2..4].parse().unwrap()
+    } else {
+        0
+    };
+    sign * (h * 60 + m)
+}
+
+/// An ISO 8601 date and time with its offset (`2021-01-27T00:00:00+07:00`),
+/// as Unix seconds.
+fn iso_instant(s: &str) -> i64 {
+    let s = s.trim();
+    let n = |r: std::ops::Range<usize>| -> i64 { s[r].parse().unwrap_or_else(|_| panic!("{s:?}")) };
+    assert_eq!((&s[4..5], &s[7..8], &s[10..11]), ("-", "-", "T"), "{s:?}");
+    unix_seconds(
+        [n(0..4), n(5..7), n(8..10), n(11..13), n(14..16), n(17..19)],
+        offset_minutes(&s[19..]),
+    )
+}
+
+/// A PDF date string (`D:20210127000000+07'00`), as Unix seconds.
+fn pdf_date_instant(s: &str) -> i64 {
+    let s = s.strip_prefix("D:").unwrap_or_else(|| panic!("{s:?}"));
+    let n = |r: std::ops::Range<usize>| -> i64 { s[r].parse().unwrap_or_else(|_| panic!("{s:?}")) };
+    unix_seconds(
+        [n(0..4), n(4..6), n(6..8), n(8..10), n(10..12), n(12..14)],
+        offset_minutes(&s[14..]),
+    )
+}
+
+/// The text between `start` and the next `end` in `hay`.
+fn between<'h>(hay: &'h str, start: &str, end: &str) -> &'h str {
+    let from = hay
+        .find(start)
+        .unwrap_or_else(|| panic!("{start} in the file"))
+        + start.len();
+    let to = hay[from..].find(end).unwrap() + from;
+    &hay[from..to]
+}
+
+#[test]
+fn the_dates_are_the_notice_date_whatever_the_time_zone_and_locale() {
+    if !poppler_present() {
+        return;
+    }
+    // The arithmetic itself, against `date -u -d 2021-01-26T17:00:00Z +%s`.
+    assert_eq!(unix_seconds([2021, 1, 26, 17, 0, 0], 0), 1_611_680_400);
+    assert_eq!(iso_instant("2021-01-27T00:00:00+07"), 1_611_680_400);
+    assert_eq!(pdf_date_instant("D:20210315000000+07'00'"), 1_615_741_200);
+    // The notice's date at 00:00 in Vietnam (UTC+7); a draft's, the meeting's.
+    for (meeting, [y, m, d]) in [(EXAMPLE, [2021, 1, 27]), (DRAFT, [2021, 3, 15])] {
+        let want = unix_seconds([y, m, d, 0, 0, 0], 7 * 60);
+        let (_d, pdf) = render_pdf(&root().join(meeting), &[]);
+        // As pdfinfo reads them, in ISO form (the offset written in the
+        // file, not the reader's zone), whatever the zone and locale.
+        for (tz, locale) in [
+            ("UTC", "C"),
+            ("Asia/Ho_Chi_Minh", "vi_VN.UTF-8"),
+            ("America/Los_Angeles", "en_US.UTF-8"),
+        ] {
+            let out = std::process::Command::new("pdfinfo")
+                .arg("-isodates")
+                .arg(&pdf)
+                .env("TZ", tz)
+                .env("LC_ALL", locale)
+                .output()
+                .expect("pdfinfo runs");
+            assert!(out.status.success());
+            let info = String::from_utf8(out.stdout).unwrap();
+            for key in ["CreationDate:", "ModDate:"] {
+                let line = info
+                    .lines()
+                    .find_map(|l| l.strip_prefix(key))
+                    .unwrap_or_else(|| panic!("{key} in {info}"));
+                assert_eq!(
+                    iso_instant(line),
+                    want,
+                    "{meeting}: {key}{line} (TZ={tz}, LC_ALL={locale})"
+                );
+            }
+        }
+        // As the file writes them: the Info dictionary and the XMP.
+        let bytes = std::fs::read(&pdf).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        for key in ["/CreationDate(", "/ModDate("] {
+            let date = between(&text, key, ")");
+            assert_eq!(pdf_date_instant(date), want, "{meeting}: {key}{date})");
+        }
+        for key in ["xmp:CreateDate", "xmp:ModifyDate"] {
+            let date = between(&text, &format!("<{key}>"), "<");
+            assert_eq!(iso_instant(date), want, "{meeting}: {key} {date}");
+        }
+    }
+}
+
+/// A PDF as qpdf reads it (`qpdf --json`), its streams decoded into files.
+struct Qpdf {
+    json: serde_json::Value,
+    _streams: tempfile::TempDir,
+}
+
+impl Qpdf {
+    fn read(pdf: &Path) -> Qpdf {
+        let streams = tempfile::tempdir().unwrap();
+        let out = std::process::Command::new("qpdf")
+            .args([
+                "--json=2",
+                "--json-stream-data=file",
+                "--decode-level=generalized",
+            ])
+            .arg(format!(
+                "--json-stream-prefix={}",
+                streams.path().join("s").display()
+            ))
+            .arg(pdf)
+            .output()
+            .expect("qpdf runs");
+        assert!(
+            out.status.success(),
+            "qpdf: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Qpdf {
+            json: serde_json::from_slice(&out.stdout).unwrap(),
+            _streams: streams,
+        }
+    }
+
+    fn objects(&self) -> &serde_json::Map<String, serde_json::Value> {
+        self.json["qpdf"][1].as_object().unwrap()
+    }
+
+    /// An object by reference (`"12 0 R"`): a stream's dictionary, or its value.
+    fn get(&self, r: &str) -> &serde_json::Value {
+        let o = &self.objects()[&format!("obj:{r}")];
+        if o["stream"].is_object() {
+            &o["stream"]["dict"]
+        } else {
+            &o["value"]
+        }
+    }
+
+    /// `v`, or what it refers to.
+    fn resolve<'a>(&'a self, v: &'a serde_json::Value) -> &'a serde_json::Value {
+        match v.as_str() {
+            Some(r) if r.ends_with(" R") => self.get(r),
+            _ => v,
+        }
+    }
+
+    /// A stream's decoded data.
+    fn data(&self, r: &str) -> Vec<u8> {
+        let o = &self.objects()[&format!("obj:{r}")];
+        let file = o["stream"]["datafile"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{r} is a stream"));
+        std::fs::read(file).unwrap()
+    }
+
+    fn catalog(&self) -> &serde_json::Value {
+        self.resolve(&self.objects()["trailer"]["value"]["/Root"])
+    }
+
+    /// Every object that is not a stream's data: values and stream dictionaries.
+    fn dictionaries(&self) -> impl Iterator<Item = &serde_json::Value> {
+        self.objects()
+            .iter()
+            .filter(|(k, _)| k.starts_with("obj:"))
+            .map(|(_, o)| {
+                if o["stream"].is_object() {
+                    &o["stream"]["dict"]
+                } else {
+                    &o["value"]
+                }
+            })
+    }
+
+    /// Each page's content streams, decoded and joined.
+    fn page_contents(&self) -> Vec<String> {
+        self.json["pages"]
+            .as_array()
+            .unwrap()
+            .iter()
             .map(|p| {
-                p.lines()
-                    .map(|l| l.split_whitespace().next().unwrap_or("").to_string())
-                    .filter(|w| !w.is_empty())
-                    .collect()
+                p["contents"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| String::from_utf8_lossy(&self.data(c.as_str().unwrap())).into_owned())
+                    .collect::<Vec<_>>()
+                    .join("\n")
             })
             .collect()
-    };
-    let (a, b) = (pages(&ours), pages(&theirs));
-    assert_eq!(a.len(), b.len(), "same number of pages");
-    let (mut same, mut total) = (0usize, 0usize);
-    for (pa, pb) in a.iter().zip(&b) {
-        total += pa.len().max(pb.len());
-        same += pa.iter().zip(pb).filter(|(x, y)| x == y).count();
     }
-    let share = same as f64 / total as f64;
-    println!(
-        "first word of the line agrees on {same} of {total} lines ({:.1} %), {} pages",
-        share * 100.0,
-        a.len()
-    );
+}
+
+/// A value of the XMP packet: an element or an attribute `name` in the
+/// namespace `ns`, wherever it stands.
+fn xmp_value(xmp: &str, ns: &str, name: &str) -> Option<String> {
+    let doc = roxmltree::Document::parse(xmp).expect("the XMP is well-formed XML");
+    doc.descendants().find_map(|n| {
+        if n.tag_name().namespace() == Some(ns) && n.tag_name().name() == name {
+            return Some(n.text().unwrap_or("").trim().to_string());
+        }
+        n.attributes()
+            .find(|a| a.namespace() == Some(ns) && a.name() == name)
+            .map(|a| a.value().to_string())
+    })
+}
+
+const PDFAID: &str = "http://www.aiim.org/pdfa/ns/id/";
+
+#[test]
+fn pdfa_2b_as_an_independent_reader_sees_it() {
+    if !tool_available("qpdf") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    ketluan_ok(&[
+        "render",
+        "meetings",
+        "--out",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "pdf",
+    ]);
+    let mut pdfs: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    pdfs.sort();
+    // The notices, the giấy mời and the biên bản of meetings/.
+    assert!(pdfs.len() >= 5, "{pdfs:?}");
+    for pdf in &pdfs {
+        let name = pdf.file_name().unwrap().to_string_lossy();
+        let q = Qpdf::read(pdf);
+        let catalog = q.catalog();
+        // The XMP metadata stream of the catalog says PDF/A-2b.
+        let meta = catalog["/Metadata"].as_str().expect("/Metadata");
+        assert_eq!(q.get(meta)["/Subtype"], "/XML", "{name}");
+        assert_eq!(q.get(meta)["/Type"], "/Metadata", "{name}");
+        let xmp = String::from_utf8(q.data(meta)).unwrap();
+        assert_eq!(
+            xmp_value(&xmp, PDFAID, "part").as_deref(),
+            Some("2"),
+            "{name}"
+        );
+        assert_eq!(
+            xmp_value(&xmp, PDFAID, "conformance").as_deref(),
+            Some("B"),
+            "{name}"
+        );
+        // An output intent GTS_PDFA1 with an RGB ICC profile.
+        let intents = q
+            .resolve(&catalog["/OutputIntents"])
+            .as_array()
+            .expect("/OutputIntents");
+        let intent = intents
+            .iter()
+            .map(|i| q.resolve(i))
+            .find(|i| i["/S"] == "/GTS_PDFA1")
+            .unwrap_or_else(|| panic!("{name}: an output intent /GTS_PDFA1"));
+        let profile = intent["/DestOutputProfile"].as_str().expect("a profile");
+        assert_eq!(q.get(profile)["/N"], 3, "{name}: three components");
+        let icc = q.data(profile);
+        assert!(icc.len() > 128, "{name}: an ICC profile");
+        assert_eq!(&icc[36..40], b"acsp", "{name}: the ICC signature");
+        assert_eq!(&icc[16..20], b"RGB ", "{name}: an RGB profile");
+        // Every font embedded: each descriptor has its font file.
+        let mut fonts = 0;
+        for font in q.dictionaries().filter(|d| d["/Type"] == "/Font") {
+            assert_ne!(font["/Subtype"], "/Type3", "{name}");
+            let descendants: Vec<&serde_json::Value> = if font["/Subtype"] == "/Type0" {
+                q.resolve(&font["/DescendantFonts"])
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|d| q.resolve(d))
+                    .collect()
+            } else {
+                vec![font]
+            };
+            for f in descendants {
+                let descriptor = q.resolve(&f["/FontDescriptor"]);
+                let file = ["/FontFile2", "/FontFile3", "/FontFile"]
+                    .iter()
+                    .find_map(|k| descriptor[*k].as_str())
+                    .unwrap_or_else(|| panic!("{name}: {f} is not embedded"));
+                let data = q.data(file);
+                assert!(
+                    data.starts_with(&[0, 1, 0, 0])
+                        || data.starts_with(b"true")
+                        || data.starts_with(b"OTTO"),
+                    "{name}: a font program in {file}"
+                );
+                fonts += 1;
+            }
+        }
+        assert!(fonts >= 2, "{name}: {fonts} fonts");
+        for d in q.dictionaries().filter(|d| d["/Type"] == "/FontDescriptor") {
+            assert!(
+                ["/FontFile2", "/FontFile3", "/FontFile"]
+                    .iter()
+                    .any(|k| d[*k].is_string()),
+                "{name}: {d}"
+            );
+        }
+    }
+    // Plain PDF on request: no PDF/A identification.
+    let (_d, plain) = render_pdf(&root().join(EXAMPLE), &["--no-pdfa"]);
+    let q = Qpdf::read(&plain);
+    if let Some(meta) = q.catalog()["/Metadata"].as_str() {
+        let xmp = String::from_utf8(q.data(meta)).unwrap();
+        assert_eq!(xmp_value(&xmp, PDFAID, "part"), None);
+        assert_eq!(xmp_value(&xmp, PDFAID, "conformance"), None);
+    }
+    let intents = q.resolve(&q.catalog()["/OutputIntents"]);
     assert!(
-        share >= 0.90,
-        "only {:.1} % of lines start alike",
-        share * 100.0
+        !intents
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|i| q.resolve(i)["/S"] == "/GTS_PDFA1"),
+        "{intents}"
     );
+}
+
+/// A filled rectangle, in points from the page's top-left corner.
+#[derive(Debug, Clone, Copy)]
+struct FilledRect {
+    x0: f32,
+    x1: f32,
+    y0: f32,
+    y1: f32,
+}
+
+impl FilledRect {
+    fn width(&self) -> f32 {
+        self.x1 - self.x0
+    }
+    fn centre(&self) -> f32 {
+        (self.x0 + self.x1) / 2.0
+    }
+}
+
+/// The filled paths of a content stream, each an axis-aligned rectangle
+/// (asserted), in points from the top-left corner of a page `page_h` high:
+/// a small interpreter of `q`, `Q`, `cm`, `m`, `l`, `re`, `h` and the fill
+/// and paint operators; text, strings and arrays are skipped.
+fn filled_rects(content: &str, page_h: f32) -> Vec<FilledRect> {
+    type M = [f64; 6];
+    let mul = |a: M, b: M| -> M {
+        [
+            a[0] * b[0] + a[1] * b[2],
+            a[0] * b[1] + a[1] * b[3],
+            a[2] * b[0] + a[3] * b[2],
+            a[2] * b[1] + a[3] * b[3],
+            a[4] * b[0] + a[5] * b[2] + b[4],
+            a[4] * b[1] + a[5] * b[3] + b[5],
+        ]
+    };
+    let b = content.as_bytes();
+    let mut ctm: M = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+    let mut stack: Vec<M> = Vec::new();
+    let mut nums: Vec<f64> = Vec::new();
+    let mut path: Vec<(f64, f64)> = Vec::new();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_whitespace() || c == b'[' || c == b']' {
+            i += 1;
+        } else if c == b'%' {
+            while i < b.len() && b[i] != b'\n' && b[i] != b'\r' {
+                i += 1;
+            }
+        } else if c == b'(' {
+            let mut depth = 0;
+            while i < b.len() {
+                match b[i] {
+                    b'\\' => i += 1,
+                    b'(' => depth += 1,
+                    b')' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            i += 1;
+            nums.clear();
+        } else if c == b'<' && b.get(i + 1) != Some(&b'<') {
+            while i < b.len() && b[i] != b'>' {
+                i += 1;
+            }
+            i += 1;
+            nums.clear();
+        } else if c == b'<' || c == b'>' {
+            i += 2; // `<<`, `>>`
+        } else if c == b'/' {
+            i += 1;
+            while i < b.len() && !b[i].is_ascii_whitespace() && !b"/[]()<>".contains(&b[i]) {
+                i += 1;
+            }
+        } else {
+            let start = i;
+            while i < b.len() && !b[i].is_ascii_whitespace() && !b"/[]()<>%".contains(&b[i]) {
+                i += 1;
+            }
+            let token = &content[start..i];
+            if let Ok(n) = token.parse::<f64>() {
+                nums.push(n);
+                continue;
+            }
+            let at =
+                |x: f64, y: f64, m: &M| (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]);
+            match token {
+                "q" => stack.push(ctm),
+                "Q" => ctm = stack.pop().expect("q before Q"),
+                "cm" => {
+                    let n = &nums[nums.len() - 6..];
+                    ctm = mul([n[0], n[1], n[2], n[3], n[4], n[5]], ctm);
+                }
+                "m" | "l" => {
+                    let n = &nums[nums.len() - 2..];
+                    path.push(at(n[0], n[1], &ctm));
+                }
+                "re" => {
+                    let n = &nums[nums.len() - 4..];
+                    let (x, y, w, h) = (n[0], n[1], n[2], n[3]);
+                    for (px, py) in [(x, y), (x + w, y), (x + w, y + h), (x, y + h)] {
+                        path.push(at(px, py, &ctm));
+                    }
+                }
+                "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                    let xs: Vec<f64> = path.iter().map(|p| p.0).collect();
+                    let ys: Vec<f64> = path.iter().map(|p| p.1).collect();
+                    let lo = |v: &[f64]| v.iter().copied().fold(f64::MAX, f64::min);
+                    let hi = |v: &[f64]| v.iter().copied().fold(f64::MIN, f64::max);
+                    let (x0, x1, y0, y1) = (lo(&xs), hi(&xs), lo(&ys), hi(&ys));
+                    // Every corner on the box's edges: a rectangle.
+                    assert!(
+                        path.iter()
+                            .all(|&(x, y)| ((x - x0).abs() < 1e-3 || (x - x1).abs() < 1e-3)
+                                && ((y - y0).abs() < 1e-3 || (y - y1).abs() < 1e-3)),
+                        "a filled path that is not a rectangle: {path:?}"
+                    );
+                    out.push(FilledRect {
+                        x0: x0 as f32,
+                        x1: x1 as f32,
+                        y0: page_h - y1 as f32,
+                        y1: page_h - y0 as f32,
+                    });
+                    path.clear();
+                }
+                "S" | "s" | "n" => path.clear(),
+                _ => {}
+            }
+            nums.clear();
+        }
+    }
+    out
+}
+
+/// One example, and the bold lines of its issuer's name.
+struct Header<'a> {
+    meeting: &'a str,
+    issuer: &'a [&'a str],
+}
+
+#[test]
+fn the_three_rules_are_as_long_as_decree_30_says_and_where_it_says() {
+    if !tool_available("qpdf") || !poppler_present() {
+        return;
+    }
+    const LEFT_COLUMN: f32 = 65.0 * 72.0 / 25.4;
+    const THICKNESS: f32 = 0.75;
+    let tol = 0.05;
+    for h in [
+        Header {
+            meeting: EXAMPLE,
+            issuer: &["ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU"],
+        },
+        Header {
+            meeting: DRAFT,
+            issuer: &["VĂN PHÒNG UBND TỈNH"],
+        },
+    ] {
+        let (_d, pdf) = render_pdf(&root().join(h.meeting), &[]);
+        let q = Qpdf::read(&pdf);
+        let pages: Vec<Vec<FilledRect>> = q
+            .page_contents()
+            .iter()
+            .map(|c| filled_rects(c, PAGE_H))
+            .collect();
+        // Three rules on the first page, nothing filled on the others.
+        assert_eq!(pages[0].len(), 3, "{}: {:?}", h.meeting, pages[0]);
+        assert!(pages[1..].iter().all(Vec::is_empty), "{pages:?}");
+        for r in &pages[0] {
+            assert!((r.y1 - r.y0 - THICKNESS).abs() < 0.01, "{r:?}");
+        }
+        let words = word_boxes(&pdf);
+        let first: Vec<&WordBox> = words.iter().filter(|w| w.page == 0).collect();
+        let split = MARGIN_LEFT + LEFT_COLUMN;
+        let left = group_lines(first.iter().copied().filter(|w| w.x_max <= split).collect());
+        let right = group_lines(first.iter().copied().filter(|w| w.x_min >= split).collect());
+        let all = group_lines(first.clone());
+        let find = |lines: &[PdfLine], text: &str| -> PdfLine {
+            lines
+                .iter()
+                .find(|l| l.text == text)
+                .unwrap_or_else(|| panic!("{}: {text:?} in {lines:#?}", h.meeting))
+                .clone()
+        };
+        let in_left: Vec<&FilledRect> = pages[0].iter().filter(|r| r.x1 <= split).collect();
+        let in_right: Vec<&FilledRect> = pages[0].iter().filter(|r| r.x0 >= split).collect();
+        assert_eq!((in_left.len(), in_right.len()), (1, 1), "{:?}", pages[0]);
+
+        // Under the issuer's name: a third of its widest line, centred
+        // under it, between the name and the number.
+        let rule = in_left[0];
+        let issuer: Vec<PdfLine> = h.issuer.iter().map(|t| find(&left, t)).collect();
+        let widest = issuer
+            .iter()
+            .max_by(|a, b| (a.x_max - a.x_min).total_cmp(&(b.x_max - b.x_min)))
+            .unwrap();
+        let width = widest.x_max - widest.x_min;
+        assert!(
+            (rule.width() - width / 3.0).abs() < tol,
+            "{}: issuer rule {} pt, name {width} pt",
+            h.meeting,
+            rule.width()
+        );
+        for line in &issuer {
+            let centre = (line.x_min + line.x_max) / 2.0;
+            assert!(
+                (rule.centre() - centre).abs() < tol,
+                "{}: {line:?} {rule:?}",
+                h.meeting
+            );
+        }
+        let number = left.iter().find(|l| l.text.starts_with("Số:")).unwrap();
+        let last = issuer.last().unwrap();
+        assert!(
+            rule.y0 > last.y_max && rule.y1 < number.y_min,
+            "{}: {rule:?} between {last:?} and {number:?}",
+            h.meeting
+        );
+
+        // Under the motto: exactly its width, under it, above the date line.
+        let rule = in_right[0];
+        let motto = find(&right, "Độc lập - Tự do - Hạnh phúc");
+        assert!(
+            (rule.x0 - motto.x_min).abs() < tol && (rule.x1 - motto.x_max).abs() < tol,
+            "{}: motto rule {rule:?}, motto {motto:?}",
+            h.meeting
+        );
+        let date = right.iter().find(|l| l.text.contains("ngày")).unwrap();
+        assert!(
+            rule.y0 > motto.y_max && rule.y1 < date.y_min,
+            "{}",
+            h.meeting
+        );
+
+        // Under the trích yếu: a third of its widest line, centred on the
+        // text width, between the trích yếu and the body.
+        let rule = pages[0]
+            .iter()
+            .max_by(|a, b| a.y0.total_cmp(&b.y0))
+            .unwrap();
+        let title = find(&all, "THÔNG BÁO");
+        let summary: Vec<&PdfLine> = all
+            .iter()
+            .filter(|l| l.y_min > title.y_max && l.y_max < rule.y0)
+            .collect();
+        assert!(!summary.is_empty(), "{}", h.meeting);
+        let width = summary
+            .iter()
+            .map(|l| l.x_max - l.x_min)
+            .fold(0.0, f32::max);
+        assert!(
+            (rule.width() - width / 3.0).abs() < tol,
+            "{}: trích yếu rule {} pt, widest line {width} pt",
+            h.meeting,
+            rule.width()
+        );
+        let text_centre = MARGIN_LEFT + (PAGE_W - MARGIN_LEFT - MARGIN_RIGHT) / 2.0;
+        assert!(
+            (rule.centre() - text_centre).abs() < tol,
+            "{}: {rule:?}",
+            h.meeting
+        );
+        for line in &summary {
+            assert!(
+                ((line.x_min + line.x_max) / 2.0 - text_centre).abs() < tol,
+                "{line:?}"
+            );
+        }
+        let body = all.iter().find(|l| l.y_min > rule.y1).unwrap();
+        assert!(
+            body.x_min > MARGIN_LEFT + 1.0,
+            "the body's first line, indented: {body:?}"
+        );
+    }
 }
