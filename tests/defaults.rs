@@ -79,21 +79,6 @@ fn notice_texts(meeting: &Path) -> Vec<String> {
         .collect()
 }
 
-/// The lines under `Nơi nhận:` down to the `- Lưu:` line.
-fn recipient_lines(texts: &[String]) -> Vec<String> {
-    let start = texts
-        .iter()
-        .position(|t| t == "Nơi nhận:")
-        .unwrap_or_else(|| panic!("a Nơi nhận heading in {texts:#?}"))
-        + 1;
-    let end = texts[start..]
-        .iter()
-        .position(|t| t.starts_with("- Lưu:"))
-        .expect("a Lưu line")
-        + start;
-    texts[start..=end].to_vec()
-}
-
 /// The signer block: the non-empty paragraphs after the `- Lưu:` line.
 fn signer_lines(texts: &[String]) -> Vec<String> {
     let lưu = texts.iter().position(|t| t.starts_with("- Lưu:")).unwrap();

@@ -768,21 +768,6 @@ fn docx_texts(docx: &Path) -> Vec<String> {
     paragraphs(&doc).into_iter().map(paragraph_text).collect()
 }
 
-/// The lines under `Nơi nhận:`, down to the `- Lưu:` line.
-fn recipient_lines(texts: &[String]) -> Vec<String> {
-    let start = texts
-        .iter()
-        .position(|t| t == "Nơi nhận:")
-        .expect("a Nơi nhận heading")
-        + 1;
-    let end = texts[start..]
-        .iter()
-        .position(|t| t.starts_with("- Lưu:"))
-        .expect("a Lưu line")
-        + start;
-    texts[start..=end].to_vec()
-}
-
 #[test]
 fn the_number_has_two_digits_at_least() {
     for (number, line) in [

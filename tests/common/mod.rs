@@ -295,3 +295,18 @@ pub fn page_lines(pdf: &Path) -> Vec<Vec<String>> {
         })
         .collect()
 }
+
+/// The lines under `Nơi nhận:` down to the `- Lưu:` line.
+pub fn recipient_lines(texts: &[String]) -> Vec<String> {
+    let start = texts
+        .iter()
+        .position(|t| t == "Nơi nhận:")
+        .unwrap_or_else(|| panic!("a Nơi nhận heading in {texts:#?}"))
+        + 1;
+    let end = texts[start..]
+        .iter()
+        .position(|t| t.starts_with("- Lưu:"))
+        .expect("a Lưu line")
+        + start;
+    texts[start..=end].to_vec()
+}
