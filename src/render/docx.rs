@@ -11,8 +11,6 @@
 //! fixed timestamp, and `docProps/core.xml` is written here with the notice
 //! date.
 
-use std::io::Cursor;
-
 use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, Header, LineSpacing, LineSpacingType, PageMargin,
     PageNum, PageNumType, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders,
@@ -50,12 +48,10 @@ impl Renderer for DocxRenderer {
                 .replace(HEADER_ROW_MARK, "<w:tblHeader />")
                 .into_bytes();
         }
-        let mut out = Cursor::new(Vec::new());
-        xml.pack(&mut out).map_err(|e| RenderError {
+        super::package::write(&xml).map_err(|e| RenderError {
             format: Format::Docx,
             message: e.to_string(),
-        })?;
-        Ok(out.into_inner())
+        })
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod docx;
 pub mod html;
+pub mod package;
 pub mod pages;
 pub mod pdf;
 

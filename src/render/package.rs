@@ -1,0 +1,129 @@
+//! The DOCX package (the ZIP around the XML parts) written by ketluan, not by
+//! docx-rs: docx-rs stores its parts uncompressed and adds parts a notice
+//! does not use (comments, comment extensions, numbering, footnotes, custom
+//! and app properties, a font table, empty relationship files of the
+//! headers). Here only the parts Word and LibreOffice need are written
+//! (the document, its styles and settings, the page-number headers, the core
+//! properties), each deflated, with their own content types and
+//! relationships: the real example's DOCX goes from 60.8 KB to under 16 KB.
+//!
+//! Deterministic: fixed order, fixed timestamps (1980-01-01, the ZIP epoch),
+//! fixed permissions and compression level.
+
+use std::io::{Cursor, Write};
+
+use docx_rs::XMLDocx;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+/// The deflate level: the best flate2 gives (zopfli would win a few more
+/// per cent at tens of times the time).
+const LEVEL: i64 = 9;
+
+const RELATIONSHIPS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+const OFFICE_RELATIONSHIPS: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const WORDPROCESSING: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
+
+/// `[Content_Types].xml` for the parts written here.
+fn content_types(headers: usize) -> String {
+    let mut s = String::from(concat!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+        r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
+        r#"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#,
+        r#"<Default Extension="xml" ContentType="application/xml"/>"#,
+    ));
+    let mut part = |name: &str, kind: &str| {
+        s.push_str(&format!(
+            r#"<Override PartName="{name}" ContentType="{kind}"/>"#
+        ));
+    };
+    part(
+        "/word/document.xml",
+        &format!("{WORDPROCESSING}.document.main+xml"),
+    );
+    part("/word/styles.xml", &format!("{WORDPROCESSING}.styles+xml"));
+    part(
+        "/word/settings.xml",
+        &format!("{WORDPROCESSING}.settings+xml"),
+    );
+    for i in 1..=headers {
+        part(
+            &format!("/word/header{i}.xml"),
+            &format!("{WORDPROCESSING}.header+xml"),
+        );
+    }
+    part(
+        "/docProps/core.xml",
+        "application/vnd.openxmlformats-package.core-properties+xml",
+    );
+    s.push_str("</Types>");
+    s
+}
+
+/// `_rels/.rels`: the document and its core properties.
+fn package_relationships() -> String {
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<Relationships xmlns="{rels}">"#,
+            r#"<Relationship Id="rId1" Type="{office}/officeDocument" Target="word/document.xml"/>"#,
+            r#"<Relationship Id="rId2" Type="{rels}/metadata/core-properties" Target="docProps/core.xml"/>"#,
+            "</Relationships>"
+        ),
+        rels = RELATIONSHIPS,
+        office = OFFICE_RELATIONSHIPS,
+    )
+}
+
+/// `word/_rels/document.xml.rels`: styles, settings and the headers, with
+/// the ids docx-rs wrote into the section properties (`rIdHeader1`, …).
+fn document_relationships(headers: usize) -> String {
+    let mut s = format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<Relationships xmlns="{rels}">"#,
+            r#"<Relationship Id="rId1" Type="{office}/styles" Target="styles.xml"/>"#,
+            r#"<Relationship Id="rId3" Type="{office}/settings" Target="settings.xml"/>"#,
+        ),
+        rels = RELATIONSHIPS,
+        office = OFFICE_RELATIONSHIPS,
+    );
+    for i in 1..=headers {
+        s.push_str(&format!(
+            r#"<Relationship Id="rIdHeader{i}" Type="{OFFICE_RELATIONSHIPS}/header" Target="header{i}.xml"/>"#
+        ));
+    }
+    s.push_str("</Relationships>");
+    s
+}
+
+/// Writes the parts of `xml` that a notice uses as a deflated DOCX package.
+pub fn write(xml: &XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(LEVEL))
+        .last_modified_time(DateTime::default())
+        .unix_permissions(0o644);
+    let headers = xml.headers.len();
+    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(16 * 1024)));
+    let mut part = |name: &str, bytes: &[u8]| -> zip::result::ZipResult<()> {
+        zip.start_file(name, options)?;
+        zip.write_all(bytes)?;
+        Ok(())
+    };
+    part("[Content_Types].xml", content_types(headers).as_bytes())?;
+    part("_rels/.rels", package_relationships().as_bytes())?;
+    part("docProps/core.xml", &xml.doc_props.core)?;
+    part(
+        "word/_rels/document.xml.rels",
+        document_relationships(headers).as_bytes(),
+    )?;
+    part("word/document.xml", &xml.document)?;
+    part("word/styles.xml", &xml.styles)?;
+    part("word/settings.xml", &xml.settings)?;
+    for (i, header) in xml.headers.iter().enumerate() {
+        part(&format!("word/header{}.xml", i + 1), header)?;
+    }
+    Ok(zip.finish()?.into_inner())
+}
