@@ -3,10 +3,6 @@
 //! dependency): each stage runs for about a second and reports the median
 //! of 15 batches.
 
-/// The allocator of the `ketluan` binary, so the figures are the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};

@@ -2,10 +2,6 @@
 //! tasks, written to a temporary folder): loading and validating every file,
 //! collecting the tasks, filtering, and writing each output format.
 
-/// The allocator of the `ketluan` binary, so the figures are the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Instant;

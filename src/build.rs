@@ -116,7 +116,12 @@ pub struct Engine {
     keys: KeyContext,
     force: bool,
     prune: bool,
-    pool: rayon::ThreadPool,
+    /// Worker threads (None: one per core).
+    jobs: Option<usize>,
+    /// The worker pool, started by the first run with more than one
+    /// meeting (a single meeting is rendered on the calling thread: no
+    /// threads to start for one notice).
+    pool: std::sync::OnceLock<Option<rayon::ThreadPool>>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -216,10 +221,6 @@ impl Engine {
         let renderers = formats.iter().map(|f| renderer_for(*f, &options)).collect();
         let digest = templates_digest(opts.templates.as_deref())?;
         let keys = KeyContext::new(digest, !opts.no_pdfa, opts.font_dir.as_deref(), &formats);
-        let mut pool = rayon::ThreadPoolBuilder::new();
-        if let Some(n) = opts.jobs.filter(|n| *n > 0) {
-            pool = pool.num_threads(n);
-        }
         Ok(Engine {
             out: opts.out.clone(),
             documents,
@@ -229,7 +230,48 @@ impl Engine {
             keys,
             force,
             prune: opts.prune,
-            pool: pool.build()?,
+            jobs: opts.jobs.filter(|n| *n > 0),
+            pool: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// The worker pool, started on first use; None if its threads cannot
+    /// be started (the meetings are then rendered one after the other).
+    fn pool(&self) -> Option<&rayon::ThreadPool> {
+        self.pool
+            .get_or_init(|| {
+                let mut pool = rayon::ThreadPoolBuilder::new();
+                if let Some(n) = self.jobs {
+                    pool = pool.num_threads(n);
+                }
+                pool.build().ok()
+            })
+            .as_ref()
+    }
+
+    /// One meeting's work up to its files: prepared, rendered, or failed
+    /// (a panic becomes a failure of that meeting).
+    fn step(
+        &self,
+        files: &[PathBuf],
+        stems: &[String],
+        duplicate_of: &[Option<usize>],
+        old_entries: &BTreeMap<String, Entry>,
+        i: usize,
+    ) -> Step {
+        std::panic::catch_unwind(AssertUnwindSafe(|| {
+            self.prepare(
+                &files[i],
+                &stems[i],
+                duplicate_of[i].map(|d| files[d].as_path()),
+                old_entries.get(&stems[i]),
+            )
+        }))
+        .unwrap_or_else(|_| {
+            Step::Done(Outcome::failed(crate::tr!(
+                "build.internal",
+                file = files[i].display()
+            )))
         })
     }
 
@@ -247,7 +289,7 @@ impl Engine {
     pub fn run(&self, files: &[PathBuf], report: Report) -> Summary {
         let started = Instant::now();
         let had_manifest = Manifest::exists(&self.out);
-        let mut manifest = Manifest::load(&self.out);
+        let manifest = Manifest::load(&self.out);
         let stems: Vec<String> = files.iter().map(|f| stem_of(f)).collect();
         let mut first_with_stem: HashMap<&str, usize> = HashMap::new();
         for (i, s) in stems.iter().enumerate() {
@@ -278,7 +320,53 @@ impl Engine {
         let mut new_entries: BTreeMap<usize, Entry> = BTreeMap::new();
 
         let old_entries = &manifest.entries;
-        let (stems_ref, duplicate_of) = (&stems, &duplicate_of);
+        let pool = if files.len() > 1 { self.pool() } else { None };
+        match pool {
+            Some(pool) => self.run_parallel(
+                pool,
+                files,
+                (&stems, &duplicate_of, old_entries),
+                &mut printer,
+                (&mut summary, &mut new_entries),
+            ),
+            // One meeting (or no pool): on this thread, one after the other.
+            None => {
+                for i in 0..files.len() {
+                    let outcome = match self.step(files, &stems, &duplicate_of, old_entries, i) {
+                        Step::Done(o) => o,
+                        Step::Write(w) => w.finish(&files[i]),
+                    };
+                    printer.print(&files[i], &outcome);
+                    self.tally(&mut summary, &mut new_entries, i, outcome);
+                }
+            }
+        }
+        self.finish_run(
+            started,
+            &bar,
+            &stems,
+            manifest,
+            had_manifest,
+            summary,
+            new_entries,
+        )
+    }
+
+    /// The meetings on the pool, their files written by writer threads,
+    /// the lines printed in file order.
+    fn run_parallel(
+        &self,
+        pool: &rayon::ThreadPool,
+        files: &[PathBuf],
+        (stems_ref, duplicate_of, old_entries): (
+            &Vec<String>,
+            &Vec<Option<usize>>,
+            &BTreeMap<String, Entry>,
+        ),
+        printer: &mut Printer,
+        (summary, new_entries): (&mut Summary, &mut BTreeMap<usize, Entry>),
+    ) {
+        let report = printer.report;
         let (tx_write, rx_write) = mpsc::sync_channel::<(usize, Writes)>(2 * WRITERS);
         let rx_write = Mutex::new(rx_write);
         std::thread::scope(|scope| {
@@ -298,7 +386,7 @@ impl Engine {
                 });
             }
             scope.spawn(move || {
-                self.pool.install(|| {
+                pool.install(|| {
                     // One meeting per task: rayon otherwise hands each
                     // worker a long run of meetings up front, and when one
                     // worker's run happens to hold the longer notices the
@@ -308,20 +396,7 @@ impl Engine {
                         .into_par_iter()
                         .with_max_len(1)
                         .for_each_with((tx, tx_write), |(tx, tx_write), i| {
-                            let step = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                                self.prepare(
-                                    &files[i],
-                                    &stems_ref[i],
-                                    duplicate_of[i].map(|d| files[d].as_path()),
-                                    old_entries.get(&stems_ref[i]),
-                                )
-                            }))
-                            .unwrap_or_else(|_| {
-                                Step::Done(Outcome::failed(crate::tr!(
-                                    "build.internal",
-                                    file = files[i].display()
-                                )))
-                            });
+                            let step = self.step(files, stems_ref, duplicate_of, old_entries, i);
                             match step {
                                 Step::Done(o) => {
                                     let _ = tx.send((i, o));
@@ -339,18 +414,33 @@ impl Engine {
             for (i, outcome) in rx {
                 if report == Report::Progress {
                     printer.print(&files[i], &outcome);
-                    self.tally(&mut summary, &mut new_entries, i, outcome);
+                    self.tally(summary, new_entries, i, outcome);
                     continue;
                 }
                 pending.insert(i, outcome);
                 while let Some(o) = pending.remove(&next) {
                     printer.print(&files[next], &o);
-                    self.tally(&mut summary, &mut new_entries, next, o);
+                    self.tally(summary, new_entries, next, o);
                     next += 1;
                 }
             }
         });
-        if let Some(pb) = &bar {
+    }
+
+    /// After the meetings: the folder synced, the manifest saved, deleted
+    /// meetings reported, the summary line printed.
+    #[allow(clippy::too_many_arguments)]
+    fn finish_run(
+        &self,
+        started: Instant,
+        bar: &Option<indicatif::ProgressBar>,
+        stems: &[String],
+        mut manifest: Manifest,
+        had_manifest: bool,
+        mut summary: Summary,
+        new_entries: BTreeMap<usize, Entry>,
+    ) -> Summary {
+        if let Some(pb) = bar {
             pb.finish_and_clear();
         }
 
@@ -362,7 +452,7 @@ impl Engine {
         for (i, entry) in new_entries {
             manifest.entries.insert(stems[i].clone(), entry);
         }
-        self.deleted_meetings(&mut manifest, &stems, &mut summary);
+        self.deleted_meetings(&mut manifest, stems, &mut summary);
         if had_manifest || !manifest.entries.is_empty() {
             if let Err(e) = manifest.save(&self.out) {
                 eprintln!(
@@ -387,7 +477,7 @@ impl Engine {
             "{}",
             crate::tr!(
                 "build.done",
-                meetings = files.len(),
+                meetings = stems.len(),
                 secs = format!("{secs:.2}"),
                 rendered = summary.rendered,
                 written = summary.written,

@@ -57,7 +57,15 @@ pub fn command() -> clap::Command {
 /// subcommand, 2 for a mistake on the command line.
 pub fn main() -> ExitCode {
     i18n::set(i18n::Lang::from_env());
-    let matches = match command().try_get_matches() {
+    // The command line as written is parsed against the plain definition;
+    // only a request for help, a version or a mistake builds the localized
+    // one (every help line looked up in the catalog), to say it in the
+    // user's language.
+    let parsed = match Cli::command().try_get_matches() {
+        Ok(m) => Ok(m),
+        Err(_) => command().try_get_matches(),
+    };
+    let matches = match parsed {
         Ok(m) => m,
         Err(e)
             if matches!(

@@ -60,21 +60,34 @@ pub mod data {
 /// Vietnamese, general punctuation); others are looked up in the font.
 const TABLE_END: u32 = 0x2500;
 
-/// One font file with its tabulated metrics.
+/// The bytes of a font file: the embedded fonts are used where they lie in
+/// the binary (no copy), a user's are read into memory.
+pub type FontBytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
+
+/// Characters per block of the glyph and advance tables.
+const BLOCK: usize = 256;
+
+/// One block of the tables: (glyph, advance in font units) per character.
+type Block = Box<[(u16, u16); BLOCK]>;
+
+/// One font file with its metrics, looked up once per character: the
+/// table of glyphs and advances below U+2500 is built a block of 256
+/// characters at a time, when a character of the block is first measured
+/// (a notice uses five or six blocks of a face: ASCII, Latin-1, Latin
+/// Extended-A and -B, the Vietnamese letters, punctuation).
 pub struct Face {
-    data: Arc<Vec<u8>>,
+    data: FontBytes,
     units_per_em: f32,
     ascender: f32,
     descender: f32,
     line_height: f32,
-    glyphs: Vec<u16>,
-    advances: Vec<u16>,
+    blocks: Vec<OnceLock<Block>>,
 }
 
 impl std::fmt::Debug for Face {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Face")
-            .field("bytes", &self.data.len())
+            .field("bytes", &self.bytes().len())
             .finish()
     }
 }
@@ -91,24 +104,8 @@ fn glyph_and_advance(face: &ttf_parser::Face, c: char) -> (u16, u16) {
 
 impl Face {
     /// Reads a TrueType/OpenType font; `None` when it does not parse.
-    pub fn parse(data: Arc<Vec<u8>>) -> Option<Face> {
-        let face = ttf_parser::Face::parse(&data, 0).ok()?;
-        let mut glyphs = vec![0; TABLE_END as usize];
-        let mut advances = vec![0; TABLE_END as usize];
-        // Only the characters the font's Unicode maps list are looked up
-        // (a quarter of the table for Liberation Serif): the others have no
-        // glyph, and stay 0. Startup time, for `render` of one meeting.
-        for subtable in face.tables().cmap.iter().flat_map(|c| c.subtables) {
-            if !subtable.is_unicode() {
-                continue;
-            }
-            subtable.codepoints(|u| {
-                let Some(c) = char::from_u32(u).filter(|_| u < TABLE_END) else {
-                    return;
-                };
-                (glyphs[u as usize], advances[u as usize]) = glyph_and_advance(&face, c);
-            });
-        }
+    pub fn parse(data: FontBytes) -> Option<Face> {
+        let face = ttf_parser::Face::parse((*data).as_ref(), 0).ok()?;
         let units_per_em = f32::from(face.units_per_em());
         let (ascender, descender) = (f32::from(face.ascender()), f32::from(face.descender()));
         let line_height = (ascender - descender + f32::from(face.line_gap())) / units_per_em;
@@ -117,14 +114,20 @@ impl Face {
             ascender: ascender / units_per_em,
             descender: -descender / units_per_em,
             line_height,
-            glyphs,
-            advances,
+            blocks: (0..(TABLE_END as usize).div_ceil(BLOCK))
+                .map(|_| OnceLock::new())
+                .collect(),
             data,
         })
     }
 
     /// The font file's bytes.
-    pub fn data(&self) -> Arc<Vec<u8>> {
+    pub fn bytes(&self) -> &[u8] {
+        (*self.data).as_ref()
+    }
+
+    /// The font file's bytes, shared.
+    pub fn data(&self) -> FontBytes {
         self.data.clone()
     }
 
@@ -144,28 +147,38 @@ impl Face {
         self.line_height
     }
 
-    fn lookup(&self, c: char) -> (u16, u16) {
-        match ttf_parser::Face::parse(&self.data, 0) {
-            Ok(face) => glyph_and_advance(&face, c),
-            Err(_) => (0, 0),
-        }
+    /// (glyph, advance) of `c`: from its block of the table (built on first
+    /// use), or looked up directly above the table.
+    fn entry(&self, c: char) -> (u16, u16) {
+        let u = c as usize;
+        let Some(block) = self.blocks.get(u / BLOCK) else {
+            return match ttf_parser::Face::parse(self.bytes(), 0) {
+                Ok(face) => glyph_and_advance(&face, c),
+                Err(_) => (0, 0),
+            };
+        };
+        block.get_or_init(|| {
+            let mut table = Box::new([(0u16, 0u16); BLOCK]);
+            if let Ok(face) = ttf_parser::Face::parse(self.bytes(), 0) {
+                let first = u / BLOCK * BLOCK;
+                for (k, entry) in table.iter_mut().enumerate() {
+                    if let Some(c) = char::from_u32((first + k) as u32) {
+                        *entry = glyph_and_advance(&face, c);
+                    }
+                }
+            }
+            table
+        })[u % BLOCK]
     }
 
     /// The glyph of a character (0, `.notdef`, when the font has none).
     pub fn glyph(&self, c: char) -> u16 {
-        match self.glyphs.get(c as usize) {
-            Some(&g) => g,
-            None => self.lookup(c).0,
-        }
+        self.entry(c).0
     }
 
     /// The advance of a character, in ems.
     pub fn advance(&self, c: char) -> f32 {
-        let units = match self.advances.get(c as usize) {
-            Some(&a) => a,
-            None => self.lookup(c).1,
-        };
-        f32::from(units) / self.units_per_em
+        f32::from(self.entry(c).1) / self.units_per_em
     }
 }
 
@@ -213,8 +226,7 @@ impl FontSet {
     pub fn embedded() -> Arc<FontSet> {
         static SET: OnceLock<Arc<FontSet>> = OnceLock::new();
         SET.get_or_init(|| {
-            let face =
-                |d: &'static [u8]| Face::parse(Arc::new(d.to_vec())).expect("embedded font parses");
+            let face = |d: &'static [u8]| Face::parse(Arc::new(d)).expect("embedded font parses");
             Arc::new(FontSet {
                 faces: [
                     face(data::REGULAR),
@@ -255,7 +267,7 @@ impl FontSet {
                 )
             })?;
             let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let face = Face::parse(Arc::new(bytes))
+            let face = Face::parse(Arc::new(bytes) as FontBytes)
                 .ok_or_else(|| crate::tr!("fonts.not_a_font", file = path.display()))?;
             for c in "ầẫậơườữĐ".chars() {
                 if face.glyph(c) == 0 {
@@ -324,17 +336,17 @@ mod tests {
         let set = FontSet::embedded();
         for style in FontStyle::ALL {
             let face = set.face(style);
-            let direct = ttf_parser::Face::parse(&face.data, 0).unwrap();
-            for u in 0..TABLE_END {
+            let direct = ttf_parser::Face::parse(face.bytes(), 0).unwrap();
+            for u in 0..TABLE_END + 300 {
                 let Some(c) = char::from_u32(u) else { continue };
                 let g = direct.glyph_index(c);
+                assert_eq!(face.glyph(c), g.map_or(0, |g| g.0), "{style:?} U+{u:04X}");
+                let advance = g.and_then(|g| direct.glyph_hor_advance(g)).unwrap_or(0);
                 assert_eq!(
-                    face.glyphs[u as usize],
-                    g.map_or(0, |g| g.0),
+                    face.advance(c),
+                    f32::from(advance) / f32::from(direct.units_per_em()),
                     "{style:?} U+{u:04X}"
                 );
-                let advance = g.and_then(|g| direct.glyph_hor_advance(g)).unwrap_or(0);
-                assert_eq!(face.advances[u as usize], advance, "{style:?} U+{u:04X}");
             }
         }
     }

@@ -29,7 +29,6 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::model::{find_defaults, DocumentKind};
-use crate::output::write_atomic;
 use crate::render::Format;
 use crate::template::EMBEDDED;
 
@@ -119,7 +118,8 @@ impl Manifest {
     pub fn save(&self, out_dir: &Path) -> std::io::Result<bool> {
         let mut bytes = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
         bytes.push(b'\n');
-        write_atomic(&out_dir.join(MANIFEST_NAME), &bytes)
+        // A cache: atomic, not synced (see `write_cache`).
+        crate::output::write_cache(&out_dir.join(MANIFEST_NAME), &bytes)
     }
 }
 

@@ -29,6 +29,7 @@ pub mod template;
 pub mod text;
 pub mod textlayout;
 pub mod tracking;
+pub mod truetype;
 pub mod watcher;
 
 // The message catalog (locales/app.yml), Vietnamese when a key lacks a language.

@@ -27,6 +27,20 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
 /// instead of one per file). Until then the new file is complete on disk
 /// and the rename atomic, but a power cut may bring back the previous file.
 pub fn write_atomic_unsynced_folder(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
+    write_replacing(path, bytes, true)
+}
+
+/// Writes a cache file (the build manifest): atomically, through a
+/// temporary file and a rename, so it is never seen half-written by a
+/// running program, but without syncing anything. After a power cut it may
+/// be the previous one, or unreadable; a manifest that cannot be read is
+/// treated as absent and everything is rendered again, so losing it costs
+/// time, never a wrong output. Saves the two syncs of a durable write.
+pub fn write_cache(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
+    write_replacing(path, bytes, false)
+}
+
+fn write_replacing(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<bool> {
     if unchanged(path, bytes) {
         return Ok(false);
     }
@@ -39,7 +53,9 @@ pub fn write_atomic_unsynced_folder(path: &Path, bytes: &[u8]) -> std::io::Resul
     let (tmp, mut file) = create_temporary(dir, &name)?;
     let result = (|| {
         file.write_all(bytes)?;
-        file.sync_all()?;
+        if sync {
+            file.sync_all()?;
+        }
         drop(file);
         std::fs::rename(&tmp, path)
     })();

@@ -53,7 +53,7 @@ pub const MINUTES: &str = "bien-ban.md";
 pub const REPORT: &str = "report.md";
 
 /// A template that failed to load or render.
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, thiserror::Error)]
 #[error("{}", crate::tr!("template.error", name = .name, message = .message))]
 pub struct TemplateError {
     /// The template's name (or path).
@@ -81,7 +81,12 @@ fn tera_error(name: &str, e: &tera::Error) -> TemplateError {
 /// because the escaping function is one per instance.
 pub struct Templates {
     tera: Tera,
-    html: Tera,
+    /// The page templates, compiled when a page is first rendered (a run
+    /// that writes no HTML does not parse them); those of a folder are
+    /// compiled up front, so that a mistake in one stops the run before
+    /// anything is written.
+    html: std::sync::OnceLock<Result<Tera, TemplateError>>,
+    html_sources: Vec<(String, String)>,
 }
 
 fn markdown_escape(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -169,27 +174,48 @@ fn strings(values: &[Value]) -> Vec<String> {
 }
 
 impl Templates {
-    fn with_sources(sources: Vec<(String, String)>) -> Result<Templates, TemplateError> {
+    fn with_sources(
+        sources: Vec<(String, String)>,
+        html_now: bool,
+    ) -> Result<Templates, TemplateError> {
         let mut tera = Tera::default();
         tera.autoescape_on([".md"]);
         tera.set_escape_fn(markdown_escape);
         Self::register_filters(&mut tera);
-        let mut html = Tera::default();
-        html.autoescape_on([".html"]);
-        Self::register_filters(&mut html);
+        let (html_sources, md_sources): (Vec<_>, Vec<_>) =
+            sources.into_iter().partition(|(n, _)| n.ends_with(".html"));
         // One by one, so that an error names its template; a template
         // that others include (agenda.md) comes first in [`EMBEDDED`].
-        for (name, text) in &sources {
-            let target = if name.ends_with(".html") {
-                &mut html
-            } else {
-                &mut tera
-            };
-            target
-                .add_raw_template(name, text)
+        for (name, text) in &md_sources {
+            tera.add_raw_template(name, text)
                 .map_err(|e| tera_error(name, &e))?;
         }
-        Ok(Templates { tera, html })
+        let templates = Templates {
+            tera,
+            html: std::sync::OnceLock::new(),
+            html_sources,
+        };
+        if html_now {
+            templates.html()?;
+        }
+        Ok(templates)
+    }
+
+    /// The page templates, compiled on first use.
+    fn html(&self) -> Result<&Tera, TemplateError> {
+        self.html
+            .get_or_init(|| {
+                let mut html = Tera::default();
+                html.autoescape_on([".html"]);
+                Self::register_filters(&mut html);
+                for (name, text) in &self.html_sources {
+                    html.add_raw_template(name, text)
+                        .map_err(|e| tera_error(name, &e))?;
+                }
+                Ok(html)
+            })
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     fn register_filters(tera: &mut Tera) {
@@ -233,6 +259,7 @@ impl Templates {
                 .iter()
                 .map(|(n, t)| (n.to_string(), t.to_string()))
                 .collect(),
+            false,
         )
         .expect("the embedded templates parse")
     }
@@ -252,7 +279,7 @@ impl Templates {
             };
             sources.push((name.to_string(), text));
         }
-        Self::with_sources(sources)
+        Self::with_sources(sources, true)
     }
 
     /// Renders a template with any serializable context.
@@ -263,7 +290,7 @@ impl Templates {
     ) -> Result<String, TemplateError> {
         let context = Context::from_serialize(context).map_err(|e| tera_error(name, &e))?;
         let tera = if name.ends_with(".html") {
-            &self.html
+            self.html()?
         } else {
             &self.tera
         };

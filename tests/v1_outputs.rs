@@ -21,7 +21,9 @@
 //! the PDF always did (a test found the DOCX without it). Issue 15 changed
 //! every DOCX again: the package is written by ketluan, deflated, with only
 //! the parts a notice uses (`src/render/package.rs`); the XML inside is
-//! unchanged.
+//! unchanged; and every PDF: its fonts are embedded without hinting and
+//! glyph names (`src/truetype.rs`), its streams deflated at level 2 (the
+//! same text, fonts and glyph outlines).
 
 mod common;
 
@@ -35,112 +37,112 @@ const NOTICES: &[(&str, &str, &str)] = &[
     (
         "meetings/2021-01-25-phien-hop-ubnd-thang-01.yaml",
         "2021-01-25-phien-hop-ubnd-thang-01.docx",
-        "76e01a62cfdb4e88f49bac3c269d76b8c8b00e9a8de58745c973d71749616b52",
+        "e1d23495b8174d9d24e19681109d3f2e2f802ce54588483991550774540ffcb3",
     ),
     (
         "meetings/2021-01-25-phien-hop-ubnd-thang-01.yaml",
         "2021-01-25-phien-hop-ubnd-thang-01.pdf",
-        "c5ef67dd4004e6911a6db2300f1d1ec3349d6165a4d5245beafec2aa4e836010",
+        "7e3bc0bad05f67790f9c30c87e558bacdfe2af09661e0f5b2fdbedd267b3c55c",
     ),
     (
         "meetings/van-phong/2021-03-15-hop-giao-ban-van-phong.yaml",
         "2021-03-15-hop-giao-ban-van-phong.docx",
-        "2ffdd17efb51603dbd28b8e1c0323d50fc28b500728e0daa2fae83c66482a969",
+        "fb419bf50a7e3cca4d390a555979ae5d83c3b58f246b5ff286f432eeb26db183",
     ),
     (
         "meetings/van-phong/2021-03-15-hop-giao-ban-van-phong.yaml",
         "2021-03-15-hop-giao-ban-van-phong.pdf",
-        "3765c35ffef108cbba345bea05a2445c73ceeabbf38aa13e3d5ac3b6c045b585",
+        "3326a41269f209aa695d6f258a85045740006d6fe43e2128251f64cf2cd4d979",
     ),
     (
         "tests/bad/warn-due-before-meeting.yaml",
         "warn-due-before-meeting.docx",
-        "fcce4e971092a6381ef3bb13f8e7deb44d4cfcf0e4da3fbc14bd6855b43860d4",
+        "2f1503320343713ea5844b5de1fcc7affb2e7130263fff1ae3c328f379322944",
     ),
     (
         "tests/bad/warn-due-before-meeting.yaml",
         "warn-due-before-meeting.pdf",
-        "29780276aa36892cebce3f3932b4ee0e57874594c981a24903a7ae459fb4e477",
+        "cbcf2d786b904ec6a4ce037f94bb16c736401b19b6ddd297e048a707f5b03cb7",
     ),
     (
         "tests/bad/warn-emoji.yaml",
         "warn-emoji.docx",
-        "606b2c4f887af683f2a1d974db1c38d734c5d64e472a06af6214adea729405b6",
+        "7956b909b86ec5cf3b4375449f2bf24ef865cc0f7c69a971ebbc738007c6cdf4",
     ),
     (
         "tests/bad/warn-emoji.yaml",
         "warn-emoji.pdf",
-        "38833a57b1d793c325679664f2ade17e3f77d92d1a58c28f711d1cbca053daf3",
+        "fa48185594c95be68eab24e20edea351ee0e2f308f255cb947c539a7fdc93818",
     ),
     (
         "tests/bad/warn-extended-not-after-due.yaml",
         "warn-extended-not-after-due.docx",
-        "f0b7b9c8603bd52eaa9f21ba7a83345f3764bfe65041f6af61b5104988ad9ed8",
+        "9ee3a28725d08e2cb27cdd7fdcae97cb88a9dbd4728c73d891d1787deb392007",
     ),
     (
         "tests/bad/warn-extended-not-after-due.yaml",
         "warn-extended-not-after-due.pdf",
-        "a10b9d6e0cd663aa2921d40332a08b769f2a0279f38d55ec317f8a870db88a60",
+        "6aef82dbdd44e65eec96b40a38b1ee7cb5c879b265b58fdc4df3372fccec0f62",
     ),
     (
         "tests/bad/warn-notice-before-meeting.yaml",
         "warn-notice-before-meeting.docx",
-        "90441d3bcd678e88f11b6f97dcc5210e043cd05aa06ef380e778d8796059c059",
+        "26e2c81fbe75bdb1325aa249d684fe577d1d9e7399a7a92bd278b12846764f64",
     ),
     (
         "tests/bad/warn-notice-before-meeting.yaml",
         "warn-notice-before-meeting.pdf",
-        "54d47346ccc6a00a92e800dc51d0afe02715d912405ab38aa4d78e963573bb03",
+        "6f868ea98b9a7c1bea3e509590bac6217c93375a66f73bee4ae98e4711b7094e",
     ),
     (
         "tests/bad/warn-numbered-list.yaml",
         "warn-numbered-list.docx",
-        "0132419e41bed4b571feaae6b91b36087df071e1c8989780e5e5c70be82d4096",
+        "099d6ae78292048275f548a12fe177429d5ce683ac28276a12ec41250660c373",
     ),
     (
         "tests/bad/warn-numbered-list.yaml",
         "warn-numbered-list.pdf",
-        "662ce4fe5d912284f5f53e8ffc318c8c2fe35e1ed53708ecc17e613bb839c420",
+        "bf33f6e05d293dc5dcc594060d1ec6d7c99908ef8bc5f7fb097d92328162c7b0",
     ),
     (
         "tests/bad/warn-unknown-department.yaml",
         "warn-unknown-department.docx",
-        "9d893e76baad19988a65aef5e9378a2699ed72f7319356fda205edb7dddf609c",
+        "5fe2e7a47510af843dfd2a1fb301a0cdeebbc2faa0cad70c995d8c8d5ec184a3",
     ),
     (
         "tests/bad/warn-unknown-department.yaml",
         "warn-unknown-department.pdf",
-        "4ff98f44674d4bb0fc96f3a25a7a64137aceb563ac363c2d6e46a433a4a5bf83",
+        "dee84aa3abf5a23a6102fa3666697f7c34be207feeb9d7bf657e8691cf0dd6b8",
     ),
     (
         "tests/fixtures/archive/2021-01-25-hop-thang-01.yaml",
         "2021-01-25-hop-thang-01.docx",
-        "fcf0180202eb3e07870980f41f735d95de1ed82e1f987abb912c1f1bc71dd98d",
+        "39d919ba25770406390cb1ed4a588c6891c7661dfbb9e236766a6179733137d4",
     ),
     (
         "tests/fixtures/archive/2021-01-25-hop-thang-01.yaml",
         "2021-01-25-hop-thang-01.pdf",
-        "ec3409835b221cf211519cd85d15c948a726c5585eaadaebf6f40d942f74e14e",
+        "5e1e854e500317c000b44a3703a33b9ea78c1219e47161974f1c4fe531486e8f",
     ),
     (
         "tests/fixtures/archive/2021-02-22-hop-thang-02.yaml",
         "2021-02-22-hop-thang-02.docx",
-        "c3024dcfb2c1c580d3cf7c8c543de372751d4657fd679b98c1b2523035a2895d",
+        "8e3c25ba35043d3662e7d4c32b42d5952c96a5e93aeb58daef7069cea29c92b3",
     ),
     (
         "tests/fixtures/archive/2021-02-22-hop-thang-02.yaml",
         "2021-02-22-hop-thang-02.pdf",
-        "7dcff71c54241173ecb2ab498bcb2219ca176577f042383d3b13a8da5c6359a2",
+        "38f269a1337f0dad8848f02dcd5f4f342bb279105051434590a7ea16d57afa53",
     ),
     (
         "tests/fixtures/archive/2021-03-01-du-thao.yaml",
         "2021-03-01-du-thao.docx",
-        "ee1af4c84c4654f58cf4b65799ea5eb7860a8ba2b5d2a0b0bace6667dcc5e23e",
+        "ec769ce16f4ca3297037361fcf1e5db69fb5c2f981d7856d54046ed61e3f7fce",
     ),
     (
         "tests/fixtures/archive/2021-03-01-du-thao.yaml",
         "2021-03-01-du-thao.pdf",
-        "d316b54ca0a59aecbd08fb7b67b760cf5049d280c0e3c805aec6119e93bc0712",
+        "12fc086036c1e4ba34e496cf974021d83d1c4cbb5d80ef887856b30b3c1e0c38",
     ),
 ];
 
@@ -149,22 +151,22 @@ const REPORTS: &[(&str, &str, &str)] = &[
     (
         "2021-02-10",
         "bao-cao-nhiem-vu-2021-02-10.docx",
-        "d3f78bf62bcded5d7942183f9261a50166748aa65862a9a4fc7a464ee1a1825e",
+        "52b8cf00e1dfe5c7f73a2d47a72d06c3930489baa82824942424fe091bed215c",
     ),
     (
         "2021-02-10",
         "bao-cao-nhiem-vu-2021-02-10.pdf",
-        "7c37456ea61ed3f9470d41c9f3d94e15c6649fc2d5ab4aa5881e59f1d04af2d3",
+        "efcc42411bf7220a4c730748ef6c22b648a72efff857a0a468e45cb6bb078ae2",
     ),
     (
         "2021-03-01",
         "bao-cao-nhiem-vu-2021-03-01.docx",
-        "4502d9b61d7127205b6e3e5a0ecf7cb1bb0577752c2fefa8957bb0ff102e02fe",
+        "11be499a7174f8f1f53c9c28276e23707904692af47e54f76841c1429bdb8bdb",
     ),
     (
         "2021-03-01",
         "bao-cao-nhiem-vu-2021-03-01.pdf",
-        "f2bbf165d397f4e44889db4949a95893e837bdf7849e8f65e4c20cada3841467",
+        "1eaec7bbc0a1c4951b434bfc4ff9825b83385d92ba923b716fde4696da822ba6",
     ),
 ];
 

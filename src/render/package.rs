@@ -5,7 +5,7 @@
 //! headers). Here only the parts Word and LibreOffice need are written
 //! (the document, its styles and settings, the page-number headers, the core
 //! properties), each deflated, with their own content types and
-//! relationships: the real example's DOCX goes from 60.8 KB to under 16 KB.
+//! relationships: the real example's DOCX goes from 60.8 KB to 12.9 KB.
 //!
 //! Deterministic: fixed order, fixed timestamps (1980-01-01, the ZIP epoch),
 //! fixed permissions and compression level.
@@ -16,9 +16,10 @@ use docx_rs::XMLDocx;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-/// The deflate level: the best flate2 gives (zopfli would win a few more
-/// per cent at tens of times the time).
-const LEVEL: i64 = 9;
+/// The deflate level: 1, the fastest. The example's DOCX is 12.9 KB at
+/// level 1 and 9.7 KB at level 9 (the budget is 16,000 bytes), and level 9
+/// took 0.5 ms more of each notice's 1 ms DOCX backend.
+const LEVEL: i64 = 1;
 
 const RELATIONSHIPS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 const OFFICE_RELATIONSHIPS: &str =

@@ -117,9 +117,12 @@ fn metadata(notice: &Document) -> Metadata {
 fn draw_run(
     surface: &mut krilla::surface::Surface,
     fonts: &FontSet,
-    pdf_fonts: &[Font; 4],
+    pdf_fonts: &[Option<Font>; 4],
     run: &TextRun,
 ) {
+    let Some(font) = pdf_fonts[run.style as usize].clone() else {
+        return;
+    };
     let face = fonts.face(run.style);
     let extra = if run.size > 0.0 {
         run.extra_per_space / run.size
@@ -145,7 +148,7 @@ fn draw_run(
     surface.draw_glyphs(
         Point::from_xy(run.x, run.baseline),
         &glyphs,
-        pdf_fonts[run.style as usize].clone(),
+        font,
         &run.text,
         run.size,
         false,
@@ -157,7 +160,7 @@ fn draw_page(
     size: (f32, f32),
     page: &Page,
     fonts: &FontSet,
-    pdf_fonts: &[Font; 4],
+    pdf_fonts: &[Option<Font>; 4],
 ) -> Result<(), String> {
     let settings = PageSettings::from_wh(size.0, size.1)
         .ok_or_else(|| crate::tr!("render.pdf.bad_page_size"))?;
@@ -198,20 +201,33 @@ impl Renderer for PdfRenderer {
         };
         let fonts = self.fonts(notice)?;
         let pages = compose_pages(notice, &fonts);
-        let mut loaded = Vec::with_capacity(4);
-        for style in FontStyle::ALL {
-            let font =
-                Font::new(krilla::Data::from(fonts.face(style).data()), 0).ok_or_else(|| {
-                    err(crate::tr!(
-                        "render.pdf.font_unusable",
-                        style = format!("{style:?}")
-                    ))
-                })?;
-            loaded.push(font);
+        // Each style the pages draw, embedded from a copy of its font that
+        // holds the outlines of the glyphs drawn and no hinting
+        // (`truetype::for_embedding`): krilla subsets that copy.
+        let mut used: [std::collections::BTreeSet<u16>; 4] = Default::default();
+        for run in pages.iter().flat_map(|p| &p.texts) {
+            let face = fonts.face(run.style);
+            used[run.style as usize].extend(run.text.chars().map(|c| face.glyph(c)));
         }
-        let pdf_fonts: [Font; 4] = loaded
-            .try_into()
-            .map_err(|_| err(crate::tr!("render.pdf.four_styles")))?;
+        let mut pdf_fonts: [Option<Font>; 4] = Default::default();
+        for style in FontStyle::ALL {
+            let glyphs = &used[style as usize];
+            if glyphs.is_empty() {
+                continue;
+            }
+            let face = fonts.face(style);
+            let data = match crate::truetype::for_embedding(face.bytes(), Some(glyphs)) {
+                Some(bytes) => krilla::Data::from(bytes),
+                None => krilla::Data::from(face.data()),
+            };
+            let font = Font::new(data, 0).ok_or_else(|| {
+                err(crate::tr!(
+                    "render.pdf.font_unusable",
+                    style = format!("{style:?}")
+                ))
+            })?;
+            pdf_fonts[style as usize] = Some(font);
+        }
         let configuration = if self.archival {
             ConfigurationBuilder::new()
                 .with_archival_validator(Archival::A2_B)

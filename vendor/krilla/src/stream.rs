@@ -343,7 +343,7 @@ fn deflate_encode_memoized(data: &[u8]) -> Vec<u8> {
 }
 
 /// ketluan's change (see KETLUAN.md): the deflate level, 6 upstream.
-const COMPRESSION_LEVEL: u32 = 1;
+const COMPRESSION_LEVEL: u32 = 2;
 
 thread_local! {
     /// ketluan's change (see KETLUAN.md): one compressor per thread, reset
