@@ -2,7 +2,8 @@
 # The archive benchmark: how fast `ketluan render` turns a folder of 1,000
 # meetings into DOCX + PDF/A, how fast a no-change re-render is, one meeting
 # as a whole process, and, for comparison on the same machine, pandoc
-# (Markdown → DOCX) and LibreOffice (DOCX → PDF) on the same notice.
+# (Markdown → DOCX) and LibreOffice (DOCX → PDF) on the same notice, and
+# the sizes of the files each writes for it.
 #
 #   bash benches/batch.sh            # needs: cargo, GNU time (/usr/bin/time);
 #                                    # pandoc and soffice for the comparison rows
@@ -95,11 +96,13 @@ one_kb=$(measure "$BIN" render "$real" --out "$WORK/one2" | cut -d' ' -f2)
 pandoc_ms="(pandoc not installed)"; soffice_ms="(soffice not installed)"
 rm -rf "$WORK/one" && "$BIN" render "$real" --out "$WORK/one" --format docx >/dev/null 2>&1
 docx="$WORK/one/$(basename "$real" .yaml).docx"
+pandoc_size="-"; soffice_size="-"
 if command -v pandoc >/dev/null; then
   pandoc "$docx" -t markdown -o "$WORK/notice.md"   # the same text, as pandoc's input
   pandoc_ms=$(for run in $(seq 1 15); do measure pandoc "$WORK/notice.md" -o "$WORK/pandoc.docx" | cut -d' ' -f1; done | median)
   pandoc_kb=$(measure pandoc "$WORK/notice.md" -o "$WORK/pandoc.docx" | cut -d' ' -f2)
-  pandoc_ms="$pandoc_ms ms, peak $pandoc_kb KB"
+  pandoc_ms="$pandoc_ms ms, peak $pandoc_kb KB ($(pandoc --version | head -1))"
+  pandoc_size=$(stat -c %s "$WORK/pandoc.docx")
 fi
 if command -v soffice >/dev/null; then
   profile="file://$WORK/lo-profile"
@@ -107,7 +110,15 @@ if command -v soffice >/dev/null; then
   soffice_ms=$(for run in 1 2 3 4 5; do measure soffice "-env:UserInstallation=$profile" --headless --convert-to pdf --outdir "$WORK/lo" "$docx" | cut -d' ' -f1; done | median)
   soffice_kb=$(measure soffice "-env:UserInstallation=$profile" --headless --convert-to pdf --outdir "$WORK/lo" "$docx" | cut -d' ' -f2)
   soffice_ms="$soffice_ms ms, peak $soffice_kb KB (soffice's own process)"
+  soffice_size=$(stat -c %s "$WORK/lo/$(basename "$docx" .docx).pdf")
 fi
+
+# --- file sizes of the real notice ---------------------------------------------
+rm -rf "$WORK/sizes" && "$BIN" render "$real" --out "$WORK/sizes" >/dev/null 2>&1
+our_docx=$(stat -c %s "$WORK/sizes/$(basename "$real" .yaml).docx")
+our_pdf=$(stat -c %s "$WORK/sizes/$(basename "$real" .yaml).pdf")
+rm -rf "$WORK/sizes-plain" && "$BIN" render "$real" --out "$WORK/sizes-plain" --format pdf --no-pdfa >/dev/null 2>&1
+our_plain=$(stat -c %s "$WORK/sizes-plain/$(basename "$real" .yaml).pdf")
 
 echo
 echo "| measurement | figure |"
@@ -119,4 +130,10 @@ echo "| one meeting, whole process, DOCX + PDF/A (draft, 3 pages) | ${one_draft}
 echo "| one meeting, whole process, DOCX only (real notice) | ${one_real_docx} ms |"
 echo "| pandoc, the same notice as Markdown → DOCX (median of 15) | ${pandoc_ms} |"
 echo "| LibreOffice, our DOCX → PDF, warm profile (median of 5) | ${soffice_ms} |"
+echo
+echo "| the real notice (5 pages) | DOCX | PDF |"
+echo "|---|---|---|"
+echo "| ketluan | ${our_docx} B | ${our_pdf} B (PDF/A-2b); ${our_plain} B (plain PDF 1.7) |"
+echo "| pandoc, the same text as Markdown → DOCX | ${pandoc_size} B | - |"
+echo "| LibreOffice, our DOCX → PDF | - | ${soffice_size} B |"
 [ -n "${KEEP:-}" ] || rm -rf "$WORK"
