@@ -14,8 +14,9 @@
 # are the real notice of Lai Châu (2 sections, 10 tasks, 9 subtasks, 5 pages),
 # half the Văn phòng draft with its ketluan.yaml and department codes
 # (3 pages), each with its own number and summary. Times are wall-clock
-# (best of 3 for the batch, median of 15 for one notice); peak memory is
-# the process's maximum resident set (GNU time's %M). The figures go to
+# (best of 3 for the batch; median of 31 for one notice, timed by
+# benches/one.py from spawn to exit); peak memory is the process's maximum
+# resident set (GNU time's %M). The figures go to
 # README.md's Speed section. Run it on an idle machine: other processes on
 # the same cores slow the wall-clock figures, not the CPU ones.
 set -euo pipefail
@@ -80,13 +81,12 @@ for run in 1 2 3 4 5; do
 done
 
 # --- one meeting, whole process ----------------------------------------------
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-one() { # one FILE FORMATS → median ms over 15 runs, fresh output folder each
-  for run in $(seq 1 15); do
-    rm -rf "$WORK/one"
-    measure "$BIN" render "$1" --out "$WORK/one" --format "$2" | cut -d' ' -f1
-  done | median
+# Timed by benches/one.py (spawn to exit, median of 31 after a warm-up run,
+# a fresh output folder each run), beside /bin/true timed the same way.
+one() { # one FILE FORMATS → "median min" in ms
+  python3 benches/one.py 31 "$WORK/one" "$BIN" render "$1" --out "$WORK/one" --format "$2"
 }
+true_ms=$(python3 benches/one.py 31 "$WORK/none" /bin/true)
 one_real=$(one "$real" docx,pdf)
 one_draft=$(one "$draft" docx,pdf)
 one_real_docx=$(one "$real" docx)
@@ -99,7 +99,7 @@ docx="$WORK/one/$(basename "$real" .yaml).docx"
 pandoc_size="-"; soffice_size="-"
 if command -v pandoc >/dev/null; then
   pandoc "$docx" -t markdown -o "$WORK/notice.md"   # the same text, as pandoc's input
-  pandoc_ms=$(for run in $(seq 1 15); do measure pandoc "$WORK/notice.md" -o "$WORK/pandoc.docx" | cut -d' ' -f1; done | median)
+  pandoc_ms=$(python3 benches/one.py 31 "$WORK/none" pandoc "$WORK/notice.md" -o "$WORK/pandoc.docx" | cut -d' ' -f1)
   pandoc_kb=$(measure pandoc "$WORK/notice.md" -o "$WORK/pandoc.docx" | cut -d' ' -f2)
   pandoc_ms="$pandoc_ms ms, peak $pandoc_kb KB ($(pandoc --version | head -1))"
   pandoc_size=$(stat -c %s "$WORK/pandoc.docx")
@@ -107,7 +107,7 @@ fi
 if command -v soffice >/dev/null; then
   profile="file://$WORK/lo-profile"
   soffice "-env:UserInstallation=$profile" --headless --convert-to pdf --outdir "$WORK/lo" "$docx" >/dev/null 2>&1  # first start sets the profile up
-  soffice_ms=$(for run in 1 2 3 4 5; do measure soffice "-env:UserInstallation=$profile" --headless --convert-to pdf --outdir "$WORK/lo" "$docx" | cut -d' ' -f1; done | median)
+  soffice_ms=$(python3 benches/one.py 5 "$WORK/none" soffice "-env:UserInstallation=$profile" --headless --convert-to pdf --outdir "$WORK/lo" "$docx" | cut -d' ' -f1)
   soffice_kb=$(measure soffice "-env:UserInstallation=$profile" --headless --convert-to pdf --outdir "$WORK/lo" "$docx" | cut -d' ' -f2)
   soffice_ms="$soffice_ms ms, peak $soffice_kb KB (soffice's own process)"
   soffice_size=$(stat -c %s "$WORK/lo/$(basename "$docx" .docx).pdf")
@@ -125,10 +125,10 @@ echo "| measurement | figure |"
 echo "|---|---|"
 echo "| $N meetings → DOCX + PDF/A, from scratch, --jobs $JOBS (best of 3) | ${best_ms} ms wall, $(awk "BEGIN {printf \"%.0f\", $N * 1000 / $best_ms}") notices/s, peak ${best_kb} KB, ${cpu} s CPU; output ${pdf_kb} KB |"
 echo "| $N meetings, nothing changed (best of 5) | ${nochange_ms} ms wall, peak ${nochange_kb} KB |"
-echo "| one meeting, whole process, DOCX + PDF/A (real notice, 5 pages; median of 15) | ${one_real} ms, peak ${one_kb} KB |"
-echo "| one meeting, whole process, DOCX + PDF/A (draft, 3 pages) | ${one_draft} ms |"
-echo "| one meeting, whole process, DOCX only (real notice) | ${one_real_docx} ms |"
-echo "| pandoc, the same notice as Markdown → DOCX (median of 15) | ${pandoc_ms} |"
+echo "| one meeting, whole process, DOCX + PDF/A (real notice, 5 pages; median and fastest of 31) | ${one_real% *} ms (fastest ${one_real#* } ms), peak ${one_kb} KB; /bin/true: ${true_ms% *} ms |"
+echo "| one meeting, whole process, DOCX + PDF/A (draft, 3 pages) | ${one_draft% *} ms |"
+echo "| one meeting, whole process, DOCX only (real notice) | ${one_real_docx% *} ms |"
+echo "| pandoc, the same notice as Markdown → DOCX (median of 31) | ${pandoc_ms} |"
 echo "| LibreOffice, our DOCX → PDF, warm profile (median of 5) | ${soffice_ms} |"
 echo
 echo "| the real notice (5 pages) | DOCX | PDF |"

@@ -130,10 +130,7 @@ pub fn without_hinting(font: &[u8]) -> Option<Vec<u8>> {
 /// `glyf` table of each style) is most of the cost of embedding a font for
 /// one notice. The glyph numbers, advances and character map are those of
 /// the font.
-pub fn for_embedding(
-    font: &[u8],
-    glyphs: Option<&std::collections::BTreeSet<u16>>,
-) -> Option<Vec<u8>> {
+pub fn for_embedding(font: &[u8], glyphs: Option<&[u16]>) -> Option<Vec<u8>> {
     let version = u32_at(font, 0)?;
     if version != 0x0001_0000 && &font[..4] != b"true" {
         return None;
@@ -164,27 +161,29 @@ pub fn for_embedding(
     let glyph_data = |i: usize| -> Option<&[u8]> { glyf.get(offset(i)?..offset(i + 1)?) };
     // The glyphs whose outlines are kept: all, or the asked ones with
     // their components (a component may itself be composite).
-    let keep: Option<std::collections::BTreeSet<u16>> = match glyphs {
+    let keep: Option<Vec<bool>> = match glyphs {
         None => None,
         Some(asked) => {
-            let mut keep = std::collections::BTreeSet::new();
+            let mut keep = vec![false; count_glyphs];
             let mut todo: Vec<u16> = asked.iter().copied().chain([0]).collect();
             while let Some(g) = todo.pop() {
-                if usize::from(g) < count_glyphs && keep.insert(g) {
-                    todo.extend(components(glyph_data(usize::from(g))?));
+                let i = usize::from(g);
+                if i < count_glyphs && !keep[i] {
+                    keep[i] = true;
+                    todo.extend(components(glyph_data(i)?));
                 }
             }
             Some(keep)
         }
     };
-    let mut new_glyf = Vec::with_capacity(match &keep {
-        Some(k) => 256 * k.len(),
+    let mut new_glyf = Vec::with_capacity(match &glyphs {
+        Some(k) => 256 * (k.len() + 1),
         None => glyf.len() / 2,
     });
     let mut new_loca = Vec::with_capacity(4 * (count_glyphs + 1));
     for i in 0..count_glyphs {
         new_loca.extend_from_slice(&(new_glyf.len() as u32).to_be_bytes());
-        if keep.as_ref().is_some_and(|k| !k.contains(&(i as u16))) {
+        if keep.as_ref().is_some_and(|k| !k[i]) {
             continue;
         }
         new_glyf.extend(glyph_without_instructions(glyph_data(i)?)?);
@@ -213,18 +212,26 @@ pub fn for_embedding(
         header[..4].copy_from_slice(&0x0003_0000u32.to_be_bytes());
         Some(header)
     });
-    let mut out_tables: Vec<([u8; 4], Vec<u8>)> = tables
+    let (mut new_head, mut new_maxp, mut new_loca, mut new_glyf, mut new_post) = (
+        Some(new_head),
+        Some(new_maxp),
+        Some(new_loca),
+        Some(new_glyf),
+        new_post,
+    );
+    let mut out_tables: Vec<([u8; 4], std::borrow::Cow<[u8]>)> = tables
         .iter()
         .filter(|(tag, _)| !DROPPED_TABLES.contains(&tag))
         .map(|(tag, data)| {
-            let data = match tag {
-                b"head" => new_head.clone(),
-                b"maxp" => new_maxp.clone(),
-                b"loca" => new_loca.clone(),
-                b"glyf" => new_glyf.clone(),
-                b"post" => new_post.clone().unwrap_or_else(|| data.to_vec()),
-                _ => data.to_vec(),
+            let new = match tag {
+                b"head" => new_head.take(),
+                b"maxp" => new_maxp.take(),
+                b"loca" => new_loca.take(),
+                b"glyf" => new_glyf.take(),
+                b"post" => new_post.take(),
+                _ => None,
             };
+            let data = new.map_or(std::borrow::Cow::Borrowed(*data), std::borrow::Cow::Owned);
             (*tag, data)
         })
         .collect();
@@ -336,7 +343,7 @@ mod tests {
         let data = crate::fonts::data::REGULAR;
         let face = ttf_parser::Face::parse(data, 0).unwrap();
         // `ầ` is a composite in Liberation Serif: its parts must come along.
-        let asked: std::collections::BTreeSet<u16> = "Aầ"
+        let asked: Vec<u16> = "Aầ"
             .chars()
             .map(|c| face.glyph_index(c).unwrap().0)
             .collect();

@@ -204,19 +204,36 @@ impl Renderer for PdfRenderer {
         // Each style the pages draw, embedded from a copy of its font that
         // holds the outlines of the glyphs drawn and no hinting
         // (`truetype::for_embedding`): krilla subsets that copy.
-        let mut used: [std::collections::BTreeSet<u16>; 4] = Default::default();
+        // The glyphs drawn in each style: a bit per glyph number (most
+        // characters repeat; a set of 65,536 bits beats a tree of them).
+        let mut used: [Vec<u64>; 4] = Default::default();
         for run in pages.iter().flat_map(|p| &p.texts) {
             let face = fonts.face(run.style);
-            used[run.style as usize].extend(run.text.chars().map(|c| face.glyph(c)));
+            let bits = &mut used[run.style as usize];
+            if bits.is_empty() {
+                bits.resize(1024, 0);
+            }
+            for c in run.text.chars() {
+                let g = usize::from(face.glyph(c));
+                bits[g / 64] |= 1 << (g % 64);
+            }
         }
         let mut pdf_fonts: [Option<Font>; 4] = Default::default();
         for style in FontStyle::ALL {
-            let glyphs = &used[style as usize];
+            let glyphs: Vec<u16> = used[style as usize]
+                .iter()
+                .enumerate()
+                .flat_map(|(w, &bits)| {
+                    (0..64)
+                        .filter(move |b| bits & (1 << b) != 0)
+                        .map(move |b| (w * 64 + b) as u16)
+                })
+                .collect();
             if glyphs.is_empty() {
                 continue;
             }
             let face = fonts.face(style);
-            let data = match crate::truetype::for_embedding(face.bytes(), Some(glyphs)) {
+            let data = match crate::truetype::for_embedding(face.bytes(), Some(&glyphs)) {
                 Some(bytes) => krilla::Data::from(bytes),
                 None => krilla::Data::from(face.data()),
             };
