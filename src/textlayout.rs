@@ -50,9 +50,11 @@ impl Line {
     }
 }
 
+/// A word is a range of [`Atoms::parts`] (its runs of one style each), so
+/// that breaking a paragraph allocates per paragraph, not per word.
 #[derive(Clone, Debug)]
-enum Atom<'a> {
-    Word(Vec<(&'a str, FontStyle)>),
+enum Atom {
+    Word(std::ops::Range<usize>),
     Space(FontStyle),
     Break,
     /// A place to break without a space: after the hyphen of `2020-2021`,
@@ -63,6 +65,9 @@ enum Atom<'a> {
 
 /// `part` cut after each hyphen that stands between two letters or digits.
 fn hyphen_pieces(part: &str) -> Vec<&str> {
+    if !part.contains('-') {
+        return vec![part];
+    }
     let mut pieces = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = part.char_indices().collect();
@@ -77,8 +82,15 @@ fn hyphen_pieces(part: &str) -> Vec<&str> {
     pieces
 }
 
-fn atoms(inlines: &[Inline]) -> Vec<Atom<'_>> {
+/// A paragraph's atoms and the styled runs its words are made of.
+struct Atoms<'a> {
+    atoms: Vec<Atom>,
+    parts: Vec<(&'a str, FontStyle)>,
+}
+
+fn atoms(inlines: &[Inline]) -> Atoms<'_> {
     let mut out: Vec<Atom> = Vec::new();
+    let mut parts: Vec<(&str, FontStyle)> = Vec::new();
     for inline in inlines {
         match inline {
             Inline::LineBreak => out.push(Atom::Break),
@@ -97,9 +109,10 @@ fn atoms(inlines: &[Inline]) -> Vec<Atom<'_>> {
                         if k > 0 {
                             out.push(Atom::AfterHyphen);
                         }
+                        parts.push((piece, style));
                         match out.last_mut() {
-                            Some(Atom::Word(segs)) if i == 0 && k == 0 => segs.push((piece, style)),
-                            _ => out.push(Atom::Word(vec![(piece, style)])),
+                            Some(Atom::Word(range)) if i == 0 && k == 0 => range.end = parts.len(),
+                            _ => out.push(Atom::Word(parts.len() - 1..parts.len())),
                         }
                     }
                 }
@@ -109,7 +122,7 @@ fn atoms(inlines: &[Inline]) -> Vec<Atom<'_>> {
     while matches!(out.last(), Some(Atom::Space(_))) {
         out.pop();
     }
-    out
+    Atoms { atoms: out, parts }
 }
 
 /// How far a line may run past its width and still hold a word, in points
@@ -185,7 +198,8 @@ pub fn break_lines(
             width
         }
     };
-    for atom in atoms(inlines) {
+    let Atoms { atoms, parts } = atoms(inlines);
+    for atom in atoms {
         match atom {
             Atom::Break => {
                 let a = available(&b);
@@ -199,7 +213,8 @@ pub fn break_lines(
             // The next word follows with no space: it goes on this line if
             // it fits, else it starts the next one (the check below).
             Atom::AfterHyphen => {}
-            Atom::Word(parts) => {
+            Atom::Word(range) => {
+                let parts = &parts[range];
                 let word_width: f32 = parts.iter().map(|(t, s)| fonts.width(t, *s, size)).sum();
                 let space_width: f32 = b
                     .pending_spaces
@@ -218,13 +233,13 @@ pub fn break_lines(
                 }
                 // A word that fits goes in whole (the common case).
                 if word_width <= available(&b) {
-                    for (text, style) in parts {
+                    for &(text, style) in parts {
                         b.push_text(text, style);
                     }
                     continue;
                 }
                 // A word longer than a whole line is cut between characters.
-                for (text, style) in parts {
+                for &(text, style) in parts {
                     for c in text.chars() {
                         let cw = fonts.width(c.encode_utf8(&mut [0; 4]), style, size);
                         let avail = available(&b);
