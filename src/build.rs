@@ -186,13 +186,15 @@ impl Outcome {
     }
 }
 
-fn stem_of(file: &Path) -> String {
+/// The name of a meeting's outputs: its file name without `.yaml`.
+pub(crate) fn stem_of(file: &Path) -> String {
     file.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
 }
 
-fn absolute(p: &Path) -> PathBuf {
+/// `p` made absolute (as it is, when that fails).
+pub(crate) fn absolute(p: &Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 

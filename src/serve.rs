@@ -35,6 +35,7 @@ use tokio::sync::watch;
 
 use crate::build::{Options, Report};
 use crate::date::Date;
+use crate::text::xml_escape;
 
 /// The address of the event stream.
 pub const EVENTS_PATH: &str = "/__ketluan/events";
@@ -81,12 +82,6 @@ const RELOAD_SCRIPT: &str = r#"<script>
 })();
 </script>"#;
 
-fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
 /// A page as served: the file's HTML with the reload script and, when the
 /// last build had problems, the banner that shows them.
 fn decorate(html: &str, problems: &[String], version: u64) -> String {
@@ -98,11 +93,11 @@ fn decorate(html: &str, problems: &[String], version: u64) -> String {
         );
         banner.push_str(&format!(
             "<strong style=\"font-family:serif;font-size:16px\">{}</strong>",
-            html_escape(&crate::tr!("serve.problems"))
+            xml_escape(&crate::tr!("serve.problems"))
         ));
         for p in problems {
             banner.push_str("<pre style=\"white-space:pre-wrap;margin:0.6em 0 0\">");
-            banner.push_str(&html_escape(p));
+            banner.push_str(&xml_escape(p));
             banner.push_str("</pre>");
         }
         banner.push_str("</aside>");

@@ -2,6 +2,15 @@
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+/// `s` with `&`, `<`, `>` and `"` escaped, for XML and HTML text and
+/// attribute values (DOCX core properties, SVG charts, the preview banner).
+pub fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
 /// `s` in NFC. Text that is already NFC (nearly all input) is only checked,
 /// not rebuilt character by character.
 pub fn nfc(s: &str) -> String {

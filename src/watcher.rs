@@ -11,6 +11,7 @@ use std::time::Duration;
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
+use crate::build::absolute;
 use crate::model::find_defaults;
 
 /// Whether an event can change an output: a YAML file, or anything in the
@@ -27,10 +28,6 @@ fn relevant(event: &notify::Event, templates: Option<&Path>) -> bool {
         let template = templates.is_some_and(|t| p.starts_with(t));
         !hidden && (yaml || template)
     })
-}
-
-fn absolute(p: &Path) -> PathBuf {
-    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
 /// How often a wait looks at the stop flag.

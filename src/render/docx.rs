@@ -24,6 +24,7 @@ use crate::document::{Appendix, Document, Signature, MOTTO, NATIONAL_TITLE, RECI
 use crate::fonts::FontStyle;
 use crate::layout::{mm_to_twips, pt_to_twips, Layout};
 use crate::markdown::{BlockKind, BodyPart, CellAlign, Inline, Table as DataTable};
+use crate::text::xml_escape;
 
 /// The XML docx-rs writes for the marker height of a heading row.
 const HEADER_ROW_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="atLeast" />"#;
@@ -58,13 +59,6 @@ impl Renderer for DocxRenderer {
 /// Half-points, the unit of DOCX font sizes.
 fn half_points(pt: f32) -> usize {
     (pt * 2.0).round() as usize
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// `docProps/core.xml`: title = trích yếu, creator = issuer, dates = the notice date.

@@ -8,6 +8,7 @@
 
 use std::fmt::Write as _;
 
+use crate::text::xml_escape;
 use crate::tracking::UnitSummary;
 
 /// The four counts, in the order of QĐ 42/2014, with their patterns' ids.
@@ -26,13 +27,6 @@ const BAR_H: f32 = 16.0;
 const TOP: f32 = 40.0;
 
 /// XML-escapes text.
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// The four counts of a unit, in [`SERIES`] order.
 fn counts(u: &UnitSummary) -> [usize; 4] {
     [u.done_on_time, u.done_late, u.open_in_time, u.open_overdue]
@@ -83,7 +77,7 @@ pub fn stacked_bars(units: &[UnitSummary]) -> String {
             s,
             r##"<rect x="{x}" y="6" width="14" height="14" fill="{fill}" stroke="#000"/><text x="{}" y="18">{}</text>"##,
             x + 19.0,
-            esc(name)
+            xml_escape(name)
         );
         x += 19.0 + name.chars().count() as f32 * 6.4 + 16.0;
     }
@@ -93,7 +87,7 @@ pub fn stacked_bars(units: &[UnitSummary]) -> String {
             s,
             r##"<text x="0" y="{}">{}</text>"##,
             y + 12.5,
-            esc(&label(&u.unit))
+            xml_escape(&label(&u.unit))
         );
         let c = counts(u);
         let mut bx = LABEL_W;

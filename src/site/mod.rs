@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::build::{Engine, Options, Report, Summary};
+use crate::build::{stem_of, Engine, Options, Report, Summary};
 use crate::date::Date;
 use crate::document::compose;
 use crate::model::{load_meeting, Meeting};
@@ -111,12 +111,6 @@ pub struct SiteSummary {
     pub pages_written: usize,
     /// Meetings on the site.
     pub meetings: usize,
-}
-
-fn stem_of(file: &Path) -> String {
-    file.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
 }
 
 fn meeting_link(stem: &str) -> Link {
