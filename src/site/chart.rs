@@ -9,14 +9,15 @@
 use std::fmt::Write as _;
 
 use crate::text::xml_escape;
-use crate::tracking::UnitSummary;
+use crate::tracking::{Standing, UnitSummary};
 
-/// The four counts, in the order of QĐ 42/2014, with their patterns' ids.
-const SERIES: [(&str, &str); 4] = [
-    ("Hoàn thành đúng hạn", "p-done"),
-    ("Hoàn thành quá hạn", "p-late"),
-    ("Chưa hoàn thành trong hạn", "p-open"),
-    ("Chưa hoàn thành quá hạn", "p-overdue"),
+/// The four counts, in the order of QĐ 42/2014, with their fills (solid,
+/// or one of the patterns of `<defs>`).
+const SERIES: [(Standing, &str); 4] = [
+    (Standing::DoneOnTime, "#222"),
+    (Standing::DoneLate, "url(#p-late)"),
+    (Standing::OpenInTime, "url(#p-open)"),
+    (Standing::OpenOverdue, "url(#p-overdue)"),
 ];
 
 const WIDTH: f32 = 780.0;
@@ -26,7 +27,6 @@ const ROW_H: f32 = 26.0;
 const BAR_H: f32 = 16.0;
 const TOP: f32 = 40.0;
 
-/// XML-escapes text.
 /// The four counts of a unit, in [`SERIES`] order.
 fn counts(u: &UnitSummary) -> [usize; 4] {
     [u.done_on_time, u.done_late, u.open_in_time, u.open_overdue]
@@ -68,11 +68,8 @@ pub fn stacked_bars(units: &[UnitSummary]) -> String {
     ));
     // The legend.
     let mut x = 0.0;
-    for (name, id) in SERIES {
-        let fill = match id {
-            "p-done" => "#222".to_string(),
-            _ => format!("url(#{id})"),
-        };
+    for (standing, fill) in SERIES {
+        let name = standing.label();
         let _ = write!(
             s,
             r##"<rect x="{x}" y="6" width="14" height="14" fill="{fill}" stroke="#000"/><text x="{}" y="18">{}</text>"##,
@@ -91,16 +88,11 @@ pub fn stacked_bars(units: &[UnitSummary]) -> String {
         );
         let c = counts(u);
         let mut bx = LABEL_W;
-        for (n, (_, id)) in c.iter().zip(SERIES) {
+        for (n, (_, fill)) in c.iter().zip(SERIES) {
             if *n == 0 {
                 continue;
             }
             let w = BAR_W * *n as f32 / max as f32;
-            let fill = if id == "p-done" {
-                "#222".to_string()
-            } else {
-                format!("url(#{id})")
-            };
             let _ = write!(
                 s,
                 r##"<rect x="{bx:.1}" y="{y}" width="{w:.1}" height="{BAR_H}" fill="{fill}" stroke="#000" stroke-width="0.8"/>"##
@@ -156,7 +148,8 @@ mod tests {
         );
         assert!(svg.contains(r#"width="75.0" height="16" fill="url(#p-open)""#));
         // Every pattern of the legend is defined.
-        for (_, id) in SERIES.iter().skip(1) {
+        for (_, fill) in SERIES.iter().skip(1) {
+            let id = fill.trim_start_matches("url(#").trim_end_matches(')');
             assert!(svg.contains(&format!(r#"<pattern id="{id}""#)));
         }
     }

@@ -160,23 +160,25 @@ fn entries(meeting: &Meeting, stem: &str, templates: &Templates) -> Vec<IndexEnt
         .collect()
 }
 
-/// A task's number within its meeting (`I.3.1`), from its id.
-fn task_number(task: &TrackedTask) -> String {
-    task.id
-        .split_once('#')
-        .map_or(task.id.as_str(), |(_, n)| n)
-        .to_string()
-}
-
-fn task_row(t: &TrackedTask, today: Date, days: i64) -> TaskRow {
+/// A task as the pages show it, with where it stands and its `days`.
+fn task_row(t: &TrackedTask, standing: Standing, days: i64) -> TaskRow {
     TaskRow {
-        number: task_number(t),
+        number: t.place().to_string(),
         meeting: meeting_link(&t.meeting),
         what: t.short_what(200),
         lead: t.lead.join("; "),
         deadline: t.deadline().map(|d| d.numeric()).unwrap_or_default(),
-        standing: t.standing(today).label().to_string(),
+        standing: standing.label().to_string(),
         days,
+    }
+}
+
+/// Days past the deadline of an open task past it, else 0 (a task done
+/// late shows no count on the pages).
+fn days_overdue(t: &TrackedTask, standing: Standing, today: Date) -> i64 {
+    match standing {
+        Standing::OpenOverdue => t.days_late_as(standing, today).unwrap_or(0),
+        _ => 0,
     }
 }
 
@@ -199,10 +201,19 @@ fn write_pages(
         }
         Ok(())
     };
-    // Index: every document, newest first, grouped by year.
-    let mut all: Vec<IndexEntry> = meetings
+    // Each meeting's documents, composed once for the index and its page.
+    let per_meeting: Vec<(String, Vec<IndexEntry>)> = meetings
         .iter()
-        .flat_map(|(file, m)| entries(m, &stem_of(file), templates))
+        .map(|(file, m)| {
+            let stem = stem_of(file);
+            let entries = entries(m, &stem, templates);
+            (stem, entries)
+        })
+        .collect();
+    // Index: every document, newest first, grouped by year.
+    let mut all: Vec<IndexEntry> = per_meeting
+        .iter()
+        .flat_map(|(_, entries)| entries.iter().cloned())
         .collect();
     all.sort_by(|a, b| {
         b.sort_date
@@ -240,8 +251,7 @@ fn write_pages(
 
     // One page per meeting; the tasks of all, for the dashboard.
     let mut tasks: Vec<TrackedTask> = Vec::new();
-    for (file, m) in meetings {
-        let stem = stem_of(file);
+    for ((file, m), (stem, documents)) in meetings.iter().zip(&per_meeting) {
         let mine = collect(m, file);
         #[derive(Serialize)]
         struct MeetingPage<'a> {
@@ -250,7 +260,7 @@ fn write_pages(
             date: String,
             weekday: &'static str,
             meeting: &'a Meeting,
-            documents: Vec<IndexEntry>,
+            documents: &'a [IndexEntry],
             tasks: Vec<TaskRow>,
         }
         let page = MeetingPage {
@@ -259,15 +269,12 @@ fn write_pages(
             date: m.meeting.date.numeric(),
             weekday: m.meeting.date.weekday(),
             meeting: m,
-            documents: entries(m, &stem, templates),
+            documents,
             tasks: mine
                 .iter()
                 .map(|t| {
-                    let late = match t.standing(today) {
-                        Standing::OpenOverdue => t.deadline().map_or(0, |d| d.days_until(today)),
-                        _ => 0,
-                    };
-                    task_row(t, today, late)
+                    let standing = t.standing(today);
+                    task_row(t, standing, days_overdue(t, standing, today))
                 })
                 .collect(),
         };
@@ -283,7 +290,10 @@ fn write_pages(
     let mut overdue: Vec<TaskRow> = tasks
         .iter()
         .filter(|t| t.standing(today) == Standing::OpenOverdue)
-        .map(|t| task_row(t, today, t.deadline().map_or(0, |d| d.days_until(today))))
+        .map(|t| {
+            let standing = Standing::OpenOverdue;
+            task_row(t, standing, days_overdue(t, standing, today))
+        })
         .collect();
     overdue.sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.number.cmp(&b.number)));
     let mut soon: Vec<(Date, TaskRow)> = tasks
@@ -294,7 +304,7 @@ fn write_pages(
             let left = today.days_until(d);
             (0..=DUE_SOON_DAYS)
                 .contains(&left)
-                .then(|| (d, task_row(t, today, left)))
+                .then(|| (d, task_row(t, Standing::OpenInTime, left)))
         })
         .collect();
     soon.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.number.cmp(&b.1.number)));

@@ -127,8 +127,14 @@ impl TrackedTask {
     /// Days past the deadline: for a task done late, from the deadline to
     /// its completion; for an open task past its deadline, to `today`.
     pub fn days_late(&self, today: Date) -> Option<i64> {
+        self.days_late_as(self.standing(today), today)
+    }
+
+    /// [`days_late`](Self::days_late) for a caller that already has the
+    /// task's standing on `today`.
+    pub fn days_late_as(&self, standing: Standing, today: Date) -> Option<i64> {
         let deadline = self.deadline()?;
-        match self.standing(today) {
+        match standing {
             Standing::DoneLate => self.done_on.map(|d| deadline.days_until(d)),
             Standing::OpenOverdue => Some(deadline.days_until(today)),
             _ => None,
@@ -288,6 +294,33 @@ pub struct UnitSummary {
     pub total: usize,
 }
 
+impl UnitSummary {
+    /// A unit with nothing counted yet.
+    pub fn new(unit: String) -> UnitSummary {
+        UnitSummary {
+            unit,
+            done_on_time: 0,
+            done_late: 0,
+            open_in_time: 0,
+            open_overdue: 0,
+            cancelled: 0,
+            total: 0,
+        }
+    }
+
+    /// Counts one task that stands so.
+    pub fn count(&mut self, standing: Standing) {
+        self.total += 1;
+        match standing {
+            Standing::DoneOnTime => self.done_on_time += 1,
+            Standing::DoneLate => self.done_late += 1,
+            Standing::OpenInTime => self.open_in_time += 1,
+            Standing::OpenOverdue => self.open_overdue += 1,
+            Standing::Cancelled => self.cancelled += 1,
+        }
+    }
+}
+
 /// Name under which tasks without a lead unit are counted.
 pub const NO_LEAD: &str = "(chưa giao đơn vị chủ trì)";
 
@@ -302,26 +335,10 @@ pub fn by_lead(tasks: &[TrackedTask], today: Date) -> Vec<UnitSummary> {
         let units: &[String] = if t.lead.is_empty() { &no_lead } else { &t.lead };
         for unit in units {
             let pos = *index.entry(fold(unit)).or_insert_with(|| {
-                out.push(UnitSummary {
-                    unit: unit.clone(),
-                    done_on_time: 0,
-                    done_late: 0,
-                    open_in_time: 0,
-                    open_overdue: 0,
-                    cancelled: 0,
-                    total: 0,
-                });
+                out.push(UnitSummary::new(unit.clone()));
                 out.len() - 1
             });
-            let u = &mut out[pos];
-            u.total += 1;
-            match standing {
-                Standing::DoneOnTime => u.done_on_time += 1,
-                Standing::DoneLate => u.done_late += 1,
-                Standing::OpenInTime => u.open_in_time += 1,
-                Standing::OpenOverdue => u.open_overdue += 1,
-                Standing::Cancelled => u.cancelled += 1,
-            }
+            out[pos].count(standing);
         }
     }
     out

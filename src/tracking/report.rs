@@ -154,12 +154,13 @@ struct Context<'a> {
 /// tasks without a lead unit last.
 pub fn summary_rows(tasks: &[TrackedTask], today: Date) -> Vec<SummaryRow> {
     let mut rows: Vec<SummaryRow> = by_lead(tasks, today).iter().map(SummaryRow::of).collect();
-    rows.sort_by(|a, b| {
-        (a.unit == NO_LEAD)
-            .cmp(&(b.unit == NO_LEAD))
-            .then(b.open_overdue.cmp(&a.open_overdue))
-            .then_with(|| fold(&a.unit).cmp(&fold(&b.unit)))
-            .then_with(|| a.unit.cmp(&b.unit))
+    rows.sort_by_cached_key(|r| {
+        (
+            r.unit == NO_LEAD,
+            std::cmp::Reverse(r.open_overdue),
+            fold(&r.unit),
+            r.unit.clone(),
+        )
     });
     rows
 }
@@ -192,13 +193,9 @@ pub fn compose_report(
     templates: &Templates,
 ) -> Result<Document, TemplateError> {
     let units = summary_rows(tasks, today);
-    let mut whole = [0usize; 5];
+    let mut whole = UnitSummary::new(String::new());
     for t in tasks {
-        let i = Standing::ALL
-            .iter()
-            .position(|s| *s == t.standing(today))
-            .unwrap_or(0);
-        whole[i] += 1;
+        whole.count(t.standing(today));
     }
     let mut sums = [0usize; 5];
     for u in &units {
@@ -208,18 +205,16 @@ pub fn compose_report(
     }
     // The Phụ lục: grouped by lead unit in the table's order, each unit's
     // tasks in file order.
-    let order = |t: &TrackedTask| {
-        let unit = fold(t.lead.first().map_or(NO_LEAD, String::as_str));
-        units
-            .iter()
-            .position(|u| fold(&u.unit) == unit)
-            .unwrap_or(usize::MAX)
-    };
+    let folded: Vec<String> = units.iter().map(|u| fold(&u.unit)).collect();
     let mut sorted: Vec<&TrackedTask> = tasks.iter().collect();
-    sorted.sort_by_key(|t| order(t));
+    sorted.sort_by_cached_key(|t| {
+        let unit = fold(t.lead.first().map_or(NO_LEAD, String::as_str));
+        folded.iter().position(|u| *u == unit).unwrap_or(usize::MAX)
+    });
     let rows = sorted
         .iter()
-        .map(|t| TaskRow {
+        .map(|t| (t, t.standing(today)))
+        .map(|(t, standing)| TaskRow {
             notice: t.notice.as_deref(),
             notice_date: t.notice_date,
             meeting_date: t.meeting_date,
@@ -232,9 +227,9 @@ pub fn compose_report(
             },
             due: t.due,
             extended_to: t.extended_to,
-            standing: t.standing(today),
-            standing_label: t.standing(today).label(),
-            days_late: t.days_late(today),
+            standing,
+            standing_label: standing.label(),
+            days_late: t.days_late_as(standing, today),
         })
         .collect();
     let mut context = Context {
@@ -247,7 +242,7 @@ pub fn compose_report(
         scope,
         total: tasks.len(),
         meetings,
-        counts: SummaryRow::new(String::new(), whole),
+        counts: SummaryRow::of(&whole),
         sum: SummaryRow::new(String::new(), sums),
         shared_tasks: tasks.iter().any(|t| t.lead.len() > 1),
         units,
