@@ -23,7 +23,7 @@ use crate::diag::stderr_color;
 use crate::document::{compose, Document};
 use crate::incremental::{templates_digest, up_to_date, Entry, KeyContext, Manifest, OutputRecord};
 use crate::model::DocumentKind;
-use crate::model::{load::load_with_defaults, load_meeting};
+use crate::model::{load::load_read, load_meeting};
 use crate::output::{sync_dir, write_atomic_unsynced_folder};
 use crate::render::{renderer_for, Format, RenderOptions, Renderer};
 use crate::template::Templates;
@@ -221,7 +221,7 @@ impl Engine {
             templates: Some(templates.clone()),
         };
         let renderers = formats.iter().map(|f| renderer_for(*f, &options)).collect();
-        let digest = templates_digest(opts.templates.as_deref())?;
+        let digest = templates_digest(&templates);
         let keys = KeyContext::new(digest, !opts.no_pdfa, opts.font_dir.as_deref(), &formats);
         Ok(Engine {
             out: opts.out.clone(),
@@ -613,7 +613,10 @@ impl Engine {
                 folder = self.out.display()
             )));
         }
-        let inputs = self.keys.meeting_inputs(file).ok();
+        let (inputs, bytes) = match self.keys.meeting_inputs(file) {
+            Ok((inputs, bytes)) => (Some(inputs), Some(bytes)),
+            Err(_) => (None, None),
+        };
         // Whether an output is out of date (all of them with --force).
         let stale = |o: Output, font_dir: Option<&Path>| {
             let (Some(inputs), Some(old), false) = (&inputs, old, self.force) else {
@@ -656,7 +659,7 @@ impl Engine {
         }
 
         let loaded = match &inputs {
-            Some(i) => load_with_defaults(file, i.defaults.as_deref()),
+            Some(i) => load_read(file, bytes, i.defaults.as_deref()),
             None => load_meeting(file),
         };
         let color = stderr_color();
@@ -728,16 +731,12 @@ impl Engine {
             };
             for output in stale_outputs {
                 let target = self.target(stem, output);
-                let renderer = self
-                    .formats
-                    .iter()
-                    .position(|f| *f == output.format)
-                    .map(|i| &self.renderers[i]);
-                let rendered = match renderer {
-                    Some(r) => r.render(&document),
-                    None => continue,
+                // Every output is of a format with its renderer (see `outputs`).
+                let Some(renderer) = self.renderers.iter().find(|r| r.format() == output.format)
+                else {
+                    continue;
                 };
-                match rendered {
+                match renderer.render(&document) {
                     Ok(bytes) => files.push(PendingFile {
                         output,
                         key: inputs.as_ref().map(|i| {

@@ -30,7 +30,7 @@ use sha2::{Digest, Sha256};
 
 use crate::model::{find_defaults, DocumentKind};
 use crate::render::Format;
-use crate::template::EMBEDDED;
+use crate::template::Templates;
 
 /// The manifest's file name inside the output folder.
 pub const MANIFEST_NAME: &str = ".ketluan-manifest.json";
@@ -133,19 +133,15 @@ pub fn up_to_date(record: Option<&OutputRecord>, key: &str, path: &Path) -> bool
         && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == record.size)
 }
 
-/// The hash of the templates a run uses: for each embedded template name,
-/// the file of that name in `dir` when there is one, else the embedded text
-/// (the same choice as [`crate::template::Templates::from_dir`]).
-pub fn templates_digest(dir: Option<&Path>) -> std::io::Result<Digest32> {
+/// The hash of the templates a run uses: each template's name and text,
+/// as loaded (from a folder, or the embedded ones).
+pub fn templates_digest(templates: &Templates) -> Digest32 {
     let mut h = Sha256::new();
-    for (name, text) in EMBEDDED {
+    for (name, text) in templates.sources() {
         field(&mut h, name.as_bytes());
-        match dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
-            Some(path) => field(&mut h, &std::fs::read(path)?),
-            None => field(&mut h, text.as_bytes()),
-        }
+        field(&mut h, text.as_bytes());
     }
-    Ok(h.finalize().into())
+    h.finalize().into()
 }
 
 /// The hash of the font files in a folder (names and contents of every
@@ -253,9 +249,11 @@ impl KeyContext {
         d
     }
 
-    /// Reads and hashes a meeting file and its defaults. `Err` when the
+    /// Reads and hashes a meeting file and its defaults; returns the inputs
+    /// and the meeting file's bytes, for the loader (so the file is read
+    /// once, and what is rendered is what the key records). `Err` when the
     /// meeting file cannot be read (the loader then reports it).
-    pub fn meeting_inputs(&self, meeting: &Path) -> std::io::Result<MeetingInputs> {
+    pub fn meeting_inputs(&self, meeting: &Path) -> std::io::Result<(MeetingInputs, Vec<u8>)> {
         // Through the loader's bounded read: an oversized file is refused
         // before it is read whole (the loader then reports it).
         let bytes = crate::model::load::read_bytes(meeting)
@@ -269,10 +267,13 @@ impl KeyContext {
             Some(None) => field(&mut h, b"unreadable"),
             None => field(&mut h, b"none"),
         }
-        Ok(MeetingInputs {
-            defaults,
-            digest: h.finalize().into(),
-        })
+        Ok((
+            MeetingInputs {
+                defaults,
+                digest: h.finalize().into(),
+            },
+            bytes,
+        ))
     }
 
     /// The key of one output of a meeting (a document in a format);
@@ -313,6 +314,7 @@ impl KeyContext {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::template::EMBEDDED;
 
     const N: DocumentKind = DocumentKind::Notice;
 
@@ -321,31 +323,31 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let m = dir.path().join("a.yaml");
         std::fs::write(&m, "x: 1\n").unwrap();
-        let t = templates_digest(None).unwrap();
+        let t = templates_digest(&Templates::embedded());
         let ctx = KeyContext::new(t, true, None, &[]);
-        let i = ctx.meeting_inputs(&m).unwrap();
+        let i = ctx.meeting_inputs(&m).unwrap().0;
         let docx = ctx.output_key(&i, N, Format::Docx, None);
         let pdf = ctx.output_key(&i, N, Format::Pdf, None);
         assert_ne!(docx, pdf);
         assert_eq!(docx.len(), 64);
         // Same inputs, same keys (a stable hash).
         let again = KeyContext::new(t, true, None, &[]);
-        let i2 = again.meeting_inputs(&m).unwrap();
+        let i2 = again.meeting_inputs(&m).unwrap().0;
         assert_eq!(again.output_key(&i2, N, Format::Docx, None), docx);
         // PDF/A changes the PDF's key, not the DOCX's.
         let plain = KeyContext::new(t, false, None, &[]);
-        let i3 = plain.meeting_inputs(&m).unwrap();
+        let i3 = plain.meeting_inputs(&m).unwrap().0;
         assert_eq!(plain.output_key(&i3, N, Format::Docx, None), docx);
         assert_ne!(plain.output_key(&i3, N, Format::Pdf, None), pdf);
         // The meeting's bytes.
         std::fs::write(&m, "x: 2\n").unwrap();
-        let i4 = ctx.meeting_inputs(&m).unwrap();
+        let i4 = ctx.meeting_inputs(&m).unwrap().0;
         assert_ne!(ctx.output_key(&i4, N, Format::Docx, None), docx);
         // A defaults file appearing beside it.
         std::fs::write(&m, "x: 1\n").unwrap();
         std::fs::write(dir.path().join("ketluan.yaml"), "y: 1\n").unwrap();
         let fresh = KeyContext::new(t, true, None, &[]);
-        let i5 = fresh.meeting_inputs(&m).unwrap();
+        let i5 = fresh.meeting_inputs(&m).unwrap().0;
         assert!(i5.defaults.is_some());
         assert_ne!(fresh.output_key(&i5, N, Format::Docx, None), docx);
     }
@@ -353,10 +355,11 @@ mod tests {
     #[test]
     fn templates_from_a_folder_change_the_digest() {
         let dir = tempfile::tempdir().unwrap();
-        let embedded = templates_digest(None).unwrap();
-        assert_eq!(templates_digest(Some(dir.path())).unwrap(), embedded);
+        let embedded = templates_digest(&Templates::embedded());
+        let from_dir = |d: &Path| templates_digest(&Templates::from_dir(d).unwrap());
+        assert_eq!(from_dir(dir.path()), embedded);
         std::fs::write(dir.path().join(EMBEDDED[0].0), "khác").unwrap();
-        assert_ne!(templates_digest(Some(dir.path())).unwrap(), embedded);
+        assert_ne!(from_dir(dir.path()), embedded);
     }
 
     #[test]

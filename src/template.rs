@@ -13,8 +13,7 @@ use tera::{Context, Kwargs, State, Tera, Value};
 use crate::date::Date;
 use crate::markdown;
 
-/// The embedded templates: (file name, text). A template comes before
-/// those that include it.
+/// The embedded templates: (file name, text).
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("agenda.md", include_str!("../templates/agenda.md")),
     ("body.md", include_str!("../templates/body.md")),
@@ -176,45 +175,41 @@ fn strings(values: &[Value]) -> Vec<String> {
 }
 
 impl Templates {
-    fn with_sources(
-        sources: Vec<(String, String)>,
-        compile_now: bool,
-    ) -> Result<Templates, TemplateError> {
-        let templates = Templates {
+    fn with_sources(sources: Vec<(String, String)>) -> Templates {
+        Templates {
             compiled: sources.iter().map(|_| Default::default()).collect(),
             sources,
-        };
-        if compile_now {
-            for i in 0..templates.sources.len() {
-                templates.compiled(i)?;
-            }
         }
-        Ok(templates)
     }
 
     /// Template `i` and those it names, dependencies first (a name counts
     /// as named when it appears quoted in the text, which every `include`,
     /// `extends` and `import` of tera does).
     fn with_dependencies(&self, i: usize) -> Vec<usize> {
-        fn visit(sources: &[(String, String)], i: usize, order: &mut Vec<usize>) {
-            if order.contains(&i) {
+        fn visit(
+            sources: &[(String, String)],
+            i: usize,
+            seen: &mut [bool],
+            order: &mut Vec<usize>,
+        ) {
+            if std::mem::replace(&mut seen[i], true) {
                 return;
             }
-            order.push(i); // marks it as being visited; moved to its place below
             let text = &sources[i].1;
             for (j, (name, _)) in sources.iter().enumerate() {
-                if j != i
-                    && (text.contains(&format!("\"{name}\""))
-                        || text.contains(&format!("'{name}'")))
-                {
-                    visit(sources, j, order);
+                if text.contains(&format!("\"{name}\"")) || text.contains(&format!("'{name}'")) {
+                    visit(sources, j, seen, order);
                 }
             }
-            order.retain(|&k| k != i);
             order.push(i);
         }
         let mut order = Vec::new();
-        visit(&self.sources, i, &mut order);
+        visit(
+            &self.sources,
+            i,
+            &mut vec![false; self.sources.len()],
+            &mut order,
+        );
         order
     }
 
@@ -284,9 +279,7 @@ impl Templates {
                 .iter()
                 .map(|(n, t)| (n.to_string(), t.to_string()))
                 .collect(),
-            false,
         )
-        .expect("the embedded templates parse")
     }
 
     /// Templates from a folder; a name missing there is taken from the embedded set.
@@ -304,7 +297,18 @@ impl Templates {
             };
             sources.push((name.to_string(), text));
         }
-        Self::with_sources(sources, true)
+        // All compiled now, so that a mistake stops the run before
+        // anything is written.
+        let templates = Self::with_sources(sources);
+        for i in 0..templates.sources.len() {
+            templates.compiled(i)?;
+        }
+        Ok(templates)
+    }
+
+    /// Each template's name and text, in [`EMBEDDED`] order.
+    pub fn sources(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))
     }
 
     /// Renders a template with any serializable context.

@@ -119,8 +119,15 @@ fn lone_cr_to_lf(text: &str) -> String {
 /// UTF-8 is registered too (with U+FFFD in place of the bad bytes, so that
 /// its line can be shown), and reported at the line and column of the first
 /// bad byte, with that byte's offset in the file.
-fn add_source(path: &Path, sources: &mut SourceMap) -> Result<FileId, Box<Diagnostic>> {
-    let bytes = read_bytes(path)?;
+fn add_source(
+    path: &Path,
+    bytes: Option<Vec<u8>>,
+    sources: &mut SourceMap,
+) -> Result<FileId, Box<Diagnostic>> {
+    let bytes = match bytes {
+        Some(b) => b,
+        None => read_bytes(path)?,
+    };
     let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
         3
     } else {
@@ -162,6 +169,12 @@ pub fn load_meeting(path: &Path) -> Loaded {
 
 /// As [`load_meeting`], with the defaults file given (or none).
 pub fn load_with_defaults(path: &Path, defaults: Option<&Path>) -> Loaded {
+    load_read(path, None, defaults)
+}
+
+/// As [`load_with_defaults`], with the meeting file's bytes already read
+/// by [`read_bytes`] (the build engine reads them once, to hash them).
+pub fn load_read(path: &Path, bytes: Option<Vec<u8>>, defaults: Option<&Path>) -> Loaded {
     let mut loaded = Loaded {
         path: path.to_path_buf(),
         defaults: defaults.map(Path::to_path_buf),
@@ -169,52 +182,53 @@ pub fn load_with_defaults(path: &Path, defaults: Option<&Path>) -> Loaded {
         diagnostics: Diagnostics::default(),
         meeting: None,
     };
-    let parse_file = |p: &Path, loaded: &mut Loaded, is_meeting: bool| -> Option<Node> {
-        let id = match add_source(p, &mut loaded.sources) {
-            Ok(id) => id,
-            Err(d) => {
-                loaded.diagnostics.push(*d);
-                return None;
+    let parse_file =
+        |p: &Path, bytes: Option<Vec<u8>>, loaded: &mut Loaded, is_meeting: bool| -> Option<Node> {
+            let id = match add_source(p, bytes, &mut loaded.sources) {
+                Ok(id) => id,
+                Err(d) => {
+                    loaded.diagnostics.push(*d);
+                    return None;
+                }
+            };
+            match node::parse(&loaded.sources, id) {
+                Ok(n) => match n.kind {
+                    NodeKind::Null if is_meeting => {
+                        // One clear error rather than one per missing field.
+                        let text = &loaded.sources.get(id).text;
+                        let message = if text.trim().is_empty() {
+                            crate::tr!("model.load.empty")
+                        } else if text
+                            .lines()
+                            .map(str::trim)
+                            .all(|l| l.is_empty() || l.starts_with('#'))
+                        {
+                            crate::tr!("model.load.only_comments")
+                        } else {
+                            crate::tr!("model.load.only_null")
+                        };
+                        loaded.diagnostics.push(
+                            Diagnostic::error(loaded.sources.loc_at(id, 0, 0), "", message)
+                                .with_hint(crate::tr!("model.load.empty_hint", file = p.display())),
+                        );
+                        None
+                    }
+                    NodeKind::Map(_) | NodeKind::Null => Some(n),
+                    _ => {
+                        loaded.diagnostics.push(Diagnostic::error(
+                            n.loc,
+                            "",
+                            crate::tr!("model.load.not_mapping", found = n.kind_name()),
+                        ));
+                        None
+                    }
+                },
+                Err(d) => {
+                    loaded.diagnostics.push(*d);
+                    None
+                }
             }
         };
-        match node::parse(&loaded.sources, id) {
-            Ok(n) => match n.kind {
-                NodeKind::Null if is_meeting => {
-                    // One clear error rather than one per missing field.
-                    let text = &loaded.sources.get(id).text;
-                    let message = if text.trim().is_empty() {
-                        crate::tr!("model.load.empty")
-                    } else if text
-                        .lines()
-                        .map(str::trim)
-                        .all(|l| l.is_empty() || l.starts_with('#'))
-                    {
-                        crate::tr!("model.load.only_comments")
-                    } else {
-                        crate::tr!("model.load.only_null")
-                    };
-                    loaded.diagnostics.push(
-                        Diagnostic::error(loaded.sources.loc_at(id, 0, 0), "", message)
-                            .with_hint(crate::tr!("model.load.empty_hint", file = p.display())),
-                    );
-                    None
-                }
-                NodeKind::Map(_) | NodeKind::Null => Some(n),
-                _ => {
-                    loaded.diagnostics.push(Diagnostic::error(
-                        n.loc,
-                        "",
-                        crate::tr!("model.load.not_mapping", found = n.kind_name()),
-                    ));
-                    None
-                }
-            },
-            Err(d) => {
-                loaded.diagnostics.push(*d);
-                None
-            }
-        }
-    };
     if let Some(ext) = output_extension(path) {
         // Its notice would be written over it (`hop.docx` → `<out>/hop.docx`).
         loaded.diagnostics.push(
@@ -223,9 +237,9 @@ pub fn load_with_defaults(path: &Path, defaults: Option<&Path>) -> Loaded {
         );
         return loaded;
     }
-    let root = parse_file(path, &mut loaded, true);
+    let root = parse_file(path, bytes, &mut loaded, true);
     let defaults_root = match defaults {
-        Some(d) => match parse_file(d, &mut loaded, false) {
+        Some(d) => match parse_file(d, None, &mut loaded, false) {
             Some(n) => Some(n),
             None => return loaded,
         },
