@@ -51,16 +51,16 @@ impl Line {
 }
 
 /// A word is a range of [`Atoms::parts`] (its runs of one style each), so
-/// that breaking a paragraph allocates per paragraph, not per word.
+/// that breaking a paragraph allocates per paragraph, not per word. Two
+/// words with no space between them are the two sides of a hyphen between
+/// letters or digits (`2020-2021`, `Covid-19`, `TB-UBND`): the second goes
+/// on the same line if it fits, else starts the next one, as Word and
+/// LibreOffice break there.
 #[derive(Clone, Debug)]
 enum Atom {
     Word(std::ops::Range<usize>),
     Space(FontStyle),
     Break,
-    /// A place to break without a space: after the hyphen of `2020-2021`,
-    /// `Covid-19`, `TB-UBND` (between letters or digits), where Word and
-    /// LibreOffice break a word that does not fit.
-    AfterHyphen,
 }
 
 /// `part` cut after each hyphen that stands between two letters or digits.
@@ -106,9 +106,6 @@ fn atoms(inlines: &[Inline]) -> Atoms<'_> {
                         continue;
                     }
                     for (k, piece) in hyphen_pieces(part).into_iter().enumerate() {
-                        if k > 0 {
-                            out.push(Atom::AfterHyphen);
-                        }
                         parts.push((piece, style));
                         match out.last_mut() {
                             Some(Atom::Word(range)) if i == 0 && k == 0 => range.end = parts.len(),
@@ -210,9 +207,6 @@ pub fn break_lines(
                     b.pending_spaces.push(style);
                 }
             }
-            // The next word follows with no space: it goes on this line if
-            // it fits, else it starts the next one (the check below).
-            Atom::AfterHyphen => {}
             Atom::Word(range) => {
                 let parts = &parts[range];
                 let word_width: f32 = parts.iter().map(|(t, s)| fonts.width(t, *s, size)).sum();
