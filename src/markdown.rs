@@ -119,7 +119,8 @@ impl BodyPart {
     }
 }
 
-/// The text of a cell without styling.
+/// The text of a cell (or any run of inlines) without styling, line breaks
+/// as `\n`.
 pub fn cell_text(cell: &[Inline]) -> String {
     cell.iter()
         .map(|i| match i {
@@ -141,13 +142,7 @@ pub struct Block {
 impl Block {
     /// The paragraph's text without styling (line breaks as `\n`).
     pub fn plain_text(&self) -> String {
-        self.inlines
-            .iter()
-            .map(|i| match i {
-                Inline::Text { text, .. } => text.as_str(),
-                Inline::LineBreak => "\n",
-            })
-            .collect()
+        cell_text(&self.inlines)
     }
 }
 
@@ -162,13 +157,10 @@ pub struct SubsetProblem {
     pub message: String,
 }
 
-fn parser(text: &str) -> pulldown_cmark::OffsetIter<'_> {
-    // Tables, strikethrough and the rest stay off: the subset needs none of them.
-    Parser::new_ext(text, Options::empty()).into_offset_iter()
-}
-
-/// The parser for a template's output; `tables`: pipe tables are read as
-/// tables (the report's template), otherwise as text, as the subset wants.
+/// The parser for a template's output and for the subset check; `tables`:
+/// pipe tables are read as tables (the report's template), otherwise as
+/// text, as the subset wants. Strikethrough and the rest stay off: the
+/// subset needs none of them.
 fn body_parser(text: &str, tables: bool) -> pulldown_cmark::OffsetIter<'_> {
     let options = if tables {
         Options::ENABLE_TABLES
@@ -210,7 +202,7 @@ pub fn check_subset(text: &str) -> Vec<SubsetProblem> {
         })
     };
     let mut in_ordered = 0usize;
-    for (event, range) in parser(text) {
+    for (event, range) in body_parser(text, false) {
         match event {
             Event::Start(Tag::Heading { level, .. }) => push(
                 Severity::Error,
