@@ -19,6 +19,30 @@ const DROPPED_TABLES: [&[u8; 4]; 16] = [
     b"kern", b"JSTF", b"BASE", b"MATH", b"DSIG", b"FFTM",
 ];
 
+// The flags of a composite glyph's component record.
+const ARGS_ARE_WORDS: u16 = 0x0001;
+const HAS_SCALE: u16 = 0x0008;
+const MORE_COMPONENTS: u16 = 0x0020;
+const HAS_X_AND_Y_SCALE: u16 = 0x0040;
+const HAS_TWO_BY_TWO: u16 = 0x0080;
+const HAS_INSTRUCTIONS: u16 = 0x0100;
+
+/// The length of a component record with these flags: flags, glyph id,
+/// two arguments, then the scale if any.
+fn component_size(flags: u16) -> usize {
+    let arguments = if flags & ARGS_ARE_WORDS != 0 { 4 } else { 2 };
+    let scale = if flags & HAS_SCALE != 0 {
+        2
+    } else if flags & HAS_X_AND_Y_SCALE != 0 {
+        4
+    } else if flags & HAS_TWO_BY_TWO != 0 {
+        8
+    } else {
+        0
+    };
+    4 + arguments + scale
+}
+
 /// The glyphs a composite glyph is made of (none for a simple glyph).
 fn components(glyph: &[u8]) -> Vec<u16> {
     let mut out = Vec::new();
@@ -28,18 +52,8 @@ fn components(glyph: &[u8]) -> Vec<u16> {
     let mut at = 10;
     while let (Some(flags), Some(id)) = (u16_at(glyph, at), u16_at(glyph, at + 2)) {
         out.push(id);
-        let mut size = 4 + if flags & 0x0001 != 0 { 4 } else { 2 };
-        size += if flags & 0x0008 != 0 {
-            2
-        } else if flags & 0x0040 != 0 {
-            4
-        } else if flags & 0x0080 != 0 {
-            8
-        } else {
-            0
-        };
-        at += size;
-        if flags & 0x0020 == 0 {
+        at += component_size(flags);
+        if flags & MORE_COMPONENTS == 0 {
             break;
         }
     }
@@ -83,26 +97,11 @@ fn glyph_without_instructions(glyph: &[u8]) -> Option<Vec<u8>> {
     }
     // A composite: its components, each flagged; the instructions (if the
     // flag says so) follow the last one.
-    const ARGS_ARE_WORDS: u16 = 0x0001;
-    const HAS_SCALE: u16 = 0x0008;
-    const MORE_COMPONENTS: u16 = 0x0020;
-    const HAS_X_AND_Y_SCALE: u16 = 0x0040;
-    const HAS_TWO_BY_TWO: u16 = 0x0080;
-    const HAS_INSTRUCTIONS: u16 = 0x0100;
     let mut out = glyph.get(..10)?.to_vec();
     let mut at = 10;
     loop {
         let flags = u16_at(glyph, at)?;
-        let mut size = 4 + if flags & ARGS_ARE_WORDS != 0 { 4 } else { 2 };
-        size += if flags & HAS_SCALE != 0 {
-            2
-        } else if flags & HAS_X_AND_Y_SCALE != 0 {
-            4
-        } else if flags & HAS_TWO_BY_TWO != 0 {
-            8
-        } else {
-            0
-        };
+        let size = component_size(flags);
         let component = glyph.get(at..at + size)?;
         out.extend_from_slice(&(flags & !HAS_INSTRUCTIONS).to_be_bytes());
         out.extend_from_slice(&component[2..]);
@@ -114,18 +113,21 @@ fn glyph_without_instructions(glyph: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// The whole font without its hinting ([`for_embedding`] keeping every
+/// glyph): what the tests check the hinting removal on.
+#[cfg(test)]
+fn without_hinting(font: &[u8]) -> Option<Vec<u8>> {
+    for_embedding(font, None)
+}
+
 /// `font` (a TrueType font with `glyf` outlines) without its hinting: the
 /// hinting tables dropped, every glyph's instructions emptied, `loca` in
 /// the long format, `maxp`'s hinting limits zeroed, checksums recomputed.
 /// `None` for a font this does not handle (CFF outlines, a collection, a
-/// damaged table): embed it as it is.
-pub fn without_hinting(font: &[u8]) -> Option<Vec<u8>> {
-    for_embedding(font, None)
-}
-
-/// [`without_hinting`], keeping the outlines of `glyphs` only (and of the
-/// glyphs they are composed of, and `.notdef`): every other glyph is empty,
-/// with its number and advance kept. What a document embeds is a subset of
+/// damaged table): embed it as it is. With `glyphs`, only the outlines of
+/// those glyphs are kept (and of the glyphs they are composed of, and
+/// `.notdef`): every other glyph is empty, with its number and advance
+/// kept. What a document embeds is a subset of
 /// these anyway, and reading only the glyphs it draws (not the whole
 /// `glyf` table of each style) is most of the cost of embedding a font for
 /// one notice. The glyph numbers, advances and character map are those of
