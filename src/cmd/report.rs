@@ -71,15 +71,14 @@ pub fn run(args: Args) -> CmdResult {
     };
     let filter = Filter {
         lead,
+        held_from: args.from,
+        held_to: args.to,
         ..Filter::default()
-    };
-    let in_period = |t: &TrackedTask| {
-        args.from.is_none_or(|d| t.meeting_date >= d) && args.to.is_none_or(|d| t.meeting_date <= d)
     };
     let tasks: Vec<TrackedTask> = set
         .tasks
         .iter()
-        .filter(|t| in_period(t) && filter.keeps(t, today))
+        .filter(|t| filter.keeps(t, today))
         .cloned()
         .collect();
     let meetings = {

@@ -135,6 +135,7 @@ pub fn run(args: Args) -> CmdResult {
         status: args.status,
         due_before: args.due_before,
         overdue: args.overdue,
+        ..Filter::default()
     };
     let kept: Vec<TrackedTask> = set
         .tasks

@@ -232,9 +232,13 @@ pub fn fold(text: &str) -> String {
     stripped.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// What `ketluan tasks` keeps.
+/// What `ketluan tasks` and `ketluan report` keep.
 #[derive(Clone, Debug, Default)]
 pub struct Filter {
+    /// Tasks of meetings held on or after this day (`report --from`).
+    pub held_from: Option<Date>,
+    /// Tasks of meetings held on or before this day (`report --to`).
+    pub held_to: Option<Date>,
     /// Lead unit: a name (folded, matched as a part of the unit's name) or a
     /// department code of the task's meeting (already expanded by the caller).
     pub lead: Option<Vec<String>>,
@@ -249,6 +253,11 @@ pub struct Filter {
 impl Filter {
     /// Whether a task passes, on `today`.
     pub fn keeps(&self, task: &TrackedTask, today: Date) -> bool {
+        if self.held_from.is_some_and(|d| task.meeting_date < d)
+            || self.held_to.is_some_and(|d| task.meeting_date > d)
+        {
+            return false;
+        }
         if let Some(wanted) = &self.lead {
             let hit = task.lead.iter().map(|l| fold(l)).any(|l| {
                 wanted.iter().any(|w| {
