@@ -16,23 +16,15 @@
 //! errors: every error line must carry `file:line:column`, and the summary
 //! must count exactly the expected errors.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::{ketluan, root};
 
 fn check(path: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ketluan"))
-        .args(["check", path])
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        // Messages in Vietnamese whatever the machine\'s locale (C.UTF-8
-        // exists everywhere and is not English).
-        .env("LC_ALL", "C.UTF-8")
-        .output()
-        .expect("ketluan runs")
+    ketluan(&["check", path])
 }
 
 /// One `# expect:` line: where, and which field (or `YAML`).

@@ -71,12 +71,7 @@ fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
 /// The paragraphs of the notice rendered from `meeting`, as text.
 fn notice_texts(meeting: &Path) -> Vec<String> {
     let (_out, docx) = render_docx(meeting);
-    let xml = zip_entry(&docx, "word/document.xml");
-    let doc = roxmltree::Document::parse(&xml).unwrap();
-    doc.descendants()
-        .filter(|n| n.tag_name().name() == "p")
-        .map(paragraph_text)
-        .collect()
+    docx_texts(&docx)
 }
 
 /// The signer block: the non-empty paragraphs after the `- Lưu:` line.
@@ -455,12 +450,6 @@ minutes:
     // make it print a biên bản.
     assert_eq!(written, ["a.docx", "b.bien-ban.docx", "b.docx"]);
     // b.yaml opens `minutes`, and its Nơi nhận comes from ketluan.yaml.
-    let xml = zip_entry(&out.path().join("b.bien-ban.docx"), "word/document.xml");
-    let doc = roxmltree::Document::parse(&xml).unwrap();
-    let texts: Vec<String> = doc
-        .descendants()
-        .filter(|n| n.tag_name().name() == "p")
-        .map(paragraph_text)
-        .collect();
+    let texts = docx_texts(&out.path().join("b.bien-ban.docx"));
     assert!(has(&texts, "- Chủ tịch UBND tỉnh;"), "{texts:#?}");
 }

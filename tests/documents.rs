@@ -11,8 +11,6 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 
-const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
 /// The lifecycle example: invitation, minutes and notice in one file.
 const LIFECYCLE: &str = "meetings/2021-02-24-hop-ubnd-thang-02.yaml";
 const STEM: &str = "2021-02-24-hop-ubnd-thang-02";
@@ -838,29 +836,12 @@ fn re_rendering_gives_the_same_bytes() {
 fn same_lines_as_libreoffice(meeting: &Path, stem: &str, document: &str) {
     let out = render_all(meeting, &[]);
     let docx = out.path().join(format!("{stem}.{document}.docx"));
-    let ours = page_lines(&out.path().join(format!("{stem}.{document}.pdf")));
-    let theirs = page_lines(&libreoffice_pdf(&docx, out.path()));
-    assert_eq!(
-        ours.len(),
-        theirs.len(),
-        "{document}: the same number of pages"
+    assert_same_lines(
+        &format!("{stem}.{document}"),
+        &out.path().join(format!("{stem}.{document}.pdf")),
+        &libreoffice_pdf(&docx, out.path()),
+        0,
     );
-    let mut differ = Vec::new();
-    let mut total = 0;
-    for (page, (a, b)) in ours.iter().zip(&theirs).enumerate() {
-        total += a.len().max(b.len());
-        if a != b {
-            differ.push(format!(
-                "page {}:\n  ours:        {a:?}\n  LibreOffice: {b:?}",
-                page + 1
-            ));
-        }
-    }
-    println!(
-        "{stem}.{document}: {total} lines on {} pages, all alike",
-        ours.len()
-    );
-    assert!(differ.is_empty(), "{document}:\n{}", differ.join("\n"));
 }
 
 #[test]

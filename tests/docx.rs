@@ -12,8 +12,6 @@ use std::path::Path;
 
 use common::*;
 
-const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-
 struct Docx {
     document: String,
     styles: String,
@@ -422,7 +420,7 @@ fn a_draft_from_defaults_with_department_codes() {
     let (_out, path) = render_docx(&meeting);
     let xml = zip_entry(&path, "word/document.xml");
     let doc = roxmltree::Document::parse(&xml).unwrap();
-    let texts: Vec<String> = paragraphs(&doc).into_iter().map(paragraph_text).collect();
+    let texts = docx_texts(&path);
     let has = |t: &str| texts.iter().any(|x| x == t);
     assert!(has("UBND TỈNH LAI CHÂU"), "{texts:#?}");
     assert!(has("VĂN PHÒNG UBND TỈNH"));
@@ -759,13 +757,6 @@ fn small_meeting(notice: &str, top: &str) -> (tempfile::TempDir, std::path::Path
     )
     .unwrap();
     (dir, path)
-}
-
-/// The paragraphs of a rendered DOCX, as text.
-fn docx_texts(docx: &Path) -> Vec<String> {
-    let xml = zip_entry(docx, "word/document.xml");
-    let doc = roxmltree::Document::parse(&xml).unwrap();
-    paragraphs(&doc).into_iter().map(paragraph_text).collect()
 }
 
 #[test]

@@ -235,6 +235,13 @@ fn refused(fonts: &Path) -> String {
 }
 
 #[test]
+fn an_empty_font_dir_is_refused_naming_the_missing_file() {
+    let empty = tempfile::tempdir().unwrap();
+    let stderr = refused(empty.path());
+    assert!(stderr.contains("times.ttf"), "{stderr}");
+}
+
+#[test]
 fn a_font_without_vietnamese_letters_is_refused_naming_the_file() {
     if !fonts_available(&dejavu_mono(), "fonts-dejavu-core")
         || !fonts_available(&tinos(), "fonts-croscore")

@@ -799,12 +799,7 @@ fn docx_paragraphs(bytes: &[u8]) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("f.docx");
     std::fs::write(&path, bytes).unwrap();
-    let xml = zip_entry(&path, "word/document.xml");
-    let doc = roxmltree::Document::parse(&xml).expect("document.xml is well-formed");
-    doc.descendants()
-        .filter(|n| n.tag_name().name() == "p")
-        .map(paragraph_text)
-        .collect()
+    docx_texts(&path)
 }
 
 /// One Markdown text through the whole back half of the pipeline.

@@ -29,27 +29,14 @@ struct Cost {
     max_rss_kib: Option<u64>,
 }
 
-/// Whether `/usr/bin/time` can measure CPU time and memory: when not, a
-/// visible SKIPPED line (the run is timed by the wall clock only), and
-/// under `CI=true` a failure.
-fn time_available() -> bool {
-    let found = Path::new(TIME).is_file();
-    if !found {
-        if std::env::var("CI").as_deref() == Ok("true") {
-            panic!("{TIME} is required under CI=true (Debian package `time`)");
-        }
-        report_skip(&format!(
-            "{TIME} is not installed (Debian package `time`); CPU time and memory not measured"
-        ));
-    }
-    found
-}
-
 /// Runs `ketluan args` in the crate root, measured.
 fn measured(args: &[&str]) -> Cost {
     let bin = env!("CARGO_BIN_EXE_ketluan");
     let report = tempfile::NamedTempFile::new().unwrap();
-    let with_time = time_available();
+    // Whether `/usr/bin/time` can measure CPU time and memory: when not, a
+    // visible SKIPPED line (the run is timed by the wall clock only), and
+    // under `CI=true` a failure.
+    let with_time = file_available(Path::new(TIME), "time");
     let mut cmd = if with_time {
         let mut c = Command::new(TIME);
         c.arg("-v").arg("-o").arg(report.path()).arg(bin);
@@ -610,13 +597,7 @@ fn a_template_can_only_produce_text() {
         "docx",
         &["--templates", tpl.to_str().unwrap()],
     );
-    let xml = zip_entry(&docx, "word/document.xml");
-    let doc = roxmltree::Document::parse(&xml).expect("well-formed");
-    let texts: Vec<String> = doc
-        .descendants()
-        .filter(|n| n.tag_name().name() == "p")
-        .map(paragraph_text)
-        .collect();
+    let texts = docx_texts(&docx);
     assert!(
         texts
             .iter()

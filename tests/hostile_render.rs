@@ -80,17 +80,6 @@ fn write_meeting(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
-/// The paragraphs of a DOCX's body, as text (the XML is parsed, so it is
-/// well formed).
-fn docx_paragraphs(docx: &Path) -> Vec<String> {
-    let xml = zip_entry(docx, "word/document.xml");
-    let doc = roxmltree::Document::parse(&xml).expect("document.xml is well-formed XML");
-    doc.descendants()
-        .filter(|n| n.tag_name().name() == "p")
-        .map(paragraph_text)
-        .collect()
-}
-
 /// The text of a PDF, by `pdftotext`, without the page numbers (lines that
 /// are only digits), which would otherwise sit inside a paragraph that runs
 /// over a page break.
@@ -123,7 +112,7 @@ fn words(s: &str) -> String {
 /// installed, the PDF's text.
 fn render_both(meeting: &Path) -> (Vec<String>, Option<String>) {
     let (_d, docx) = render_to(meeting, "docx", &[]);
-    let paragraphs = docx_paragraphs(&docx);
+    let paragraphs = docx_texts(&docx);
     let pdf = tool_available("pdftotext").then(|| {
         let (_p, pdf) = render_to(meeting, "pdf", &[]);
         pdf_plain(&pdf)

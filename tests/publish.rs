@@ -461,7 +461,7 @@ impl Server {
         ] {
             std::fs::copy(root().join("meetings").join(name), meetings.join(name)).unwrap();
         }
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ketluan"))
+        let mut child = ketluan_command()
             .args([
                 "serve",
                 "--port",
@@ -472,10 +472,6 @@ impl Server {
                 "2021-03-01",
             ])
             .arg(&meetings)
-            .env("NO_COLOR", "1")
-            // Messages in Vietnamese whatever the machine\'s locale (C.UTF-8
-            // exists everywhere and is not English).
-            .env("LC_ALL", "C.UTF-8")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()

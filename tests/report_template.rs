@@ -64,11 +64,9 @@ fn report(out: &Path, extra: &[&str]) -> std::process::Output {
 
 /// The text of every paragraph of the DOCX, line breaks as spaces.
 fn paragraphs(docx: &Path) -> Vec<String> {
-    let xml = zip_entry(docx, "word/document.xml");
-    let doc = roxmltree::Document::parse(&xml).unwrap();
-    doc.descendants()
-        .filter(|n| n.tag_name().name() == "p")
-        .map(|p| paragraph_text(p).replace('\n', " "))
+    docx_texts(docx)
+        .into_iter()
+        .map(|p| p.replace('\n', " "))
         .collect()
 }
 

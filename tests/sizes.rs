@@ -149,7 +149,7 @@ fn the_pdf_text_and_fonts_are_as_before() {
         return;
     }
     let (_dir, pdf) = render_pdf(&root().join(EXAMPLE), &[]);
-    let text = poppler("pdftotext", &["-layout", "-enc", "UTF-8"], &pdf);
+    let text = pdf_text(&pdf);
     let digest: String = Sha256::digest(text.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))

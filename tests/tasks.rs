@@ -265,13 +265,9 @@ fn icalendar_parses_with_one_todo_per_deadline() {
 
 /// `ketluan tasks <args>` with extra environment variables.
 fn tasks_with_env(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_ketluan"))
+    let out = ketluan_command()
         .arg("tasks")
         .args(args)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        // Messages in Vietnamese whatever the machine's locale.
-        .env("LC_ALL", "C.UTF-8")
         .envs(env.iter().copied())
         .output()
         .expect("ketluan runs");
@@ -569,11 +565,9 @@ fn without_today_tasks_are_judged_on_todays_date_in_vietnam() {
             ));
         }
         let report_dir = tempfile::tempdir().unwrap();
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_ketluan"))
+        let out = ketluan_command()
             .args(["report", path, "--format", "docx", "--out"])
             .arg(report_dir.path())
-            .env("NO_COLOR", "1")
-            .env("LC_ALL", "C.UTF-8")
             .env("TZ", "XXX+12")
             .output()
             .unwrap();

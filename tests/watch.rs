@@ -8,7 +8,7 @@ mod common;
 use std::ffi::OsStr;
 use std::io::Read;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -45,7 +45,7 @@ impl Watch {
     /// `ketluan watch <paths> --out <out> --format docx --debounce 100 <extra…>`
     /// run in `cwd` (paths may be relative to it).
     fn start_in(cwd: &Path, paths: &[&OsStr], out: &Path, extra: &[&OsStr]) -> Watch {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_ketluan"))
+        let mut child = ketluan_command()
             .arg("watch")
             .args(paths)
             .arg("--out")
@@ -53,10 +53,6 @@ impl Watch {
             .args(["--format", "docx", "--debounce", "100"])
             .args(extra)
             .current_dir(cwd)
-            .env("NO_COLOR", "1")
-            // Messages in Vietnamese whatever the machine\'s locale (C.UTF-8
-            // exists everywhere and is not English).
-            .env("LC_ALL", "C.UTF-8")
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()
@@ -161,12 +157,7 @@ fn paragraphs(docx: &Path) -> Vec<String> {
     if !docx.is_file() {
         return Vec::new();
     }
-    let xml = zip_entry(docx, "word/document.xml");
-    let doc = roxmltree::Document::parse(&xml).unwrap();
-    doc.descendants()
-        .filter(|n| n.tag_name().name() == "p")
-        .map(paragraph_text)
-        .collect()
+    docx_texts(docx)
 }
 
 fn has_paragraph(docx: &Path, text: &str) -> bool {

@@ -29,17 +29,20 @@ pub const HEADER_AND_SIGNER_LINES: [&str; 10] = [
     "Nguyễn Văn A",
 ];
 
+/// The `ketluan` binary, to run in the crate root, without colours, its
+/// messages in Vietnamese whatever the machine's locale (C.UTF-8 exists
+/// everywhere and is not English).
+pub fn ketluan_command() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ketluan"));
+    cmd.current_dir(root())
+        .env("NO_COLOR", "1")
+        .env("LC_ALL", "C.UTF-8");
+    cmd
+}
+
 /// Runs `ketluan` with `args` in the crate root.
 pub fn ketluan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ketluan"))
-        .args(args)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        // Messages in Vietnamese whatever the machine\'s locale (C.UTF-8
-        // exists everywhere and is not English).
-        .env("LC_ALL", "C.UTF-8")
-        .output()
-        .expect("ketluan runs")
+    ketluan_command().args(args).output().expect("ketluan runs")
 }
 
 /// Runs `ketluan` and insists on success.
@@ -105,6 +108,21 @@ pub fn libreoffice_pdf(docx: &Path, dir: &Path) -> PathBuf {
     assert!(pdf.is_file(), "LibreOffice wrote {}", pdf.display());
     pdf
 }
+
+/// The text of every Word paragraph (`w:p`) of a DOCX's body, in order
+/// ([`paragraph_text`]: `w:br` as a new line). The XML is parsed, so it is
+/// well formed.
+pub fn docx_texts(docx: &Path) -> Vec<String> {
+    let xml = zip_entry(docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("document.xml is well-formed XML");
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == "p" && n.tag_name().namespace() == Some(W))
+        .map(paragraph_text)
+        .collect()
+}
+
+/// The WordprocessingML namespace.
+pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 /// One entry of a ZIP file as text.
 pub fn zip_entry(path: &Path, name: &str) -> String {
@@ -183,14 +201,7 @@ pub fn file_available(path: &Path, package: &str) -> bool {
 
 /// `pdftotext -layout` of a PDF.
 pub fn pdf_text(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext runs");
-    assert!(out.status.success(), "pdftotext failed");
-    String::from_utf8(out.stdout).unwrap()
+    poppler("pdftotext", &["-layout", "-enc", "UTF-8"], pdf)
 }
 
 /// Renders one meeting file to PDF in a fresh folder; returns (folder, pdf path).
@@ -265,35 +276,110 @@ pub fn word_boxes(pdf: &Path) -> Vec<WordBox> {
     out
 }
 
-/// The lines of each page of a PDF, as text, from the word boxes: words
-/// whose tops are within 0.5 pt of each other (one size, one baseline)
-/// form a line, left to right; the columns of a table thus stay apart.
-pub fn page_lines(pdf: &Path) -> Vec<Vec<String>> {
+/// One line of a page as read back: its words, left to right, and its extent.
+#[derive(Debug, Clone)]
+pub struct PdfLine {
+    pub text: String,
+    pub x_min: f32,
+    pub x_max: f32,
+    pub y_min: f32,
+    pub y_max: f32,
+}
+
+/// Groups words into lines, top to bottom: words whose tops are within
+/// 0.5 pt of each other (one size, one baseline) form a line, left to
+/// right; the columns of a table thus stay apart.
+pub fn group_lines(mut words: Vec<&WordBox>) -> Vec<PdfLine> {
+    words.sort_by(|a, b| a.y_min.total_cmp(&b.y_min));
+    let mut groups: Vec<Vec<&WordBox>> = Vec::new();
+    for w in words {
+        match groups.last_mut() {
+            Some(g) if (w.y_min - g[0].y_min).abs() < 0.5 => g.push(w),
+            _ => groups.push(vec![w]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|mut g| {
+            g.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
+            PdfLine {
+                text: g
+                    .iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                x_min: g[0].x_min,
+                x_max: g[g.len() - 1].x_max,
+                y_min: g.iter().map(|w| w.y_min).fold(f32::MAX, f32::min),
+                y_max: g.iter().map(|w| w.y_max).fold(f32::MIN, f32::max),
+            }
+        })
+        .collect()
+}
+
+/// The lines of every page of a PDF ([`group_lines`] of the word boxes).
+pub fn pdf_lines(pdf: &Path) -> Vec<Vec<PdfLine>> {
     let words = word_boxes(pdf);
     let pages = words.iter().map(|w| w.page + 1).max().unwrap_or(0);
     (0..pages)
-        .map(|page| {
-            let mut on_page: Vec<&WordBox> = words.iter().filter(|w| w.page == page).collect();
-            on_page.sort_by(|a, b| a.y_min.total_cmp(&b.y_min));
-            let mut lines: Vec<Vec<&WordBox>> = Vec::new();
-            for w in on_page {
-                match lines.last_mut() {
-                    Some(line) if (w.y_min - line[0].y_min).abs() < 0.5 => line.push(w),
-                    _ => lines.push(vec![w]),
-                }
-            }
-            lines
-                .into_iter()
-                .map(|mut line| {
-                    line.sort_by(|a, b| a.x_min.total_cmp(&b.x_min));
-                    line.iter()
-                        .map(|w| w.text.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-                .collect()
-        })
+        .map(|p| group_lines(words.iter().filter(|w| w.page == p).collect()))
         .collect()
+}
+
+/// The lines of each page of a PDF, as text ([`pdf_lines`]).
+pub fn page_lines(pdf: &Path) -> Vec<Vec<String>> {
+    pdf_lines(pdf)
+        .into_iter()
+        .map(|page| page.into_iter().map(|line| line.text).collect())
+        .collect()
+}
+
+/// Two renderings of one document (ours, LibreOffice's), line by line on
+/// every page ([`page_lines`]): the same pages, the same number of lines on
+/// each, and at most `differing` lines not the same. Returns the number of
+/// lines compared.
+pub fn assert_same_lines(name: &str, ours: &Path, theirs: &Path, differing: usize) -> usize {
+    let (ours, theirs) = (page_lines(ours), page_lines(theirs));
+    assert_eq!(
+        ours.len(),
+        theirs.len(),
+        "{name}: pages\nours: {ours:#?}\nLibreOffice: {theirs:#?}"
+    );
+    let mut differ = Vec::new();
+    let mut total = 0;
+    for (i, (a, b)) in ours.iter().zip(&theirs).enumerate() {
+        assert_eq!(
+            a.len(),
+            b.len(),
+            "{name}: page {}: lines\nours: {a:#?}\nLibreOffice: {b:#?}",
+            i + 1
+        );
+        total += a.len();
+        for (x, y) in a.iter().zip(b) {
+            if x != y {
+                differ.push(format!(
+                    "page {}:\n  ours:        {x}\n  LibreOffice: {y}",
+                    i + 1
+                ));
+            }
+        }
+    }
+    println!(
+        "{name}: {} of {total} lines alike ({:.1} %), {} pages",
+        total - differ.len(),
+        100.0 * (total - differ.len()) as f64 / total as f64,
+        ours.len()
+    );
+    for d in &differ {
+        println!("{d}");
+    }
+    assert!(
+        differ.len() <= differing,
+        "{name}: {} lines differ (at most {differing} expected):\n{}",
+        differ.len(),
+        differ.join("\n")
+    );
+    total
 }
 
 /// The lines under `Nơi nhận:` down to the `- Lưu:` line.
