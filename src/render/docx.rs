@@ -56,6 +56,15 @@ impl Renderer for DocxRenderer {
     }
 }
 
+/// Single line spacing with `before` and `after` twips of space around.
+fn single_spacing(before: u32, after: u32) -> LineSpacing {
+    LineSpacing::new()
+        .before(before)
+        .after(after)
+        .line(240)
+        .line_rule(LineSpacingType::Auto)
+}
+
 /// Half-points, the unit of DOCX font sizes.
 fn half_points(pt: f32) -> usize {
     (pt * 2.0).round() as usize
@@ -161,13 +170,10 @@ impl<'a> Builder<'a> {
 
     /// Lines joined by line breaks in one paragraph, single spacing, no space around.
     fn lines(&mut self, lines: &[String], style: LineStyle) -> Paragraph {
-        let mut p = self.paragraph().align(style.align).line_spacing(
-            LineSpacing::new()
-                .before(0)
-                .after(0)
-                .line(240)
-                .line_rule(LineSpacingType::Auto),
-        );
+        let mut p = self
+            .paragraph()
+            .align(style.align)
+            .line_spacing(single_spacing(0, 0));
         for (i, line) in lines.iter().enumerate() {
             let mut run = self.run(line, style.size, style.bold, style.italic);
             if i + 1 < lines.len() {
@@ -302,13 +308,10 @@ impl<'a> Builder<'a> {
                 &notice.doc_type,
                 LineStyle::centred(l.doc_type_size_pt, true, false),
             )
-            .line_spacing(
-                LineSpacing::new()
-                    .before(pt_to_twips(l.doc_type_space_before_pt) as u32)
-                    .after(0)
-                    .line(240)
-                    .line_rule(LineSpacingType::Auto),
-            )
+            .line_spacing(single_spacing(
+                pt_to_twips(l.doc_type_space_before_pt) as u32,
+                0,
+            ))
             .keep_next(true);
         let summary_lines = l.summary_lines(&notice.summary, &notice.names);
         let summary = self
@@ -334,15 +337,26 @@ impl<'a> Builder<'a> {
         if kind == BlockKind::Heading {
             p = p.keep_next(true);
         }
+        self.add_inlines(p, inlines, size, false)
+    }
+
+    /// `inlines` as runs of `p` at `size`; `bold` makes every run bold.
+    fn add_inlines(
+        &self,
+        mut p: Paragraph,
+        inlines: &[Inline],
+        size: f32,
+        bold: bool,
+    ) -> Paragraph {
         for inline in inlines {
-            match inline {
-                Inline::Text { text, bold, italic } => {
-                    p = p.add_run(self.run(text, size, *bold, *italic));
-                }
-                Inline::LineBreak => {
-                    p = p.add_run(Run::new().add_break(BreakType::TextWrapping));
-                }
-            }
+            p = match inline {
+                Inline::Text {
+                    text,
+                    bold: b,
+                    italic,
+                } => p.add_run(self.run(text, size, bold || *b, *italic)),
+                Inline::LineBreak => p.add_run(Run::new().add_break(BreakType::TextWrapping)),
+            };
         }
         p
     }
@@ -361,23 +375,11 @@ impl<'a> Builder<'a> {
         let pad = pt_to_twips(l.table_cell_padding_pt);
         let size = l.table_size_pt;
         let cell = |b: &mut Self, inlines: &[Inline], bold: bool, align: AlignmentType, w: i32| {
-            let mut p = b.paragraph().align(align).line_spacing(
-                LineSpacing::new()
-                    .before(pad as u32)
-                    .after(pad as u32)
-                    .line(240)
-                    .line_rule(LineSpacingType::Auto),
-            );
-            for inline in inlines {
-                p = match inline {
-                    Inline::Text {
-                        text,
-                        bold: b2,
-                        italic,
-                    } => p.add_run(b.run(text, size, bold || *b2, *italic)),
-                    Inline::LineBreak => p.add_run(Run::new().add_break(BreakType::TextWrapping)),
-                };
-            }
+            let p = b
+                .paragraph()
+                .align(align)
+                .line_spacing(single_spacing(pad as u32, pad as u32));
+            let p = b.add_inlines(p, inlines, size, bold);
             TableCell::new()
                 .width(w as usize, WidthType::Dxa)
                 .add_paragraph(p)
@@ -476,13 +478,10 @@ impl<'a> Builder<'a> {
                 LineStyle::centred(l.appendix_heading_size_pt, h.bold, h.italic),
             );
             if i + 1 == count {
-                p = p.line_spacing(
-                    LineSpacing::new()
-                        .before(0)
-                        .after(pt_to_twips(l.appendix_heading_space_after_pt) as u32)
-                        .line(240)
-                        .line_rule(LineSpacingType::Auto),
-                );
+                p = p.line_spacing(single_spacing(
+                    0,
+                    pt_to_twips(l.appendix_heading_space_after_pt) as u32,
+                ));
             }
             docx = docx.add_paragraph(p.keep_next(true));
         }
@@ -506,13 +505,8 @@ impl<'a> Builder<'a> {
 
     /// A single-spaced paragraph with `before_twips` of space above it.
     fn spaced_line(&mut self, text: &str, style: LineStyle, before_twips: u32) -> Paragraph {
-        self.line(text, style).line_spacing(
-            LineSpacing::new()
-                .before(before_twips)
-                .after(0)
-                .line(240)
-                .line_rule(LineSpacingType::Auto),
-        )
+        self.line(text, style)
+            .line_spacing(single_spacing(before_twips, 0))
     }
 
     /// `Nơi nhận:` and its lines, added to a cell; `before`: the space above.
@@ -556,13 +550,7 @@ impl<'a> Builder<'a> {
                     // Broken as the PDF breaks it (explicit breaks), when long.
                     let mut p = self.lines(&l.signer_lines(line, &notice.names), signer);
                     if i == 0 {
-                        p = p.line_spacing(
-                            LineSpacing::new()
-                                .before(before)
-                                .after(0)
-                                .line(240)
-                                .line_rule(LineSpacingType::Auto),
-                        );
+                        p = p.line_spacing(single_spacing(before, 0));
                     }
                     right = right.add_paragraph(p.keep_next(true));
                 }
@@ -617,13 +605,7 @@ impl<'a> Builder<'a> {
                     .fonts(self.fonts.clone())
                     .size(half_points(l.recipients_size_pt))
                     .align(AlignmentType::Left)
-                    .line_spacing(
-                        LineSpacing::new()
-                            .before(0)
-                            .after(0)
-                            .line(240)
-                            .line_rule(LineSpacingType::Auto),
-                    ),
+                    .line_spacing(single_spacing(0, 0)),
                 "Body" => body(id, name),
                 "SectionHeading" => {
                     // Kept with the first lines of its section, as the PDF
