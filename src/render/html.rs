@@ -25,9 +25,10 @@ use crate::template::{upper_first, Templates};
 /// The template of a document page.
 pub const DOCUMENT_PAGE: &str = "document.html";
 
-/// The font stack of every page: Times New Roman where installed, its
-/// metric clone Liberation Serif, then any serif.
-const FONT_STACK: &str = "\"Times New Roman\", \"Liberation Serif\", Tinos, serif";
+/// The font stack after the layout's family (Times New Roman unless the
+/// house layout says otherwise, as in the DOCX): its metric clones, then
+/// any serif.
+const FALLBACK_FONTS: &str = "\"Liberation Serif\", Tinos, serif";
 
 /// Writes documents as web pages.
 pub struct HtmlRenderer {
@@ -109,7 +110,10 @@ fn css(l: &Layout) -> serde_json::Map<String, serde_json::Value> {
     put("rule_thickness", l.rule_thickness_pt);
     put("rule_gap", l.rule_gap_pt);
     put("rule_space_after", l.rule_space_after_pt);
-    m.insert("font".into(), FONT_STACK.into());
+    m.insert(
+        "font".into(),
+        format!("\"{}\", {FALLBACK_FONTS}", l.font_family).into(),
+    );
     m
 }
 
