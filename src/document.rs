@@ -227,13 +227,18 @@ pub fn format_recipients(names: &[String], archive: &[String]) -> Vec<String> {
 /// The storage line of minutes, fixed by Mẫu 1.9: `- Lưu: VT, Hồ sơ.`
 pub const MINUTES_ARCHIVE: [&str; 2] = ["VT", "Hồ sơ"];
 
+/// The số ký hiệu of a numbered document of `kind`: `25/TB-UBND`, a
+/// number below 10 with a leading zero.
+pub fn reference(kind: DocumentKind, number: u32, issuer_code: &str) -> String {
+    format!("{number:02}/{}-{issuer_code}", kind.code())
+}
+
 /// The `Số:` line of a document of `kind`; a draft keeps a blank for the
-/// number, a number below 10 takes a leading zero.
+/// number.
 pub fn number_line(kind: DocumentKind, number: Option<u32>, issuer_code: &str) -> String {
-    let code = kind.code();
     match number {
-        Some(n) => format!("Số: {n:02}/{code}-{issuer_code}"),
-        None => format!("Số:{BLANK}/{code}-{issuer_code}"),
+        Some(n) => format!("Số: {}", reference(kind, n, issuer_code)),
+        None => format!("Số:{BLANK}/{}-{issuer_code}", kind.code()),
     }
 }
 
@@ -395,7 +400,7 @@ pub fn compose(
             date: parts.date,
             reference: parts
                 .number
-                .map(|n| format!("{n:02}/{}-{}", parts.kind.code(), meeting.issuer.code)),
+                .map(|n| reference(parts.kind, n, &meeting.issuer.code)),
             issued: parts.issued.filter(|_| parts.number.is_some()),
         },
         file_name: None,

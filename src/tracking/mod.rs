@@ -19,7 +19,7 @@ use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::date::Date;
-use crate::model::{Meeting, Status, Task};
+use crate::model::{DocumentKind, Meeting, Status, Task};
 use crate::template::roman;
 
 /// One task of one meeting, as the tracker sees it.
@@ -163,15 +163,12 @@ fn plain(markdown: &str) -> String {
 
 /// Every task and subtask of a meeting, depth first, with its id.
 pub fn collect(meeting: &Meeting, file: &Path) -> Vec<TrackedTask> {
-    let stem = file
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let stem = crate::build::stem_of(file);
     let notice = meeting
         .notice
         .as_ref()
         .and_then(|n| n.number)
-        .map(|n| format!("{n:02}/TB-{}", meeting.issuer.code));
+        .map(|n| crate::document::reference(DocumentKind::Notice, n, &meeting.issuer.code));
     let notice_date = meeting.notice.as_ref().and_then(|n| n.date);
     let mut out = Vec::new();
     fn walk(
