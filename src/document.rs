@@ -69,8 +69,6 @@ pub struct Appendix {
 pub fn split_appendices(parts: Vec<BodyPart>) -> (Vec<BodyPart>, Vec<Appendix>) {
     let mut body = Vec::new();
     let mut appendices: Vec<Appendix> = Vec::new();
-    // In an appendix's heading block (its heading lines are still coming).
-    let mut in_heading = false;
     for part in parts {
         let line = |b: &Block| {
             let texts = || {
@@ -91,15 +89,12 @@ pub fn split_appendices(parts: Vec<BodyPart>) -> (Vec<BodyPart>, Vec<Appendix>) 
                     heading: vec![line(b)],
                     body: Vec::new(),
                 });
-                in_heading = true;
             }
-            (BodyPart::Paragraph(b), Some(a)) if in_heading && b.kind == BlockKind::Body => {
+            // Still in the appendix's heading block: nothing of its body yet.
+            (BodyPart::Paragraph(b), Some(a)) if a.body.is_empty() && b.kind == BlockKind::Body => {
                 a.heading.push(line(b));
             }
-            (_, Some(a)) => {
-                in_heading = false;
-                a.body.push(part);
-            }
+            (_, Some(a)) => a.body.push(part),
             (_, None) => body.push(part),
         }
     }
