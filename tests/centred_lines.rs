@@ -253,11 +253,11 @@ fn libreoffice_shows_the_same_lines_as_our_pdf() {
         let out = dir.path().join(format!("out-{i:02}"));
         render_into(&file, &out, &[]);
         let stem = format!("tb-{i:02}");
-        compared += assert_same_lines(
+        compared += assert_same_lines_as_libreoffice(
             &format!("case {i}"),
             &out.join(format!("{stem}.pdf")),
-            &libreoffice_pdf(&out.join(format!("{stem}.docx")), &out),
-            0,
+            &out.join(format!("{stem}.docx")),
+            Agreement::EXACT,
         );
     }
     println!("{compared} lines alike in {} notices", CASES.len());

@@ -484,6 +484,19 @@ fn a_long_phu_luc_repeats_its_heading_row_and_never_splits_a_row() {
     }
 }
 
+/// How closely the report agrees with LibreOffice's rendering of its DOCX:
+/// every line the same, but two known differences, measured: LibreOffice
+/// puts a table 1.9 pt lower under the paragraph above it (the backends
+/// disagree on the space above a table), so the lines of a page drift
+/// apart by up to 3.4 pt; and it draws the no-break spaces of the blank in
+/// the Phụ lục heading's `số      /BC-VP` wider, so that centred line
+/// starts 4.35 pt further left.
+const REPORT_AGREEMENT: Agreement = Agreement {
+    differing: 0,
+    drift_pt: 3.6,
+    x_pt: 4.5,
+};
+
 #[test]
 fn libreoffice_shows_the_report_as_our_pdf_does() {
     if !tool_available("soffice") || !tool_available("pdftotext") {
@@ -495,11 +508,8 @@ fn libreoffice_shows_the_report_as_our_pdf_does() {
         vec!["meetings"],
         vec![archive.path().to_str().unwrap()],
     ] {
-        let (dir, docx, pdf) = report(&paths, &[]);
-        let lo_dir = dir.path().join("lo");
-        std::fs::create_dir_all(&lo_dir).unwrap();
-        let lo = libreoffice_pdf(&docx, &lo_dir);
-        assert_same_lines(&format!("{paths:?}"), &pdf, &lo, 0);
+        let (_dir, docx, pdf) = report(&paths, &[]);
+        assert_same_lines_as_libreoffice(&format!("{paths:?}"), &pdf, &docx, REPORT_AGREEMENT);
     }
 }
 

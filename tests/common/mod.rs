@@ -86,17 +86,49 @@ pub fn render_docx(meeting: &Path) -> (tempfile::TempDir, PathBuf) {
     render_to(meeting, "docx", &[])
 }
 
-/// Converts a DOCX to PDF with LibreOffice (a private profile in `dir`); returns the PDF.
-pub fn libreoffice_pdf(docx: &Path, dir: &Path) -> PathBuf {
-    let profile = dir.join("lo-profile");
+/// LibreOffice's PDF of a DOCX, in folders of its own: the DOCX is copied
+/// into a fresh `in/` folder and converted into a fresh, empty `out/`
+/// folder, so the conversion can never overwrite a file of the caller's
+/// (`soffice --outdir` replaces a `<stem>.pdf` already there without a
+/// word, and a test once compared LibreOffice's PDF with itself that way).
+/// The folders live as long as this value.
+pub struct LibreOfficePdf {
+    _dir: tempfile::TempDir,
+    /// The PDF LibreOffice wrote.
+    pub pdf: PathBuf,
+}
+
+impl std::ops::Deref for LibreOfficePdf {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.pdf
+    }
+}
+
+impl AsRef<Path> for LibreOfficePdf {
+    fn as_ref(&self) -> &Path {
+        &self.pdf
+    }
+}
+
+/// Converts a DOCX to PDF with LibreOffice (a private profile), in folders
+/// the returned value owns ([`LibreOfficePdf`]).
+pub fn libreoffice_pdf(docx: &Path) -> LibreOfficePdf {
+    let dir = tempfile::tempdir().unwrap();
+    let (input, output) = (dir.path().join("in"), dir.path().join("out"));
+    std::fs::create_dir(&input).unwrap();
+    std::fs::create_dir(&output).unwrap();
+    let copy = input.join(docx.file_name().expect("a DOCX file name"));
+    std::fs::copy(docx, &copy).unwrap_or_else(|e| panic!("{}: {e}", docx.display()));
+    let profile = dir.path().join("lo-profile");
     let out = Command::new("soffice")
         .arg(format!(
             "-env:UserInstallation=file://{}",
             profile.display()
         ))
         .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir)
-        .arg(docx)
+        .arg(&output)
+        .arg(&copy)
         .output()
         .expect("soffice runs");
     assert!(
@@ -104,9 +136,22 @@ pub fn libreoffice_pdf(docx: &Path, dir: &Path) -> PathBuf {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let pdf = dir.join(docx.file_name().unwrap()).with_extension("pdf");
+    let pdf = output.join(copy.file_name().unwrap()).with_extension("pdf");
     assert!(pdf.is_file(), "LibreOffice wrote {}", pdf.display());
-    pdf
+    LibreOfficePdf { _dir: dir, pdf }
+}
+
+/// Our PDF of a document and LibreOffice's rendering of our DOCX of it,
+/// line by line ([`assert_same_lines`]); LibreOffice converts in folders
+/// of its own ([`libreoffice_pdf`]), never beside our PDF.
+pub fn assert_same_lines_as_libreoffice(
+    name: &str,
+    ours: &Path,
+    docx: &Path,
+    agreement: Agreement,
+) -> usize {
+    let theirs = libreoffice_pdf(docx);
+    assert_same_lines(name, ours, &theirs, agreement)
 }
 
 /// The text of every Word paragraph (`w:p`) of a DOCX's body, in order
@@ -334,12 +379,76 @@ pub fn page_lines(pdf: &Path) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// How closely our PDF must agree with LibreOffice's rendering of our DOCX
+/// ([`assert_same_lines`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Agreement {
+    /// Lines whose text may differ (the pages and the number of lines on
+    /// each must be the same whatever this says).
+    pub differing: usize,
+    /// How far apart the vertical shifts (LibreOffice's line minus ours)
+    /// of two lines of one page may be. LibreOffice starts the body a
+    /// little higher (measured: up to 4.4 pt), the same for every line
+    /// below, and the word boxes of the two PDFs differ by a fraction of a
+    /// point (their fonts' boxes, the signer's column beside the
+    /// recipients): 2.1 pt at most on the notices, invitations and minutes.
+    /// A line height, a space or a page's start changed in one of the two
+    /// moves the lines below it apart by more.
+    pub drift_pt: f32,
+    /// How far a line may start left or right of LibreOffice's (0.23 pt at
+    /// most measured on the documents).
+    pub x_pt: f32,
+}
+
+impl Agreement {
+    /// Every line the same, where LibreOffice puts it.
+    pub const EXACT: Agreement = Agreement {
+        differing: 0,
+        drift_pt: 2.5,
+        x_pt: 0.5,
+    };
+
+    /// As [`EXACT`](Self::EXACT), but `n` lines may read differently.
+    pub const fn differing(n: usize) -> Agreement {
+        Agreement {
+            differing: n,
+            ..Agreement::EXACT
+        }
+    }
+}
+
 /// Two renderings of one document (ours, LibreOffice's), line by line on
-/// every page ([`page_lines`]): the same pages, the same number of lines on
-/// each, and at most `differing` lines not the same. Returns the number of
-/// lines compared.
-pub fn assert_same_lines(name: &str, ours: &Path, theirs: &Path, differing: usize) -> usize {
-    let (ours, theirs) = (page_lines(ours), page_lines(theirs));
+/// every page ([`pdf_lines`]): the same pages, the same number of lines on
+/// each, at most `agreement.differing` lines not the same, and every line
+/// where the other has it ([`Agreement`]). Returns the number of lines
+/// compared.
+pub fn assert_same_lines(name: &str, ours: &Path, theirs: &Path, agreement: Agreement) -> usize {
+    let Agreement {
+        differing,
+        drift_pt,
+        x_pt,
+    } = agreement;
+    // Two different files, made by two different programs: a comparison
+    // of a file with itself (or with a copy of it) proves nothing.
+    assert_ne!(
+        std::fs::canonicalize(ours).unwrap(),
+        std::fs::canonicalize(theirs).unwrap(),
+        "{name}: a PDF compared with itself"
+    );
+    assert_ne!(
+        pdf_maker(ours),
+        pdf_maker(theirs),
+        "{name}: both PDFs were made by the same program"
+    );
+    let (ours, theirs) = (pdf_lines(ours), pdf_lines(theirs));
+    let texts = |pages: &[Vec<PdfLine>]| -> Vec<Vec<String>> {
+        pages
+            .iter()
+            .map(|p| p.iter().map(|l| l.text.clone()).collect())
+            .collect()
+    };
+    let (ours_lines, theirs_lines) = (ours, theirs);
+    let (ours, theirs) = (texts(&ours_lines), texts(&theirs_lines));
     assert_eq!(
         ours.len(),
         theirs.len(),
@@ -364,8 +473,45 @@ pub fn assert_same_lines(name: &str, ours: &Path, theirs: &Path, differing: usiz
             }
         }
     }
+    // Where the lines stand (see [`Agreement`]).
+    let mut drift_worst = 0.0f32;
+    let mut x_worst = 0.0f32;
+    for (i, (a, b)) in ours_lines.iter().zip(&theirs_lines).enumerate() {
+        let shifts: Vec<f32> = a.iter().zip(b).map(|(x, y)| y.y_min - x.y_min).collect();
+        let (lo, hi) = shifts
+            .iter()
+            .fold((f32::MAX, f32::MIN), |(lo, hi), s| (lo.min(*s), hi.max(*s)));
+        let drift = hi - lo;
+        drift_worst = drift_worst.max(drift);
+        for (x, y) in a.iter().zip(b) {
+            let dx = (x.x_min - y.x_min).abs();
+            x_worst = x_worst.max(dx);
+            assert!(
+                dx <= x_pt,
+                "{name}: page {}: `{}` starts at {:.2} pt in ours, {:.2} pt in LibreOffice's",
+                i + 1,
+                x.text,
+                x.x_min,
+                y.x_min
+            );
+        }
+        assert!(
+            shifts.is_empty() || drift <= drift_pt,
+            "{name}: page {}: the lines stand apart by up to {drift:.2} pt more than \
+             elsewhere on the page (at most {drift_pt} pt):\n{}",
+            i + 1,
+            a.iter()
+                .zip(b)
+                .map(|(x, y)| format!(
+                    "  ours {:7.2}  LibreOffice {:7.2}  {}",
+                    x.y_min, y.y_min, x.text
+                ))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
     println!(
-        "{name}: {} of {total} lines alike ({:.1} %), {} pages",
+        "{name}: {} of {total} lines alike ({:.1} %), {} pages, drift {drift_worst:.2} pt, x {x_worst:.2} pt",
         total - differ.len(),
         100.0 * (total - differ.len()) as f64 / total as f64,
         ours.len()
@@ -380,6 +526,16 @@ pub fn assert_same_lines(name: &str, ours: &Path, theirs: &Path, differing: usiz
         differ.join("\n")
     );
     total
+}
+
+/// The program that made a PDF: its `Creator` and `Producer`, as
+/// `pdfinfo` reads them.
+pub fn pdf_maker(pdf: &Path) -> String {
+    poppler("pdfinfo", &[], pdf)
+        .lines()
+        .filter(|l| l.starts_with("Creator:") || l.starts_with("Producer:"))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The lines under `Nơi nhận:` down to the `- Lưu:` line.
