@@ -1,10 +1,11 @@
 //! Centred lines broken as a secretary would (`src/linebreak.rs`): the
-//! trích yếu of the examples and of twelve real-looking notices (chairs
+//! trích yếu of the examples and of thirteen real-looking notices (chairs
 //! with three-word names, long unit names, Văn phòng and Sở issuers, a
-//! typed line break) read from the DOCX: no name of a person or unit cut
-//! between two lines, no last line under a third of the longest, typed
-//! breaks kept; and with LibreOffice, the same lines in our PDF as in its
-//! rendering of our DOCX.
+//! typed line break) and the signer's authority lines, read from the DOCX
+//! and from the PDF: no name of a person or unit cut between two lines, no
+//! last line under a third of the longest, typed breaks kept even where the
+//! rules would break elsewhere; and with LibreOffice, the same lines in our
+//! PDF as in its rendering of our DOCX.
 
 mod common;
 
@@ -15,6 +16,7 @@ use ketluan::fonts::{text_width, FontStyle};
 
 /// One notice: issuer (name, parent, code), chair (name, title), signer
 /// (authority, position, name), trích yếu, units named in its tasks.
+#[derive(Clone, Copy)]
 struct Case {
     issuer: &'static str,
     parent: Option<&'static str>,
@@ -134,6 +136,15 @@ const CASES: &[Case] = &[
         summary: "Kết luận của Giám đốc Sở Nguyễn Thị Minh Nguyệt tại hội nghị tổng kết công tác văn hóa, thể thao và du lịch năm 2021",
         units: &["Bảo tàng tỉnh", "Thư viện tỉnh"],
     },
+    Case {
+        issuer: "Ủy ban nhân dân tỉnh Lai Châu",
+        parent: None,
+        code: "UBND",
+        chair: ("Lê Văn Lương", "Chủ tịch UBND tỉnh"),
+        signer: ("TL. CHỦ TỊCH", "Chánh Văn phòng", "Nguyễn Văn A"),
+        summary: "Kết luận của Chủ tịch UBND tỉnh tại phiên họp chuyên đề\nvề chuyển đổi số năm 2022",
+        units: &["Sở Thông tin và Truyền thông"],
+    },
 ];
 
 fn yaml_text(s: &str) -> String {
@@ -168,7 +179,9 @@ fn meeting_file(case: &Case) -> String {
     )
 }
 
-/// The lines of the trích yếu, as the DOCX breaks it (explicit breaks).
+/// The lines of a centred paragraph of the DOCX whose text is `summary`
+/// (the trích yếu, the authority lines), as it breaks them (explicit
+/// breaks).
 fn summary_lines(docx: &Path, summary: &str) -> Vec<String> {
     let flat = summary.replace('\n', " ");
     docx_texts(docx)
@@ -188,19 +201,100 @@ fn cut(lines: &[String], name: &str) -> bool {
     whole.contains(&lower(name)) && !lines.iter().any(|l| lower(l).contains(&lower(name)))
 }
 
+/// The lines of the trích yếu in our PDF: those under `THÔNG BÁO` on the
+/// first page, as many as hold the text.
+fn pdf_summary_lines(pdf: &Path, summary: &str) -> Vec<String> {
+    let flat = summary.replace('\n', " ");
+    let page = pdf_lines(pdf).into_iter().next().expect("a first page");
+    let title = page
+        .iter()
+        .position(|l| l.text == "THÔNG BÁO")
+        .expect("THÔNG BÁO on the first page");
+    let mut lines: Vec<String> = Vec::new();
+    for line in &page[title + 1..] {
+        lines.push(line.text.clone());
+        if lines.join(" ") == flat {
+            return lines;
+        }
+    }
+    panic!("the trích yếu {flat:?} under THÔNG BÁO in {page:#?}")
+}
+
+/// The lines of the signer's column in our PDF down to the position
+/// (authority lines, then the position), as printed: the words right of
+/// the left column of the signature table, from the `Nơi nhận:` line on.
+fn pdf_signer_lines(pdf: &Path, position: &str) -> Vec<String> {
+    let words = word_boxes(pdf);
+    let last = words.iter().map(|w| w.page).max().unwrap();
+    let words: Vec<&WordBox> = words.iter().filter(|w| w.page == last).collect();
+    let heading = words
+        .iter()
+        .find(|w| w.text == "Nơi")
+        .expect("Nơi nhận on the last page");
+    // The left column is 6.5 cm wide; the signer's column starts after it.
+    let column_x = heading.x_min + 65.0 * 72.0 / 25.4;
+    let column: Vec<&WordBox> = words
+        .iter()
+        .copied()
+        .filter(|w| w.x_min >= column_x && w.y_min >= heading.y_min - 1.0)
+        .collect();
+    let mut lines = Vec::new();
+    for line in group_lines(column) {
+        let done = line.text == position;
+        lines.push(line.text);
+        if done {
+            return lines;
+        }
+    }
+    panic!("the position {position:?} in the signer's column: {lines:#?}")
+}
+
+/// Upper case as the documents print titles (`Phó Giám đốc` → `PHÓ GIÁM ĐỐC`).
+fn caps(s: &str) -> String {
+    s.to_uppercase()
+}
+
 #[test]
 fn no_name_is_cut_lines_are_even_and_typed_breaks_stay() {
     let dir = tempfile::tempdir().unwrap();
     for (i, case) in CASES.iter().enumerate() {
         let file = dir.path().join(format!("tb-{i:02}.yaml"));
         std::fs::write(&file, meeting_file(case)).unwrap();
-        let (_d, docx) = render_docx(&file);
-        let lines = summary_lines(&docx, case.summary);
+        let out = dir.path().join(format!("out-{i:02}"));
+        render_into(&file, &out, &[]);
+        let stem = format!("tb-{i:02}");
+        let docx_lines = summary_lines(&out.join(format!("{stem}.docx")), case.summary);
+        let pdf = out.join(format!("{stem}.pdf"));
+        let pdf_lines = pdf_summary_lines(&pdf, case.summary);
+        // The PDF breaks the trích yếu where the DOCX does.
+        assert_eq!(pdf_lines, docx_lines, "case {i}: PDF and DOCX");
+        let lines = docx_lines;
         let mut names = vec![case.chair.0, case.issuer, case.signer.2];
         names.extend(case.units);
-        for name in names {
+        for name in &names {
             assert!(!cut(&lines, name), "case {i}: `{name}` cut in {lines:?}");
         }
+        // Nor in the signer's authority lines (`KT. GIÁM ĐỐC SỞ VĂN HÓA,
+        // THỂ THAO VÀ DU LỊCH` names the issuer), in the PDF.
+        let signer = pdf_signer_lines(&pdf, &caps(case.signer.1));
+        let authority = &signer[..signer.len() - 1];
+        assert_eq!(
+            authority.join(" "),
+            case.signer.0,
+            "case {i}: the authority lines {signer:?}"
+        );
+        for name in &names {
+            assert!(
+                !cut(authority, name),
+                "case {i}: `{name}` cut in {authority:?}"
+            );
+        }
+        // The DOCX breaks them as the PDF does.
+        let docx_authority = summary_lines(&out.join(format!("{stem}.docx")), case.signer.0);
+        assert_eq!(
+            docx_authority, authority,
+            "case {i}: DOCX and PDF authority lines"
+        );
         let widths: Vec<f32> = lines
             .iter()
             .map(|l| text_width(l, FontStyle::Bold, 14.0))
@@ -214,6 +308,38 @@ fn no_name_is_cut_lines_are_even_and_typed_breaks_stay() {
             assert_eq!(lines, case.summary.lines().collect::<Vec<_>>(), "case {i}");
         }
     }
+}
+
+#[test]
+fn a_typed_break_is_kept_where_the_rules_would_not_break() {
+    // Typed after `chuyên đề`: left to itself the breaking would start the
+    // second line with `tại` (a phrase word) and give other lines; the
+    // typed break must win in the DOCX and the PDF alike.
+    let typed = CASES
+        .iter()
+        .find(|c| c.summary.contains("chuyên đề\n"))
+        .expect("a case with a break typed after `chuyên đề`");
+    let flat = Case {
+        summary: Box::leak(typed.summary.replace('\n', " ").into_boxed_str()),
+        ..*typed
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut seen = Vec::new();
+    for (name, case) in [("typed", typed), ("flat", &flat)] {
+        let file = dir.path().join(format!("{name}.yaml"));
+        std::fs::write(&file, meeting_file(case)).unwrap();
+        let out = dir.path().join(name);
+        render_into(&file, &out, &[]);
+        let docx = summary_lines(&out.join(format!("{name}.docx")), case.summary);
+        let pdf = pdf_summary_lines(&out.join(format!("{name}.pdf")), case.summary);
+        assert_eq!(pdf, docx, "{name}: PDF and DOCX");
+        seen.push(docx);
+    }
+    assert_eq!(seen[0], typed.summary.lines().collect::<Vec<_>>());
+    assert_ne!(
+        seen[1], seen[0],
+        "without the typed break the rules break elsewhere (else this proves nothing)"
+    );
 }
 
 #[test]
