@@ -425,7 +425,7 @@ fn help_is_vietnamese_under_a_vietnamese_locale_and_english_under_an_english_one
 
 #[test]
 fn the_first_locale_variable_set_decides() {
-    let cases: [(&[(&str, &str)], &str); 6] = [
+    let cases: [(&[(&str, &str)], &str); 12] = [
         (&[], "Cách dùng:"),
         (&[("LANG", "vi_VN.UTF-8")], "Cách dùng:"),
         (&[("LANG", "en_GB.UTF-8")], "Usage:"),
@@ -439,6 +439,38 @@ fn the_first_locale_variable_set_decides() {
         ),
         // Set but empty: the next one decides.
         (&[("LC_ALL", ""), ("LANG", "en_US.UTF-8")], "Usage:"),
+        (&[("LC_MESSAGES", ""), ("LANG", "en_US.UTF-8")], "Usage:"),
+        // LC_ALL wins over LC_MESSAGES, each way round.
+        (
+            &[("LC_ALL", "vi_VN.UTF-8"), ("LC_MESSAGES", "en_US.UTF-8")],
+            "Cách dùng:",
+        ),
+        (
+            &[("LC_ALL", "en_US.UTF-8"), ("LC_MESSAGES", "vi_VN.UTF-8")],
+            "Usage:",
+        ),
+        // LC_MESSAGES wins over LANG, each way round.
+        (
+            &[("LC_MESSAGES", "vi_VN.UTF-8"), ("LANG", "en_US.UTF-8")],
+            "Cách dùng:",
+        ),
+        // All three set: LC_ALL decides, whichever the others say.
+        (
+            &[
+                ("LC_ALL", "en_US.UTF-8"),
+                ("LC_MESSAGES", "vi_VN.UTF-8"),
+                ("LANG", "vi_VN.UTF-8"),
+            ],
+            "Usage:",
+        ),
+        (
+            &[
+                ("LC_ALL", "vi_VN.UTF-8"),
+                ("LC_MESSAGES", "en_US.UTF-8"),
+                ("LANG", "en_US.UTF-8"),
+            ],
+            "Cách dùng:",
+        ),
     ];
     for (env, expected) in cases {
         let out = help(&[], env);

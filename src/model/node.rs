@@ -552,9 +552,11 @@ fn tab_after(text: &str, from: usize) -> Option<(usize, bool)> {
 
 /// Moves a syntax error from where the parser stopped to where the mistake
 /// most likely is, for the cases where they differ: a tab (point at the
-/// tab: in the indentation of the error's line, or, when the parser says it
+/// tab: in the indentation of the error's line; or, when the parser says it
 /// met a tab while reading a value, the first tab after where that value
-/// starts, often at the start of the next line) and a flow list or mapping
+/// starts, often at the start of the next line; or in the indentation of
+/// the line above, where a tab among spaces makes the parser stop only at
+/// the next key) and a flow list or mapping
 /// (`[`, `{`) left open on one of the three lines before (point at its
 /// bracket).
 fn refine_syntax_error(
@@ -567,11 +569,20 @@ fn refine_syntax_error(
     let line_start = text[..loc.offset.min(text.len())]
         .rfind('\n')
         .map_or(0, |i| i + 1);
-    let line = &text[line_start..];
-    let indent_len = line.len() - line.trim_start_matches([' ', '\t']).len();
-    let tab = match line[..indent_len].find('\t') {
-        Some(tab) => Some((line_start + tab, true)),
+    // The line above counts too: a tab among the spaces of a key's
+    // indentation can make the parser stop only at the next key.
+    let above = text[..line_start.saturating_sub(1)]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let tab_in_indent = |start: usize| {
+        let line = &text[start..];
+        let indent_len = line.len() - line.trim_start_matches([' ', '\t']).len();
+        line[..indent_len].find('\t').map(|tab| (start + tab, true))
+    };
+    let tab = match tab_in_indent(line_start) {
+        Some(tab) => Some(tab),
         None if message.contains("tab") => tab_after(text, loc.offset),
+        None if line_start > 0 => tab_in_indent(above),
         None => None,
     };
     if let Some((at, in_indent)) = tab {
