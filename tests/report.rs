@@ -120,25 +120,17 @@ fn the_summary_table_has_the_counts_of_tasks_by_lead_and_a_total_row_that_adds_u
             .any(|n| n.tag_name().name() == "tblHeader"),
         "the heading row repeats on every page"
     );
-    // Every unit of `tasks --by-lead` with the same counts.
-    let by_lead = tasks_json(&[ARCHIVE], &["--by-lead"]);
-    let expected: BTreeMap<String, Vec<String>> = by_lead
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|u| {
-            let n = |k: &str| u[k].as_u64().unwrap().to_string();
-            (
-                u["unit"].as_str().unwrap().to_string(),
-                vec![
-                    n("total"),
-                    n("done_on_time"),
-                    n("done_late"),
-                    n("open_in_time"),
-                    n("open_overdue"),
-                    n("cancelled"),
-                ],
-            )
+    // Every unit with the counts of an independent reading of the meeting
+    // files (common::oracle), in the table's column order: total, then
+    // the four standings and Hủy.
+    let oracle_tasks = oracle::archive_tasks(&root().join(ARCHIVE));
+    let today = oracle::Day::parse(TODAY);
+    let expected: BTreeMap<String, Vec<String>> = oracle::by_lead(&oracle_tasks, today)
+        .into_iter()
+        .map(|(unit, c)| {
+            let mut v = vec![c[5].to_string()];
+            v.extend(c[..5].iter().map(u64::to_string));
+            (unit, v)
         })
         .collect();
     let units = &rows[1..rows.len() - 1];
@@ -187,14 +179,12 @@ fn the_summary_table_has_the_counts_of_tasks_by_lead_and_a_total_row_that_adds_u
         assert_eq!(alignment(*tc), "right");
     }
     // Section I counts each task once.
-    let all = tasks_json(&[ARCHIVE], &[]);
     let texts = docx_texts(&docx);
-    let overdue = all
-        .as_array()
-        .unwrap()
+    let overdue = oracle_tasks
         .iter()
-        .filter(|t| t["standing"] == "open_overdue")
+        .filter(|t| t.standing(today) == "open_overdue")
         .count();
+    assert!(overdue > 0, "the archive has an overdue task");
     assert!(texts
         .iter()
         .any(|t| *t == format!("- Chưa hoàn thành, đã quá hạn: {overdue} nhiệm vụ;")));
@@ -221,21 +211,6 @@ fn notice_cell(task: &serde_json::Value) -> String {
             short(task["meeting_date"].as_str().unwrap())
         ),
     }
-}
-
-/// Days from `from` to `to` (ISO dates).
-fn days(from: &str, to: &str) -> i64 {
-    let day = |iso: &str| {
-        let d: Vec<i64> = iso.split('-').map(|p| p.parse().unwrap()).collect();
-        // Days from a fixed epoch (proleptic Gregorian), enough for 2020s.
-        let (y, m) = if d[1] <= 2 {
-            (d[0] - 1, d[1] + 12)
-        } else {
-            (d[0], d[1])
-        };
-        365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d[2]
-    };
-    day(to) - day(from)
 }
 
 #[test]
@@ -300,7 +275,9 @@ fn the_phu_luc_lists_every_task_once_after_the_signature_from_a_new_page() {
     );
     let all = tasks_json(&[ARCHIVE], &[]);
     let all = all.as_array().unwrap();
+    let oracle_tasks = oracle::archive_tasks(&root().join(ARCHIVE));
     assert_eq!(rows.len() - 1, all.len(), "one row per task");
+    assert_eq!(all.len(), oracle_tasks.len());
     for task in all {
         let id = task["id"].as_str().unwrap();
         let place = id.rsplit_once('#').unwrap().1;
@@ -311,13 +288,11 @@ fn the_phu_luc_lists_every_task_once_after_the_signature_from_a_new_page() {
             .collect();
         assert_eq!(matching.len(), 1, "{id} once: {rows:#?}");
         let row = matching[0];
-        let label = task["standing_label"].as_str().unwrap();
-        let deadline = task["deadline"].as_str();
-        let late = match task["standing"].as_str().unwrap() {
-            "open_overdue" => Some(days(deadline.unwrap(), TODAY)),
-            "done_late" => Some(days(deadline.unwrap(), task["done_on"].as_str().unwrap())),
-            _ => None,
-        };
+        // Standing and days late as the oracle judges the task.
+        let judged = oracle_tasks.iter().find(|t| t.id == id).unwrap();
+        let today = oracle::Day::parse(TODAY);
+        let label = oracle::label(judged.standing(today));
+        let late = judged.days_late(today);
         let want = match late {
             Some(n) => format!("{label} {n} ngày"),
             None => label.to_string(),

@@ -192,6 +192,24 @@ fn by_lead_counts_the_four_categories() {
         counts(&unit("(chưa giao đơn vị chủ trì)")),
         [0, 0, 1, 0, 0, 1]
     );
+    // Every unit, as an independent reading of the files counts it.
+    let oracle = oracle::by_lead(
+        &oracle::archive_tasks(&root().join(ARCHIVE)),
+        oracle::Day::parse(TODAY),
+    );
+    let listed: std::collections::BTreeMap<String, [u64; 6]> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            let c = counts(u);
+            (
+                u["unit"].as_str().unwrap().to_string(),
+                [c[0], c[1], c[2], c[3], c[4], c[5]],
+            )
+        })
+        .collect();
+    assert_eq!(listed, oracle);
     // The same in a table, aligned for a terminal.
     let table = tasks(&["--by-lead", "--format", "table"]);
     let header = table.lines().next().unwrap();

@@ -1,0 +1,304 @@
+//! What the dashboard (`site`) and the report (`report`) say about tasks
+//! whose deadlines were extended and tasks that fall due on the edges of the
+//! dashboard's 14 days, checked against an independent reading of the
+//! meeting files (`common::oracle`): days late count from `extended_to`
+//! when a task was extended, the "due within 14 days" list holds the 14th
+//! day and not the 15th, and every count and standing is the oracle's.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::oracle::{self, Day};
+use common::*;
+use scraper::{Html, Selector};
+
+const TODAY: &str = "2021-03-01";
+
+/// One task: lead, due, extended_to, status, done_on.
+type Spec = (
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static str,
+    Option<&'static str>,
+);
+
+/// Tasks on both sides of every edge of the deadline rule on 01/03/2021,
+/// each with a unique `do` text (`Việc số N.`).
+const TASKS: &[Spec] = &[
+    // Extended, still open, past the extension: 9 days late, not 23.
+    ("SNV", Some("2021-02-06"), Some("2021-02-20"), "open", None),
+    // Extended, done after the extension: 5 days late, not 19.
+    (
+        "STC",
+        Some("2021-02-06"),
+        Some("2021-02-20"),
+        "done",
+        Some("2021-02-25"),
+    ),
+    // Extended, done after the first deadline but before the extension:
+    // on time.
+    (
+        "SYT",
+        Some("2021-02-06"),
+        Some("2021-02-28"),
+        "done",
+        Some("2021-02-25"),
+    ),
+    // Extended past today: in time, due in 9 days (not overdue by 23).
+    ("SNV", Some("2021-02-06"), Some("2021-03-10"), "open", None),
+    // Not extended, past: 19 days late.
+    ("STC", Some("2021-02-10"), None, "open", None),
+    // The deadline is today: in time, 0 days left.
+    ("SYT", Some("2021-03-01"), None, "open", None),
+    // Yesterday: 1 day late.
+    ("SYT", Some("2021-02-28"), None, "open", None),
+    // 13, 14 and 15 days ahead: the first two due soon, the third not.
+    ("SNV", Some("2021-03-14"), None, "open", None),
+    ("STC", Some("2021-03-15"), None, "open", None),
+    ("SYT", Some("14/03/2021"), Some("2021-03-16"), "open", None),
+    ("SNV", Some("2021-03-16"), None, "open", None),
+    // Done on the deadline: on time; cancelled; no deadline.
+    ("STC", Some("2021-02-15"), None, "done", Some("2021-02-15")),
+    ("SYT", Some("2021-02-15"), None, "cancelled", None),
+    ("SNV; STC", None, None, "open", None),
+];
+
+fn meeting_file() -> String {
+    let mut yaml = String::from(
+        "notice:\n  number: 40\n  date: 2021-02-03\n  summary: Kết luận tại cuộc họp về các hạn được gia hạn\n\
+         meeting:\n  name: cuộc họp về các hạn được gia hạn\n  date: 2021-02-01\n  \
+         chair: {name: Tống Thanh Hải, title: Phó Chủ tịch Thường trực UBND tỉnh}\n\
+         agenda:\n  - title: Về các nhiệm vụ\n    tasks:\n",
+    );
+    for (i, (lead, due, extended, status, done)) in TASKS.iter().enumerate() {
+        yaml.push_str(&format!(
+            "      - lead: {lead}\n        do: Việc số {}.\n",
+            i + 1
+        ));
+        if let Some(d) = due {
+            yaml.push_str(&format!("        due: \"{d}\"\n"));
+        }
+        if let Some(d) = extended {
+            yaml.push_str(&format!(
+                "        extended_to: {d}\n        extension_note: Công văn số 9/UBND-TH\n"
+            ));
+        }
+        if *status != "open" {
+            yaml.push_str(&format!("        status: {status}\n"));
+        }
+        if let Some(d) = done {
+            yaml.push_str(&format!("        done_on: {d}\n"));
+        }
+    }
+    yaml
+}
+
+/// The archive: the fixture archive's defaults (issuer, signer,
+/// departments) and one meeting of [`TASKS`].
+fn archive() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let meetings = dir.path().join("meetings");
+    std::fs::create_dir(&meetings).unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/archive/ketluan.yaml"),
+        meetings.join("ketluan.yaml"),
+    )
+    .unwrap();
+    std::fs::write(meetings.join("2021-02-01-han-gia-han.yaml"), meeting_file()).unwrap();
+    dir
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+/// The rows of the `n`-th table of a page (cells' text).
+fn table_rows(page: &Html, n: usize) -> Vec<Vec<String>> {
+    page.select(&sel(&format!("main > table:nth-of-type({n}) tbody tr")))
+        .map(|tr| {
+            tr.select(&sel("td"))
+                .map(|td| td.text().collect::<String>())
+                .collect()
+        })
+        .collect()
+}
+
+/// `Việc số N.` → the oracle's task N.
+fn task_of<'a>(text: &str, tasks: &'a [oracle::Task]) -> &'a oracle::Task {
+    let n: usize = text
+        .split("Việc số ")
+        .nth(1)
+        .and_then(|r| r.split('.').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a task text in {text:?}"));
+    &tasks[n - 1]
+}
+
+#[test]
+fn the_dashboard_counts_late_days_from_the_extension_and_lists_fourteen_days_ahead() {
+    let dir = archive();
+    let meetings = dir.path().join("meetings");
+    let site = dir.path().join("site");
+    ketluan_ok(&[
+        "site",
+        meetings.to_str().unwrap(),
+        "--out",
+        site.to_str().unwrap(),
+        "--today",
+        TODAY,
+    ]);
+    let tasks = oracle::archive_tasks(&meetings);
+    assert_eq!(tasks.len(), TASKS.len());
+    let today = Day::parse(TODAY);
+    let page = Html::parse_document(&std::fs::read_to_string(site.join("nhiem-vu.html")).unwrap());
+
+    // The counts per lead unit are the oracle's.
+    let counts: BTreeMap<String, Vec<String>> = table_rows(&page, 1)
+        .into_iter()
+        .map(|r| (r[0].clone(), r[1..].to_vec()))
+        .collect();
+    let expected: BTreeMap<String, Vec<String>> = oracle::by_lead(&tasks, today)
+        .into_iter()
+        .map(|(unit, c)| (unit, c.iter().map(u64::to_string).collect()))
+        .collect();
+    assert_eq!(counts, expected);
+
+    // Overdue: every open task past the deadline that counts, with its
+    // days late from that deadline.
+    let overdue = table_rows(&page, 2);
+    let mut seen: Vec<(String, i64)> = overdue
+        .iter()
+        .map(|r| {
+            let t = task_of(&r[1], &tasks);
+            let days: i64 = r[0].trim_end_matches(" ngày").parse().unwrap();
+            (t.id.clone(), days)
+        })
+        .collect();
+    let mut want: Vec<(String, i64)> = tasks
+        .iter()
+        .filter(|t| t.standing(today) == "open_overdue")
+        .map(|t| (t.id.clone(), t.days_late(today).unwrap()))
+        .collect();
+    seen.sort();
+    want.sort();
+    assert_eq!(seen, want, "overdue: {overdue:#?}");
+    assert!(
+        want.iter()
+            .any(|(id, days)| id.ends_with("#I.1") && *days == 9),
+        "the extended task is 9 days late, not 23: {want:?}"
+    );
+
+    // Due soon: open, in time, at most 14 days left (today counts as 0).
+    let soon = table_rows(&page, 3);
+    let mut seen: Vec<(String, i64)> = soon
+        .iter()
+        .map(|r| {
+            let t = task_of(&r[2], &tasks);
+            let days: i64 = r[1].trim_end_matches(" ngày").parse().unwrap();
+            (t.id.clone(), days)
+        })
+        .collect();
+    let mut want: Vec<(String, i64)> = tasks
+        .iter()
+        .filter(|t| t.standing(today) == "open_in_time")
+        .filter_map(|t| {
+            let left = today.until(t.deadline()?);
+            (0..=14).contains(&left).then(|| (t.id.clone(), left))
+        })
+        .collect();
+    seen.sort();
+    want.sort();
+    assert_eq!(seen, want, "due soon: {soon:#?}");
+    let lefts: Vec<i64> = want.iter().map(|(_, d)| *d).collect();
+    for edge in [0, 9, 13, 14] {
+        assert!(lefts.contains(&edge), "{edge} days left in {lefts:?}");
+    }
+    assert!(!lefts.contains(&15), "15 days ahead is not due soon");
+}
+
+/// The report's Phụ lục, row by row: standing and days late as the oracle
+/// judges each task.
+#[test]
+fn the_report_counts_late_days_from_the_extension() {
+    let dir = archive();
+    let meetings = dir.path().join("meetings");
+    let out = dir.path().join("report");
+    ketluan_ok(&[
+        "report",
+        meetings.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--today",
+        TODAY,
+        "--format",
+        "docx",
+    ]);
+    let docx = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "docx"))
+        .expect("the report's DOCX");
+    let tasks = oracle::archive_tasks(&meetings);
+    let today = Day::parse(TODAY);
+    let xml = zip_entry(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let tables: Vec<roxmltree::Node> = doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "tbl")
+        .collect();
+    let appendix = tables.last().unwrap();
+    let rows: Vec<Vec<String>> = appendix
+        .children()
+        .filter(|n| n.tag_name().name() == "tr")
+        .map(|tr| {
+            tr.children()
+                .filter(|n| n.tag_name().name() == "tc")
+                .map(|tc| {
+                    tc.descendants()
+                        .filter(|n| n.tag_name().name() == "p")
+                        .map(paragraph_text)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(rows.len() - 1, tasks.len(), "one row per task");
+    for row in &rows[1..] {
+        let t = task_of(&row[3], &tasks);
+        let label = oracle::label(t.standing(today));
+        let want = match t.days_late(today) {
+            Some(n) => format!("{label} {n} ngày"),
+            None => label.to_string(),
+        };
+        assert_eq!(row[6], want, "{}: {row:?}", t.id);
+        assert_eq!(row[2], t.place(), "{row:?}");
+    }
+    let late: Vec<&String> = rows
+        .iter()
+        .map(|r| &r[6])
+        .filter(|s| s.ends_with(" ngày"))
+        .collect();
+    for days in [
+        "Chưa hoàn thành quá hạn 9 ngày",
+        "Hoàn thành quá hạn 5 ngày",
+    ] {
+        assert!(late.iter().any(|s| *s == days), "{days} in {late:?}");
+    }
+}
+
+#[test]
+fn the_oracle_reads_the_fixture_archive_as_the_hand_count_does() {
+    // The oracle itself, against the counts made by hand in tests/tasks.rs.
+    let tasks = oracle::archive_tasks(Path::new(&root().join("tests/fixtures/archive")));
+    let counts = oracle::by_lead(&tasks, Day::parse(TODAY));
+    assert_eq!(counts["Sở Nội vụ"], [1, 0, 3, 0, 0, 4]);
+    assert_eq!(counts["Sở Y tế"], [0, 1, 1, 0, 1, 3]);
+    assert_eq!(counts["Sở Tài chính"], [1, 0, 1, 1, 0, 3]);
+    assert_eq!(counts["UBND các huyện, thành phố"], [0, 0, 0, 1, 0, 1]);
+    assert_eq!(counts[oracle::NO_LEAD], [0, 0, 1, 0, 0, 1]);
+    assert_eq!(counts.len(), 5);
+}
