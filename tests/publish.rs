@@ -430,6 +430,185 @@ fn the_site_links_resolve_and_its_dashboard_counts_what_tasks_counts() {
     }
 }
 
+/// The cells of a table row: text (white space folded) and the links.
+fn row_cells(tr: scraper::ElementRef) -> Vec<(String, Vec<String>)> {
+    tr.select(&sel("td"))
+        .map(|td| {
+            let text = td
+                .text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let links = td
+                .select(&sel("a[href]"))
+                .map(|a| a.value().attr("href").unwrap().to_string())
+                .collect();
+            (text, links)
+        })
+        .collect()
+}
+
+/// The metadata table of a document's page: label → value.
+fn page_metadata(page: &Path) -> BTreeMap<String, String> {
+    let doc = parse(page);
+    doc.select(&sel("tr"))
+        .filter_map(|tr| {
+            let th = tr.select(&sel("th[scope=row]")).next()?;
+            let td = tr.select(&sel("td")).next()?;
+            Some((th.text().collect(), td.text().collect()))
+        })
+        .collect()
+}
+
+/// What a PDF's metadata says (pdfinfo): field → value.
+fn pdf_info(pdf: &Path) -> BTreeMap<String, String> {
+    poppler("pdfinfo", &[], pdf)
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.to_string(), v.trim().to_string()))
+        .collect()
+}
+
+#[test]
+fn each_index_row_links_its_own_documents_and_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    build_site(&root().join("meetings"), &site, "2021-03-01");
+    let index = parse(&site.join("index.html"));
+    let rows: Vec<_> = index
+        .select(&sel("tr[data-search]"))
+        .map(row_cells)
+        .collect();
+    assert_eq!(rows.len(), 5);
+    let kinds: Vec<&str> = rows.iter().map(|r| r[2].0.as_str()).collect();
+    for kind in ["Thông báo", "Giấy mời", "Biên bản"] {
+        assert!(kinds.contains(&kind), "a {kind} row in {kinds:?}");
+    }
+    let poppler = tool_available("pdfinfo") && tool_available("pdftotext");
+    for row in &rows {
+        let (number, kind) = (&row[0].0, &row[2].0);
+        let summary = row[3].0.trim_end_matches(" (cuộc họp)").to_string();
+        let files = &row[4].1;
+        assert_eq!(files.len(), 3, "HTML, PDF, DOCX: {row:?}");
+        let numbered = number != "(dự thảo)";
+        // The page's metadata names this document.
+        let html = files.iter().find(|f| f.ends_with(".html")).unwrap();
+        let meta = page_metadata(&site.join(html));
+        assert_eq!(meta["Loại văn bản"], *kind, "{html}");
+        assert_eq!(meta["Trích yếu"], summary, "{html}");
+        if numbered {
+            assert_eq!(meta["Số ký hiệu"], *number, "{html}");
+        }
+        // So does the DOCX's text.
+        let docx = files.iter().find(|f| f.ends_with(".docx")).unwrap();
+        let texts = docx_texts(&site.join(docx));
+        assert!(texts.contains(&kind.to_uppercase()), "{docx}: {kind}");
+        if numbered {
+            assert!(
+                texts.iter().any(|t| *t == format!("Số: {number}")),
+                "{docx}: {number}"
+            );
+        }
+        // And the PDF's, with its metadata.
+        let pdf = files.iter().find(|f| f.ends_with(".pdf")).unwrap();
+        if poppler {
+            let info = pdf_info(&site.join(pdf));
+            assert_eq!(info["Title"], summary, "{pdf}");
+            assert!(
+                info["Subject"].starts_with(&kind.to_uppercase()),
+                "{pdf}: {info:?}"
+            );
+            let text = pdf_text(&site.join(pdf));
+            assert!(text.contains(&kind.to_uppercase()), "{pdf}");
+            if numbered {
+                assert!(text.contains(&format!("Số: {number}")), "{pdf}: {number}");
+            }
+        }
+        // The meeting's page lists the same document with the same files.
+        let meeting = &row[3].1;
+        assert_eq!(meeting.len(), 1, "{row:?}");
+        let page = parse(&site.join(&meeting[0]));
+        let listed: Vec<_> = page
+            .select(&sel("main > table:first-of-type tbody tr"))
+            .map(row_cells)
+            .collect();
+        assert!(
+            listed.iter().any(|r| r[0].0 == *kind
+                && r[1].0 == *number
+                && r[3].0 == summary
+                && r[4].1 == *files),
+            "{} lists {kind} {number}: {listed:?}",
+            meeting[0]
+        );
+    }
+}
+
+#[test]
+fn each_meeting_page_shows_its_meeting_and_every_task_as_the_files_say() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    build_site(&root().join("meetings"), &site, "2021-03-01");
+    let today = oracle::Day::parse("2021-03-01");
+    let tasks = oracle::archive_tasks(&root().join("meetings"));
+    let files = oracle::meeting_files(&root().join("meetings"));
+    assert!(files.len() >= 3);
+    for file in files {
+        let yaml: serde_json::Value =
+            serde_saphyr::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+        let page = parse(&site.join(format!("{stem}.cuoc-hop.html")));
+        let m = &yaml["meeting"];
+        // The heading is the meeting's name, its first letter a capital.
+        let name = m["name"].as_str().unwrap();
+        let mut heading = name.chars();
+        let first = heading.next().unwrap().to_uppercase().to_string();
+        assert_eq!(text_of(&page, "h1"), format!("{first}{}", heading.as_str()));
+        let intro = text_of(&page, "main > p");
+        let date = m["date"].as_str().unwrap();
+        let ddmmyyyy = format!("{}/{}/{}", &date[8..10], &date[5..7], &date[..4]);
+        for part in [
+            ddmmyyyy.as_str(),
+            m["chair"]["name"].as_str().unwrap(),
+            m["chair"]["title"].as_str().unwrap(),
+        ] {
+            assert!(intro.contains(part), "{stem}: {part} in {intro}");
+        }
+        // Its tasks, in order: place, lead, deadline, standing with the
+        // days late of an overdue one.
+        let mine: Vec<&oracle::Task> = tasks
+            .iter()
+            .filter(|t| t.id.starts_with(&format!("{stem}#")))
+            .collect();
+        let rows: Vec<Vec<String>> = page
+            .select(&sel("main > table:nth-of-type(2) tbody tr"))
+            .map(|tr| row_cells(tr).into_iter().map(|(t, _)| t).collect())
+            .collect();
+        assert_eq!(rows.len(), mine.len(), "{stem}: {rows:#?}");
+        assert!(
+            text_of(&page, "main > h2:nth-of-type(2)").ends_with(&format!("({})", mine.len())),
+            "{stem}"
+        );
+        for (row, t) in rows.iter().zip(&mine) {
+            assert_eq!(row[0], t.place(), "{stem}");
+            let lead = if t.leads.is_empty() {
+                String::new()
+            } else {
+                t.leads.join("; ")
+            };
+            assert_eq!(row[2], lead, "{stem} {}", t.id);
+            let deadline = t.deadline().map(oracle::Day::numeric).unwrap_or_default();
+            assert_eq!(row[3], deadline, "{stem} {}", t.id);
+            let standing = t.standing(today);
+            let want = match t.days_late(today).filter(|_| standing == "open_overdue") {
+                Some(n) => format!("{} ({n} ngày)", oracle::label(standing)),
+                None => oracle::label(standing).to_string(),
+            };
+            assert_eq!(row[4], want, "{stem} {}", t.id);
+        }
+    }
+}
+
 /// A running `ketluan serve` over a copy of the examples, stopped on drop.
 struct Server {
     child: Child,

@@ -15,9 +15,10 @@ use serde_json::Value;
 /// The unit under which a task without a lead is counted.
 pub const NO_LEAD: &str = "(chưa giao đơn vị chủ trì)";
 
-/// A calendar day as a day number (consecutive days differ by one).
+/// A calendar day: its number (consecutive days differ by one), then
+/// year, month and day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Day(pub i64);
+pub struct Day(pub i64, pub (i64, i64, i64));
 
 impl Day {
     /// `2021-02-06` or `6/2/2021`.
@@ -32,13 +33,22 @@ impl Day {
         };
         // Days since a fixed epoch in the proleptic Gregorian calendar,
         // counting March as the first month so that 29 February is last.
-        let (y, m) = if m <= 2 { (y - 1, m + 12) } else { (y, m) };
-        Day(365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d)
+        let (yy, mm) = if m <= 2 { (y - 1, m + 12) } else { (y, m) };
+        Day(
+            365 * yy + yy / 4 - yy / 100 + yy / 400 + (153 * (mm - 3) + 2) / 5 + d,
+            (y, m, d),
+        )
     }
 
     /// Days from `self` to `later`.
     pub fn until(self, later: Day) -> i64 {
         later.0 - self.0
+    }
+
+    /// `dd/mm/yyyy`.
+    pub fn numeric(self) -> String {
+        let (y, m, d) = self.1;
+        format!("{d:02}/{m:02}/{y}")
     }
 }
 
@@ -144,7 +154,13 @@ fn yaml(path: &Path) -> Value {
 }
 
 /// Every `.yaml` meeting file under `dir` (not `ketluan.yaml`), sorted.
-fn meeting_files(dir: &Path, out: &mut Vec<PathBuf>) {
+pub fn meeting_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    collect_files(dir, &mut out);
+    out
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -152,7 +168,7 @@ fn meeting_files(dir: &Path, out: &mut Vec<PathBuf>) {
     entries.sort();
     for p in entries {
         if p.is_dir() {
-            meeting_files(&p, out);
+            collect_files(&p, out);
         } else if p.extension().is_some_and(|e| e == "yaml")
             && p.file_name().is_some_and(|n| n != "ketluan.yaml")
         {
@@ -231,10 +247,8 @@ fn walk(tasks: &Value, prefix: &str, directory: &BTreeMap<String, String>, out: 
 /// Every task of every meeting with an agenda under `root`, in file order,
 /// depth first.
 pub fn archive_tasks(root: &Path) -> Vec<Task> {
-    let mut files = Vec::new();
-    meeting_files(root, &mut files);
     let mut out = Vec::new();
-    for file in files {
+    for file in meeting_files(root) {
         let meeting = yaml(&file);
         let directory = departments(&file, root, &meeting);
         let stem = file.file_stem().unwrap().to_string_lossy();
