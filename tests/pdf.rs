@@ -9,6 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::*;
+use ttf_parser as ketluan_ttf;
 
 /// Top, bottom, left, right margins of the house layout, in points.
 const MARGIN_TOP: f32 = 20.0 * 72.0 / 25.4;
@@ -1059,6 +1060,265 @@ impl Qpdf {
             })
             .collect()
     }
+}
+
+/// The code points of a ToUnicode CMap: CID → text (`bfchar` and
+/// `bfrange` entries).
+fn to_unicode(cmap: &str) -> std::collections::BTreeMap<u16, String> {
+    let hex = |h: &str| u32::from_str_radix(h.trim_matches(['<', '>']), 16).unwrap();
+    let text = |h: &str| -> String {
+        let h = h.trim_matches(['<', '>']);
+        let units: Vec<u16> = (0..h.len())
+            .step_by(4)
+            .map(|i| u16::from_str_radix(&h[i..i + 4], 16).unwrap())
+            .collect();
+        String::from_utf16(&units).unwrap()
+    };
+    let mut map = std::collections::BTreeMap::new();
+    let mut section = "";
+    for line in cmap.lines() {
+        let line = line.trim();
+        if line.ends_with("beginbfchar") || line.ends_with("beginbfrange") {
+            section = if line.ends_with("beginbfchar") { "char" } else { "range" };
+            continue;
+        }
+        if line.starts_with("endbf") {
+            section = "";
+            continue;
+        }
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        match (section, parts.as_slice()) {
+            ("char", [cid, dst]) => {
+                map.insert(hex(cid) as u16, text(dst));
+            }
+            ("range", [lo, hi, dst]) if dst.starts_with('<') => {
+                let first = text(dst).chars().next().unwrap() as u32;
+                for (i, cid) in (hex(lo)..=hex(hi)).enumerate() {
+                    let c = char::from_u32(first + i as u32).unwrap();
+                    map.insert(cid as u16, c.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    map
+}
+
+/// The glyph ids a content stream shows with each font resource
+/// (`/f0 13 Tf … [<0001…>] TJ`, `<…> Tj`): two bytes a glyph
+/// (Identity-H). A small tokenizer: names, hex strings, dictionaries
+/// (`<<`, `>>`) and other tokens, split at white space and delimiters.
+fn glyphs_shown(content: &str) -> std::collections::BTreeMap<String, std::collections::BTreeSet<u16>> {
+    let mut out: std::collections::BTreeMap<String, std::collections::BTreeSet<u16>> =
+        Default::default();
+    let b = content.as_bytes();
+    let mut tokens: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            c if c.is_ascii_whitespace() || c == b'[' || c == b']' => i += 1,
+            b'<' if b.get(i + 1) == Some(&b'<') => {
+                tokens.push("<<".into());
+                i += 2;
+            }
+            b'>' if b.get(i + 1) == Some(&b'>') => {
+                tokens.push(">>".into());
+                i += 2;
+            }
+            b'<' => {
+                let end = i + content[i..].find('>').unwrap();
+                tokens.push(content[i..=end].to_string());
+                i = end + 1;
+            }
+            b'(' => {
+                // A literal string: its bytes, escapes resolved, as hex.
+                let mut bytes = Vec::new();
+                let mut depth = 0;
+                i += 1;
+                loop {
+                    match b[i] {
+                        b'\\' => {
+                            i += 1;
+                            let escaped = match b[i] {
+                                b'n' => b'\n',
+                                b'r' => b'\r',
+                                b't' => b'\t',
+                                b'b' => 8,
+                                b'f' => 12,
+                                d @ b'0'..=b'7' => {
+                                    let mut v = u32::from(d - b'0');
+                                    for _ in 0..2 {
+                                        if matches!(b.get(i + 1), Some(b'0'..=b'7')) {
+                                            i += 1;
+                                            v = v * 8 + u32::from(b[i] - b'0');
+                                        }
+                                    }
+                                    v as u8
+                                }
+                                other => other,
+                            };
+                            bytes.push(escaped);
+                        }
+                        b'(' => {
+                            depth += 1;
+                            bytes.push(b'(');
+                        }
+                        b')' if depth == 0 => break,
+                        b')' => {
+                            depth -= 1;
+                            bytes.push(b')');
+                        }
+                        other => bytes.push(other),
+                    }
+                    i += 1;
+                }
+                i += 1;
+                let hex: String = bytes.iter().map(|x| format!("{x:02X}")).collect();
+                tokens.push(format!("<{hex}>"));
+            }
+            _ => {
+                let start = i;
+                i += 1;
+                while i < b.len() && !b" \t\r\n[]<>/(".contains(&b[i]) {
+                    i += 1;
+                }
+                tokens.push(content[start..i].to_string());
+            }
+        }
+    }
+    let mut font = String::new();
+    for (k, t) in tokens.iter().enumerate() {
+        if t == "Tf" && k >= 2 {
+            font = tokens[k - 2].trim_start_matches('/').to_string();
+        } else if t.starts_with('<') && t.len() > 2 && t != "<<" {
+            let h: String = t.trim_matches(['<', '>']).split_whitespace().collect();
+            let set = out.entry(font.clone()).or_default();
+            for j in (0..h.len()).step_by(4) {
+                set.insert(u16::from_str_radix(&h[j..j + 4], 16).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// An outline as a list of drawing commands, to compare two glyphs.
+#[derive(Default, PartialEq, Debug)]
+struct Outline(Vec<String>);
+
+impl ketluan_ttf::OutlineBuilder for Outline {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.0.push(format!("M{x} {y}"));
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.0.push(format!("L{x} {y}"));
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        self.0.push(format!("Q{x1} {y1} {x} {y}"));
+    }
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        self.0.push(format!("C{x1} {y1} {x2} {y2} {x} {y}"));
+    }
+    fn close(&mut self) {
+        self.0.push("Z".into());
+    }
+}
+
+fn outline(face: &ketluan_ttf::Face, glyph: ketluan_ttf::GlyphId) -> Outline {
+    let mut o = Outline::default();
+    face.outline_glyph(glyph, &mut o);
+    o
+}
+
+#[test]
+fn every_glyph_drawn_is_its_characters_glyph_in_the_font() {
+    // A subset that lost a glyph's outline prints a blank letter while
+    // pdftotext, reading the ToUnicode map, still finds the text; one
+    // that renumbered glyphs wrongly prints other letters. So: every glyph
+    // shown on every page of every example document, read from the PDF
+    // by qpdf, has in the embedded font the very outline its character
+    // has in the Liberation Serif file it was cut from.
+    if !tool_available("qpdf") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    ketluan_ok(&[
+        "render",
+        "meetings",
+        "--out",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "pdf",
+    ]);
+    let mut pdfs: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    pdfs.sort();
+    assert!(pdfs.len() >= 5, "{pdfs:?}");
+    let originals: Vec<(&str, Vec<u8>)> = ["Regular", "Bold", "Italic", "BoldItalic"]
+        .iter()
+        .map(|style| {
+            let path = root().join(format!("fonts/LiberationSerif-{style}.ttf"));
+            (*style, std::fs::read(path).unwrap())
+        })
+        .collect();
+    let mut checked = 0;
+    for pdf in &pdfs {
+        let name = pdf.file_name().unwrap().to_string_lossy();
+        let q = Qpdf::read(pdf);
+        for (p, page) in q.json["pages"].as_array().unwrap().iter().enumerate() {
+            let page_dict = q.get(page["object"].as_str().unwrap());
+            let fonts = q.resolve(&q.resolve(&page_dict["/Resources"])["/Font"]);
+            let content: String = page["contents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| String::from_utf8_lossy(&q.data(c.as_str().unwrap())).into_owned())
+                .collect::<Vec<_>>()
+                .join("\n");
+            for (resource, cids) in glyphs_shown(&content) {
+                let font_ref = fonts[format!("/{resource}")].as_str().unwrap();
+                let font = q.get(font_ref);
+                assert_eq!(font["/Encoding"], "/Identity-H", "{name}");
+                let base = font["/BaseFont"].as_str().unwrap();
+                let style = base.rsplit_once('-').map_or("Regular", |(_, s)| s);
+                let descendant = q.resolve(&font["/DescendantFonts"][0]);
+                assert_eq!(descendant["/CIDToGIDMap"], "/Identity", "{name} {base}");
+                let descriptor = q.resolve(&descendant["/FontDescriptor"]);
+                let file = q.data(descriptor["/FontFile2"].as_str().unwrap());
+                let subset = ketluan_ttf::Face::parse(&file, 0)
+                    .unwrap_or_else(|e| panic!("{name} {base}: the embedded font reads: {e}"));
+                let unicode =
+                    to_unicode(&String::from_utf8_lossy(&q.data(font["/ToUnicode"].as_str().unwrap())));
+                let original = &originals.iter().find(|(s, _)| *s == style).unwrap().1;
+                let original = ketluan_ttf::Face::parse(original, 0).unwrap();
+                for cid in cids {
+                    let text = unicode
+                        .get(&cid)
+                        .unwrap_or_else(|| panic!("{name} p{}: {base} glyph {cid} has no character", p + 1));
+                    let mut chars = text.chars();
+                    let (Some(c), None) = (chars.next(), chars.next()) else {
+                        continue;
+                    };
+                    let ours = outline(&subset, ketluan_ttf::GlyphId(cid));
+                    let theirs = outline(&original, original.glyph_index(c).unwrap());
+                    if !c.is_whitespace() {
+                        assert!(!ours.0.is_empty(), "{name} p{}: {base} `{c}` drawn blank", p + 1);
+                    }
+                    assert_eq!(ours, theirs, "{name} p{}: {base} `{c}` is not its glyph", p + 1);
+                    assert_eq!(
+                        subset.glyph_hor_advance(ketluan_ttf::GlyphId(cid)),
+                        original.glyph_hor_advance(original.glyph_index(c).unwrap()),
+                        "{name}: {base} `{c}` advance"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 500, "{checked} glyphs checked");
+    println!("{checked} glyphs drawn checked against Liberation Serif");
 }
 
 /// A value of the XMP packet: an element or an attribute `name` in the
