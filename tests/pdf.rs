@@ -961,6 +961,149 @@ fn the_dates_are_the_notice_date_whatever_the_time_zone_and_locale() {
     }
 }
 
+/// Every example meeting's documents rendered, DOCX and PDF, into one
+/// fresh folder; returns it with the PDFs, sorted.
+fn render_examples() -> (tempfile::TempDir, Vec<PathBuf>) {
+    let dir = tempfile::tempdir().unwrap();
+    ketluan_ok(&["render", "meetings", "--out", dir.path().to_str().unwrap()]);
+    let mut pdfs: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    pdfs.sort();
+    assert!(pdfs.len() >= 5, "{pdfs:?}");
+    (dir, pdfs)
+}
+
+/// A field of the PDF's Info dictionary as pdfinfo reads it.
+fn info_field(pdf: &Path, field: &str) -> String {
+    poppler("pdfinfo", &[], pdf)
+        .lines()
+        .find_map(|l| l.strip_prefix(&format!("{field}:")))
+        .unwrap_or_else(|| panic!("{field} in pdfinfo of {}", pdf.display()))
+        .trim()
+        .to_string()
+}
+
+#[test]
+fn the_keywords_hold_the_document_type_its_number_and_its_date() {
+    if !poppler_present() || !tool_available("qpdf") {
+        return;
+    }
+    let (_dir, pdfs) = render_examples();
+    let mut dated = 0;
+    for pdf in &pdfs {
+        let name = pdf.file_name().unwrap().to_string_lossy();
+        // What the document prints, read from its DOCX twin: the type line
+        // (`THÔNG BÁO`), the `Số:` line and the place-and-date line.
+        let texts = docx_texts(&pdf.with_extension("docx"));
+        let doc_type = texts
+            .iter()
+            .find(|t| ["THÔNG BÁO", "GIẤY MỜI", "BIÊN BẢN"].contains(&t.as_str()))
+            .unwrap_or_else(|| panic!("{name}: a document type in {texts:?}"));
+        let number = texts.iter().find(|t| t.starts_with("Số:")).unwrap();
+        let date = texts.iter().find(|t| t.starts_with("Lai Châu, ngày"));
+        let mut want = vec![doc_type.clone(), number.clone()];
+        want.extend(date.cloned());
+        dated += usize::from(date.is_some());
+        let keywords = info_field(pdf, "Keywords");
+        assert_eq!(keywords, want.join(", "), "{name}");
+        // The XMP says the same (PDF/A requires them to agree).
+        let q = Qpdf::read(pdf);
+        let meta = q.catalog()["/Metadata"].as_str().unwrap();
+        let xmp = String::from_utf8(q.data(meta)).unwrap();
+        assert_eq!(
+            xmp_value(&xmp, "http://ns.adobe.com/pdf/1.3/", "Keywords").as_deref(),
+            Some(keywords.as_str()),
+            "{name}"
+        );
+    }
+    assert!(dated >= 3, "documents with a date line: {dated}");
+    // The example notice, spelt out.
+    let notice = pdfs
+        .iter()
+        .find(|p| p.ends_with("2021-01-25-phien-hop-ubnd-thang-01.pdf"))
+        .unwrap();
+    assert_eq!(
+        info_field(notice, "Keywords"),
+        "THÔNG BÁO, Số: 25/TB-UBND, Lai Châu, ngày 27 tháng 01 năm 2021"
+    );
+}
+
+/// The trailer's `/ID` pair and the XMP's DocumentID and InstanceID.
+fn ids(pdf: &Path) -> ([String; 2], [String; 2]) {
+    let q = Qpdf::read(pdf);
+    let id = &q.objects()["trailer"]["value"]["/ID"];
+    let pair = [0, 1].map(|i| id[i].as_str().unwrap().to_string());
+    let meta = q.catalog()["/Metadata"].as_str().unwrap();
+    let xmp = String::from_utf8(q.data(meta)).unwrap();
+    let mm = "http://ns.adobe.com/xap/1.0/mm/";
+    let xmp_ids = ["DocumentID", "InstanceID"].map(|k| xmp_value(&xmp, mm, k).unwrap());
+    (pair, xmp_ids)
+}
+
+/// Whether the trailer's id (as qpdf writes a text string: `u:<text>`)
+/// is the XMP's.
+fn same_id(trailer: &str, xmp: &str) -> bool {
+    trailer.strip_prefix("u:") == Some(xmp)
+}
+
+#[test]
+fn the_document_id_names_the_document_and_the_instance_its_bytes() {
+    if !tool_available("qpdf") {
+        return;
+    }
+    // Each document of the examples has its own id, the same in the
+    // trailer and the XMP, and the same on every rendering.
+    let (_a, first) = render_examples();
+    let (_b, again) = render_examples();
+    let mut documents = std::collections::BTreeSet::new();
+    for (pdf, twin) in first.iter().zip(&again) {
+        let name = pdf.file_name().unwrap().to_string_lossy();
+        let (pair, xmp) = ids(pdf);
+        assert!(same_id(&pair[0], &xmp[0]), "{name}: {pair:?} {xmp:?}");
+        assert!(same_id(&pair[1], &xmp[1]), "{name}: {pair:?} {xmp:?}");
+        assert_eq!(ids(twin), (pair.clone(), xmp), "{name}: the same ids twice");
+        assert!(documents.insert(pair[0].clone()), "{name}: its own id");
+    }
+    // Another conclusion: another document, another instance. Another
+    // margin only: the same document, another instance.
+    let meeting = root().join(EXAMPLE);
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let edited = dir.path().join("edited.yaml");
+    std::fs::write(
+        &edited,
+        text.replacen(
+            "có ý nghĩa đặc biệt quan trọng",
+            "có ý nghĩa rất quan trọng",
+            1,
+        ),
+    )
+    .unwrap();
+    assert_ne!(
+        std::fs::read_to_string(&edited).unwrap(),
+        text,
+        "the edit took"
+    );
+    let margin = dir.path().join("margin");
+    std::fs::create_dir(&margin).unwrap();
+    std::fs::write(
+        margin.join("margin.yaml"),
+        format!("{text}\nlayout:\n  margin_right_mm: 20\n"),
+    )
+    .unwrap();
+    let (_o, original) = render_pdf(&meeting, &[]);
+    let (_e, edited) = render_pdf(&edited, &[]);
+    let (_m, margin) = render_pdf(&margin.join("margin.yaml"), &[]);
+    let (original, edited, margin) = (ids(&original).0, ids(&edited).0, ids(&margin).0);
+    assert_ne!(edited[0], original[0], "another text, another document");
+    assert_ne!(edited[1], original[1]);
+    assert_eq!(margin[0], original[0], "the same text in another layout");
+    assert_ne!(margin[1], original[1], "another rendition");
+}
+
 /// A PDF as qpdf reads it (`qpdf --json`), its streams decoded into files.
 struct Qpdf {
     json: serde_json::Value,
@@ -1079,7 +1222,11 @@ fn to_unicode(cmap: &str) -> std::collections::BTreeMap<u16, String> {
     for line in cmap.lines() {
         let line = line.trim();
         if line.ends_with("beginbfchar") || line.ends_with("beginbfrange") {
-            section = if line.ends_with("beginbfchar") { "char" } else { "range" };
+            section = if line.ends_with("beginbfchar") {
+                "char"
+            } else {
+                "range"
+            };
             continue;
         }
         if line.starts_with("endbf") {
@@ -1108,7 +1255,9 @@ fn to_unicode(cmap: &str) -> std::collections::BTreeMap<u16, String> {
 /// (`/f0 13 Tf … [<0001…>] TJ`, `<…> Tj`): two bytes a glyph
 /// (Identity-H). A small tokenizer: names, hex strings, dictionaries
 /// (`<<`, `>>`) and other tokens, split at white space and delimiters.
-fn glyphs_shown(content: &str) -> std::collections::BTreeMap<String, std::collections::BTreeSet<u16>> {
+fn glyphs_shown(
+    content: &str,
+) -> std::collections::BTreeMap<String, std::collections::BTreeSet<u16>> {
     let mut out: std::collections::BTreeMap<String, std::collections::BTreeSet<u16>> =
         Default::default();
     let b = content.as_bytes();
@@ -1289,14 +1438,15 @@ fn every_glyph_drawn_is_its_characters_glyph_in_the_font() {
                 let file = q.data(descriptor["/FontFile2"].as_str().unwrap());
                 let subset = ketluan_ttf::Face::parse(&file, 0)
                     .unwrap_or_else(|e| panic!("{name} {base}: the embedded font reads: {e}"));
-                let unicode =
-                    to_unicode(&String::from_utf8_lossy(&q.data(font["/ToUnicode"].as_str().unwrap())));
+                let unicode = to_unicode(&String::from_utf8_lossy(
+                    &q.data(font["/ToUnicode"].as_str().unwrap()),
+                ));
                 let original = &originals.iter().find(|(s, _)| *s == style).unwrap().1;
                 let original = ketluan_ttf::Face::parse(original, 0).unwrap();
                 for cid in cids {
-                    let text = unicode
-                        .get(&cid)
-                        .unwrap_or_else(|| panic!("{name} p{}: {base} glyph {cid} has no character", p + 1));
+                    let text = unicode.get(&cid).unwrap_or_else(|| {
+                        panic!("{name} p{}: {base} glyph {cid} has no character", p + 1)
+                    });
                     let mut chars = text.chars();
                     let (Some(c), None) = (chars.next(), chars.next()) else {
                         continue;
@@ -1304,9 +1454,18 @@ fn every_glyph_drawn_is_its_characters_glyph_in_the_font() {
                     let ours = outline(&subset, ketluan_ttf::GlyphId(cid));
                     let theirs = outline(&original, original.glyph_index(c).unwrap());
                     if !c.is_whitespace() {
-                        assert!(!ours.0.is_empty(), "{name} p{}: {base} `{c}` drawn blank", p + 1);
+                        assert!(
+                            !ours.0.is_empty(),
+                            "{name} p{}: {base} `{c}` drawn blank",
+                            p + 1
+                        );
                     }
-                    assert_eq!(ours, theirs, "{name} p{}: {base} `{c}` is not its glyph", p + 1);
+                    assert_eq!(
+                        ours,
+                        theirs,
+                        "{name} p{}: {base} `{c}` is not its glyph",
+                        p + 1
+                    );
                     assert_eq!(
                         subset.glyph_hor_advance(ketluan_ttf::GlyphId(cid)),
                         original.glyph_hor_advance(original.glyph_index(c).unwrap()),
