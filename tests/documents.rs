@@ -452,6 +452,65 @@ fn word<'a>(words: &'a [WordBox], text: &str) -> &'a WordBox {
 }
 
 #[test]
+fn the_minutes_keep_the_chairs_conclusions_heading_with_what_follows() {
+    if !tool_available("pdftotext") {
+        return;
+    }
+    // The lifecycle meeting's minutes, and the same with one to seven more
+    // paragraphs of proceedings, so that the heading `Kết luận của chủ
+    // trì:` comes to every height of the first and second page's foot.
+    let text = std::fs::read_to_string(root().join(LIFECYCLE)).unwrap();
+    let marker = "  proceedings: |\n";
+    assert!(text.contains(marker));
+    let dir = tempfile::tempdir().unwrap();
+    let bottom = 841.89 - 20.0 * 72.0 / 25.4;
+    let mut pushed = 0;
+    for extra in 0..8 {
+        let paragraphs: String = (0..extra)
+            .map(|i| format!("    Ý kiến thứ {}: đồng chí đại biểu phát biểu về tình hình thực hiện nhiệm vụ của ngành và đề nghị các giải pháp.\n\n", i + 1))
+            .collect();
+        let file = dir.path().join(format!("bb-{extra}.yaml"));
+        std::fs::write(
+            &file,
+            text.replacen(marker, &format!("{marker}{paragraphs}"), 1),
+        )
+        .unwrap();
+        let out = dir.path().join(format!("out-{extra}"));
+        render_into(&file, &out, &["--documents", "bien-ban", "--format", "pdf"]);
+        let pages = pdf_lines(&out.join(format!("bb-{extra}.bien-ban.pdf")));
+        let (p, i) = pages
+            .iter()
+            .enumerate()
+            .find_map(|(p, lines)| {
+                lines
+                    .iter()
+                    .position(|l| l.text == "Kết luận của chủ trì:")
+                    .map(|i| (p, i))
+            })
+            .unwrap_or_else(|| panic!("{extra}: the heading in {pages:#?}"));
+        // What follows it is the first section's heading, on its page.
+        let next = pages[p].get(i + 1).map(|l| l.text.as_str());
+        assert!(
+            next.is_some_and(|t| t.starts_with("I. Về tình hình")),
+            "{extra} more paragraphs: `Kết luận của chủ trì:` ends page {} (next: {next:?})",
+            p + 1
+        );
+        // Where it starts a page though the page before had room for it
+        // (its space and line: 24 pt), the rule was at work.
+        if p > 0 && i <= 1 {
+            let before = pages[p - 1].last().unwrap();
+            if bottom - before.y_max > 24.0 + 6.0 {
+                pushed += 1;
+            }
+        }
+    }
+    assert!(
+        pushed >= 1,
+        "no case where the heading went to the next page with room left"
+    );
+}
+
+#[test]
 fn bien_ban_pdf_signatures_on_one_line_and_recipients_below() {
     if !tool_available("pdftotext") {
         return;
