@@ -263,6 +263,23 @@ impl Layout {
         self.page_width_mm - self.margin_left_mm - self.margin_right_mm
     }
 
+    /// Widths of the left and right columns of the header and signature
+    /// tables, in mm: as set, or, when together they are wider than the
+    /// text area, both narrowed in proportion to fill it. Decree 30 allows
+    /// a left margin of 35 mm and a right one of 20 mm, which leave 155 mm
+    /// for the house 65 + 100: the tables then stay inside the margins
+    /// (Word too would stretch a wider table into the right margin).
+    pub fn columns_mm(&self) -> (f32, f32) {
+        let (left, right) = (self.left_column_mm, self.right_column_mm);
+        let text = self.text_width_mm();
+        if left + right > text + 0.01 && text > 0.0 {
+            let scale = text / (left + right);
+            (left * scale, right * scale)
+        } else {
+            (left, right)
+        }
+    }
+
     /// Lines of the issuer's name (and of the parent above it) as set in the
     /// left header column: centred lines ([`crate::linebreak`]), never wider
     /// than the column, never breaking the `names`.
@@ -277,7 +294,7 @@ impl Layout {
             text,
             FontStyle::of(bold, false),
             size_pt,
-            mm_to_pt(self.left_column_mm),
+            mm_to_pt(self.columns_mm().0),
             names,
         )
     }
@@ -301,7 +318,7 @@ impl Layout {
             text,
             FontStyle::Bold,
             self.signer_size_pt,
-            mm_to_pt(self.right_column_mm),
+            mm_to_pt(self.columns_mm().1),
             names,
         )
     }

@@ -276,3 +276,85 @@ fn a_font_without_vietnamese_letters_is_refused_naming_the_file() {
         );
     }
 }
+
+/// The lines `render` prints for one meeting: (output file name, skipped).
+fn rendered(meeting: &Path, out: &Path, extra: &[&str]) -> Vec<(String, bool)> {
+    let mut args = vec![
+        "render",
+        meeting.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let o = ketluan_ok(&args);
+    let text = String::from_utf8(o.stdout).unwrap() + &String::from_utf8(o.stderr).unwrap();
+    text.lines()
+        .filter_map(|l| {
+            let (_, target) = l.split_once(" → ")?;
+            let skipped = target.ends_with("(bỏ qua, không đổi)");
+            let file = target.split(' ').next()?;
+            Some((
+                Path::new(file).file_name()?.to_string_lossy().into_owned(),
+                skipped,
+            ))
+        })
+        .collect()
+}
+
+#[test]
+fn the_font_folder_is_part_of_what_decides_a_rerender() {
+    // The PDF depends on the font files: another folder, or another file
+    // in the same folder, renders the PDF again; the same fonts skip it.
+    // The DOCX names the family only, so it is kept either way.
+    if !fonts_available(&tinos(), "fonts-croscore") || !poppler_present() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (liberation, tinos_dir) = (
+        liberation_folder(&dir.path().join("liberation")),
+        font_folder(&dir.path().join("tinos"), &tinos()),
+    );
+    let meeting = root().join(EXAMPLE);
+    let out = dir.path().join("out");
+    let pdf = out.join("2021-01-25-phien-hop-ubnd-thang-01.pdf");
+    let with = |folder: &Path| {
+        vec![
+            "--font-dir".to_string(),
+            folder.to_str().unwrap().to_string(),
+        ]
+    };
+    let run = |folder: &Path| {
+        let args = with(folder);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        rendered(&meeting, &out, &args)
+    };
+    let skipped = |lines: &[(String, bool)], ext: &str| {
+        lines
+            .iter()
+            .find(|(f, _)| f.ends_with(ext))
+            .unwrap_or_else(|| panic!("a {ext} line in {lines:?}"))
+            .1
+    };
+    let first = run(&liberation);
+    assert!(!skipped(&first, ".pdf"), "{first:?}");
+    let again = run(&liberation);
+    assert!(
+        skipped(&again, ".pdf") && skipped(&again, ".docx"),
+        "{again:?}"
+    );
+    // Another folder with other fonts: the PDF again, now in Tinos.
+    let other = run(&tinos_dir);
+    assert!(!skipped(&other, ".pdf"), "{other:?}");
+    assert!(skipped(&other, ".docx"), "{other:?}");
+    assert_eq!(embedded_fonts(&pdf), TINOS);
+    assert!(skipped(&run(&tinos_dir), ".pdf"));
+    // The same folder, one file changed (Arimo's regular for Tinos's).
+    std::fs::copy(&croscore("Arimo")[0], tinos_dir.join(TIMES[0])).unwrap();
+    let changed = run(&tinos_dir);
+    assert!(!skipped(&changed, ".pdf"), "{changed:?}");
+    assert!(embedded_fonts(&pdf).contains(&"Arimo".to_string()));
+    // Back to the built-in fonts: rendered again.
+    let built_in = rendered(&meeting, &out, &[]);
+    assert!(!skipped(&built_in, ".pdf"), "{built_in:?}");
+    assert_eq!(embedded_fonts(&pdf), LIBERATION);
+}

@@ -1149,6 +1149,106 @@ fn layout_range(name: &str) -> (f32, f32) {
     (min as f32, max as f32)
 }
 
+/// What the DOCX and the PDF of a notice must show of its layout, read
+/// back by independent readers: the DOCX's page size and margins
+/// (`w:pgSz`, `w:pgMar`, in twips) are the layout's; the PDF (pdfinfo) has
+/// the layout's page size. For a layout an office could print
+/// (`printable`: see [`fuzz_printable_layouts`]), the PDF (pdftotext) also
+/// has the type line, the trích yếu and the signer's name, and every word
+/// inside the page and inside the left and right margins. (An extreme
+/// layout can leave a letter wider than its column or a block taller than
+/// the page; those must still lay out without a panic.)
+fn check_layout_output(
+    l: &ketluan::layout::Layout,
+    docx: &[u8],
+    pdf: &[u8],
+    printable: bool,
+) -> Result<(), TestCaseError> {
+    let twips = |mm: f32| (mm * 72.0 / 25.4 * 20.0).round() as i64;
+    let dir = tempfile::tempdir().unwrap();
+    let docx_path = dir.path().join("f.docx");
+    std::fs::write(&docx_path, docx).unwrap();
+    let xml = zip_entry(&docx_path, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let attr = |tag: &str, name: &str| -> Option<i64> {
+        let node = doc.descendants().find(|n| n.tag_name().name() == tag)?;
+        node.attributes()
+            .find(|a| a.name() == name)
+            .and_then(|a| a.value().parse().ok())
+    };
+    for (tag, name, mm) in [
+        ("pgSz", "w", l.page_width_mm),
+        ("pgSz", "h", l.page_height_mm),
+        ("pgMar", "top", l.margin_top_mm),
+        ("pgMar", "bottom", l.margin_bottom_mm),
+        ("pgMar", "left", l.margin_left_mm),
+        ("pgMar", "right", l.margin_right_mm),
+    ] {
+        let got = attr(tag, name);
+        prop_assert!(
+            got.is_some_and(|v| (v - twips(mm)).abs() <= 1),
+            "DOCX {tag} {name}: {got:?}, layout {mm} mm"
+        );
+    }
+    if !pdftotext_available() {
+        return Ok(());
+    }
+    let pdf_path = dir.path().join("f.pdf");
+    std::fs::write(&pdf_path, pdf).unwrap();
+    let pt = |mm: f32| mm * 72.0 / 25.4;
+    let (w, h) = (pt(l.page_width_mm), pt(l.page_height_mm));
+    let info = poppler("pdfinfo", &[], &pdf_path);
+    let size = info
+        .lines()
+        .find_map(|x| x.strip_prefix("Page size:"))
+        .unwrap_or_default();
+    let dims: Vec<f32> = size
+        .split_whitespace()
+        .filter_map(|t| t.parse().ok())
+        .collect();
+    prop_assert!(
+        dims.len() >= 2 && (dims[0] - w).abs() < 0.5 && (dims[1] - h).abs() < 0.5,
+        "page size {size:?}, layout {w} x {h} pt"
+    );
+    if !printable {
+        return Ok(());
+    }
+    let words = word_boxes(&pdf_path);
+    // The body's lines start at the left margin: the leftmost word is there.
+    let leftmost = words.iter().map(|w| w.x_min).fold(f32::MAX, f32::min);
+    prop_assert!(
+        (leftmost - pt(l.margin_left_mm)).abs() < 0.5,
+        "the leftmost word at {leftmost} pt, the margin at {} pt",
+        pt(l.margin_left_mm)
+    );
+    let (left, right) = (pt(l.margin_left_mm) - 0.5, w - pt(l.margin_right_mm) + 0.5);
+    for word in &words {
+        prop_assert!(
+            word.x_min >= left && word.x_max <= right && word.y_min >= 0.0 && word.y_max <= h,
+            "{word:?} outside the margins ({left}..{right}) or the page ({w} x {h})"
+        );
+    }
+    // Words too long for a narrow line are broken inside: compare the
+    // letters, white space left out.
+    let letters = |t: &str| t.split_whitespace().collect::<String>();
+    let text = letters(
+        &words
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    let notice = base_meeting();
+    for needle in [
+        "THÔNG BÁO",
+        notice.notice.as_ref().unwrap().summary.as_str(),
+        notice.signer.as_ref().unwrap().name.as_str(),
+    ] {
+        prop_assert!(text.contains(&letters(needle)), "{needle:?} in the PDF");
+    }
+    Ok(())
+}
+
 static LAYOUTS: AtomicUsize = AtomicUsize::new(0);
 
 #[test]
@@ -1173,23 +1273,83 @@ fn fuzz_layouts() {
         let notice = compose(&meeting, DocumentKind::Notice, templates())
             .map_err(|e| TestCaseError::fail(e.to_string()))?;
         let one = std::time::Instant::now();
-        DocxRenderer
+        let docx = DocxRenderer
             .render(&notice)
             .map_err(|e| TestCaseError::fail(e.to_string()))?;
         let pdf = PdfRenderer::new(false, None)
             .render(&notice)
             .map_err(|e| TestCaseError::fail(e.to_string()))?;
-        prop_assert!(pdf.starts_with(b"%PDF-"));
         prop_assert!(
             one.elapsed() < std::time::Duration::from_secs(30),
             "{:?}",
             one.elapsed()
         );
-        Ok(())
+        check_layout_output(l, &docx, &pdf, false)
     });
     eprintln!(
         "layouts: {} executions in {:.1?}",
         LAYOUTS.load(Ordering::Relaxed),
+        started.elapsed()
+    );
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}
+
+static PRINTABLE: AtomicUsize = AtomicUsize::new(0);
+
+/// A layout an office could print: every font size from 8 to 20 pt, the
+/// page from A5 to A3 in either direction, each margin from 10 to 40 mm,
+/// the header and signature columns from 40 to 110 mm (narrowed in
+/// proportion when wider than the text area), spaces and line heights
+/// from 0 to 36 pt (the body's line from 1 to 2 lines of its size), the
+/// signing space from 10 to 50 mm, the ratios anywhere.
+fn printable_value(name: &str, at: f32) -> f32 {
+    let between = |lo: f32, hi: f32| lo + at * (hi - lo);
+    match name {
+        n if n.ends_with("_ratio") => between(0.05, 1.0),
+        n if n.ends_with("_size_pt") => between(8.0, 20.0),
+        "page_width_mm" | "page_height_mm" => between(148.0, 420.0),
+        n if n.starts_with("margin_") => between(10.0, 40.0),
+        "left_column_mm" | "right_column_mm" => between(40.0, 110.0),
+        "signature_space_mm" => between(10.0, 50.0),
+        "header_distance_mm" | "body_indent_mm" => between(0.0, 15.0),
+        "body_line_pt" => between(14.0, 36.0),
+        n if n.ends_with("_pt") => between(0.0, 36.0),
+        other => panic!("no printable range for {other}"),
+    }
+}
+
+#[test]
+fn fuzz_printable_layouts() {
+    use ketluan::layout::Layout;
+    let fields = Layout::FIELDS.len();
+    let settings = prop::collection::vec((0..fields, 0.0f32..=1.0), 1..16);
+    let mut runner = TestRunner::new(config(cases(32)));
+    let started = std::time::Instant::now();
+    let result = runner.run(&settings, |settings| {
+        let mut meeting = base_meeting().clone();
+        for (i, at) in settings {
+            let (name, field) = Layout::FIELDS[i];
+            *field(&mut meeting.layout) = printable_value(name, at);
+        }
+        let l = &meeting.layout;
+        // The body's line at least its font's size.
+        prop_assume!(l.body_line_pt >= 1.15 * l.body_size_pt);
+        PRINTABLE.fetch_add(1, Ordering::Relaxed);
+        let notice = compose(&meeting, DocumentKind::Notice, templates())
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let docx = DocxRenderer
+            .render(&notice)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let pdf = PdfRenderer::new(false, None)
+            .render(&notice)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        check_layout_output(l, &docx, &pdf, true)
+    });
+    eprintln!(
+        "printable layouts: {} executions in {:.1?}",
+        PRINTABLE.load(Ordering::Relaxed),
         started.elapsed()
     );
     if let Err(e) = result {

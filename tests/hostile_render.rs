@@ -417,3 +417,92 @@ fn two_thousand_tasks() {
         assert!(pdf.contains("Nguyễn Văn A"));
     }
 }
+
+/// The example notice with a `layout:` block appended, rendered to DOCX and
+/// PDF in a fresh folder: (folder, docx, pdf).
+fn example_with_layout(layout: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join(EXAMPLE)).unwrap();
+    let file = dir.path().join("tb.yaml");
+    std::fs::write(&file, format!("{text}\nlayout:\n{layout}")).unwrap();
+    let out = dir.path().join("out");
+    render_into(&file, &out, &[]);
+    (dir, out.join("tb.docx"), out.join("tb.pdf"))
+}
+
+#[test]
+fn the_widest_margins_decree_30_allows_keep_every_table_inside_them() {
+    // Left 35 mm and right 20 mm (Decree 30's upper bounds) leave 155 mm
+    // for the header and signature tables' 65 + 100: they are narrowed in
+    // proportion, in the DOCX's grid and in the PDF alike.
+    let (_d, docx, pdf) = example_with_layout("  margin_left_mm: 35\n  margin_right_mm: 20\n");
+    let xml = zip_entry(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let text_twips = ((210.0 - 35.0 - 20.0) * 72.0 / 25.4 * 20.0_f32).round() as i64;
+    let grids: Vec<i64> = doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "tblGrid")
+        .map(|g| {
+            g.children()
+                .filter(|c| c.tag_name().name() == "gridCol")
+                .map(|c| {
+                    c.attributes()
+                        .find(|a| a.name() == "w")
+                        .unwrap()
+                        .value()
+                        .parse::<i64>()
+                        .unwrap()
+                })
+                .sum()
+        })
+        .collect();
+    assert!(grids.len() >= 2, "header and signature tables: {grids:?}");
+    for sum in &grids {
+        assert!(
+            (sum - text_twips).abs() <= 2,
+            "a table {sum} twips wide, the text {text_twips}"
+        );
+    }
+    if !tool_available("pdftotext") {
+        return;
+    }
+    let (left, right) = (35.0 * 72.0 / 25.4, (210.0 - 20.0) * 72.0 / 25.4);
+    for w in word_boxes(&pdf) {
+        assert!(
+            w.x_min >= left - 0.5 && w.x_max <= right + 0.5,
+            "{w:?} outside the margins {left}..{right}"
+        );
+    }
+}
+
+#[test]
+fn layouts_at_the_edges_of_their_ranges_lose_no_text() {
+    // Found by fuzzing: a left column of a thousandth of a millimetre made
+    // the DOCX's rule panic; a 71 pt trích yếu ran off the first page's
+    // foot; a signing space longer than the page took the signer's name
+    // off the page.
+    for (layout, needle) in [
+        ("  left_column_mm: 0.001\n", "Nguyễn Văn A"),
+        (
+            "  summary_size_pt: 71\n",
+            "Kết luận của Phó Chủ tịch Thường trực UBND tỉnh tại phiên họp UBND tỉnh tháng 01 năm 2021",
+        ),
+        ("  signature_space_mm: 431\n", "Nguyễn Văn A"),
+    ] {
+        let (_d, docx, pdf) = example_with_layout(layout);
+        assert!(docx.is_file(), "{layout}");
+        if tool_available("pdftotext") {
+            let letters = |t: &str| t.split_whitespace().collect::<String>();
+            // Page numbers (a number alone on its line) left out.
+            let text: String = pdf_text(&pdf)
+                .lines()
+                .filter(|l| !l.trim().chars().all(|c| c.is_ascii_digit()))
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(letters(&text).contains(&letters(needle)), "{layout}: {needle}");
+            for w in word_boxes(&pdf) {
+                assert!(w.y_max <= 841.9 && w.y_min >= 0.0, "{layout}: {w:?} off the page");
+            }
+        }
+    }
+}

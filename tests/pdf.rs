@@ -295,23 +295,6 @@ fn pdfa_2b_for_every_example_and_plain_pdf_on_request() {
     assert!(!String::from_utf8_lossy(&bytes).contains("pdfaid:part"));
 }
 
-/// A folder without the fonts is refused: see `fonts.rs`,
-/// `an_empty_font_dir_is_refused_naming_the_missing_file`.
-#[test]
-fn font_dir_loads_the_users_fonts() {
-    let fonts = root().join("fonts");
-    let (_a, with_dir) = render_pdf(
-        &root().join(EXAMPLE),
-        &["--font-dir", fonts.to_str().unwrap()],
-    );
-    let (_b, embedded) = render_pdf(&root().join(EXAMPLE), &[]);
-    // The same font files, so the same document.
-    assert_eq!(
-        std::fs::read(with_dir).unwrap(),
-        std::fs::read(embedded).unwrap()
-    );
-}
-
 /// A meeting of 120 numbered tasks with several paragraphs, subtasks and deadlines.
 fn long_meeting(dir: &Path) -> PathBuf {
     let mut y = String::from(

@@ -661,8 +661,11 @@ mod tests {
         walk("", ROOT, &mut walked);
     }
 
-    /// The reference page holds the tables as generated; with
-    /// `KETLUAN_BLESS=1` the test writes them there instead.
+    /// The reference page holds the tables as generated. With
+    /// `KETLUAN_BLESS=1` the test writes them there (a temporary file,
+    /// then renamed) and still fails if that changed the page, so that a
+    /// blessing is seen and the next run, without it, checks the result;
+    /// under `CI=true` blessing is refused.
     #[test]
     fn the_reference_page_holds_the_generated_tables() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/meeting-format.md");
@@ -672,9 +675,18 @@ mod tests {
         let j = page.find(end).expect("the end marker");
         let tables = reference_tables();
         if std::env::var_os("KETLUAN_BLESS").is_some() {
-            let updated = format!("{}{tables}{}", &page[..i], &page[j..]);
-            std::fs::write(path, updated).unwrap();
-            return;
+            assert_ne!(
+                std::env::var("CI").as_deref(),
+                Ok("true"),
+                "KETLUAN_BLESS rewrites docs/meeting-format.md: not under CI"
+            );
+            if page[i..j] != tables {
+                let updated = format!("{}{tables}{}", &page[..i], &page[j..]);
+                let temporary = format!("{path}.tmp");
+                std::fs::write(&temporary, updated).unwrap();
+                std::fs::rename(&temporary, path).unwrap();
+                panic!("docs/meeting-format.md updated: review the change and run the tests again without KETLUAN_BLESS");
+            }
         }
         assert!(
             page[i..j] == tables,

@@ -191,7 +191,9 @@ impl<'a> Builder<'a> {
     /// A rule: an empty paragraph `rule_gap_pt` high whose bottom border is
     /// `length_pt` long, centred in a box `box_twips` wide.
     fn rule(&mut self, length_pt: f32, box_twips: i32, space_after_pt: f32) -> Paragraph {
-        let length = pt_to_twips(length_pt).clamp(20, box_twips);
+        // At least a point long, never longer than its box (however
+        // narrow a layout makes the box).
+        let length = pt_to_twips(length_pt).max(20).min(box_twips.max(0));
         let side = (box_twips - length) / 2;
         let border = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
             .val(BorderType::Single)
@@ -237,14 +239,15 @@ impl<'a> Builder<'a> {
     /// that rounding gives the house grid 3685 + 5670 = 9355.
     fn columns(&self) -> (i32, i32) {
         let l = self.layout;
-        let left = mm_to_twips(l.left_column_mm);
+        let (left_mm, right_mm) = l.columns_mm();
+        let left = mm_to_twips(left_mm);
         let text = mm_to_twips(l.page_width_mm)
             - mm_to_twips(l.margin_left_mm)
             - mm_to_twips(l.margin_right_mm);
-        let right = if (l.left_column_mm + l.right_column_mm - l.text_width_mm()).abs() < 0.5 {
+        let right = if (left_mm + right_mm - l.text_width_mm()).abs() < 0.5 {
             text - left
         } else {
-            mm_to_twips(l.right_column_mm)
+            mm_to_twips(right_mm)
         };
         (left, right)
     }

@@ -77,8 +77,9 @@ fn css(l: &Layout) -> serde_json::Map<String, serde_json::Value> {
     put("margin_right", l.margin_right_mm);
     put("header_distance", l.header_distance_mm);
     put("text_width", l.text_width_mm());
-    put("left_column", l.left_column_mm);
-    put("right_column", l.right_column_mm);
+    let (left_column, right_column) = l.columns_mm();
+    put("left_column", left_column);
+    put("right_column", right_column);
     put("parent_size", l.parent_size_pt);
     put("issuer_size", l.issuer_size_pt);
     put("number_size", l.number_size_pt);

@@ -80,6 +80,9 @@ struct Composer<'a> {
     /// The pages (indexes) where a numbering starts: the first page, and
     /// the first page of each Phụ lục (numbered on its own).
     numbering_starts: Vec<usize>,
+    /// The space left for signing, in points: `signature_space_mm`, or
+    /// less when the signature block would not fit on a page.
+    signing_space: f32,
 }
 
 /// A part of the body ready to place: a paragraph broken into lines, or a table.
@@ -159,8 +162,32 @@ impl<'a> Composer<'a> {
         &mut self,
         lines: &[String],
         (x, w): (f32, f32),
+        y: f32,
+        (size, style, align): (f32, FontStyle, Align),
+    ) -> f32 {
+        self.lines_in_box(lines, (x, w), y, (size, style, align), false)
+    }
+
+    /// As [`single_lines`](Self::single_lines), but a line that would
+    /// cross the page's foot starts a new page (the title of a layout whose
+    /// trích yếu is too large for one page).
+    fn flowing_lines(
+        &mut self,
+        lines: &[String],
+        (x, w): (f32, f32),
+        y: f32,
+        (size, style, align): (f32, FontStyle, Align),
+    ) -> f32 {
+        self.lines_in_box(lines, (x, w), y, (size, style, align), true)
+    }
+
+    fn lines_in_box(
+        &mut self,
+        lines: &[String],
+        (x, w): (f32, f32),
         mut y: f32,
         (size, style, align): (f32, FontStyle, Align),
+        flowing: bool,
     ) -> f32 {
         for text in lines {
             let inl = [Inline::Text {
@@ -169,6 +196,10 @@ impl<'a> Composer<'a> {
                 italic: matches!(style, FontStyle::Italic | FontStyle::BoldItalic),
             }];
             for line in break_lines(&inl, self.fonts, size, w, w) {
+                if flowing && y + self.single(size) > self.bottom + 0.01 && y > self.top + 0.01 {
+                    self.new_page();
+                    y = self.y;
+                }
                 let baseline = y + self.ascender(size);
                 self.draw_line(&line, x, baseline, size, align);
                 y += self.single(size);
@@ -195,8 +226,8 @@ impl<'a> Composer<'a> {
     }
 
     fn columns(&self) -> (f32, f32, f32) {
-        let left_w = mm_to_pt(self.l.left_column_mm);
-        let right_w = mm_to_pt(self.l.right_column_mm);
+        let (left_mm, right_mm) = self.l.columns_mm();
+        let (left_w, right_w) = (mm_to_pt(left_mm), mm_to_pt(right_mm));
         (left_w, self.left + left_w, right_w)
     }
 
@@ -266,7 +297,7 @@ impl<'a> Composer<'a> {
             (l.doc_type_size_pt, FontStyle::Bold, Align::Centre),
         );
         let lines = l.summary_lines(&notice.summary, &notice.names);
-        y = self.single_lines(
+        y = self.flowing_lines(
             &lines,
             (x, w),
             y,
@@ -602,7 +633,7 @@ impl<'a> Composer<'a> {
     fn signer_column(&mut self, titles: &[String], name: &str, (x, w): (f32, f32), y: f32) -> f32 {
         let l = self.l;
         let style = (l.signer_size_pt, FontStyle::Bold, Align::Centre);
-        let y = self.single_lines(titles, (x, w), y, style) + mm_to_pt(l.signature_space_mm);
+        let y = self.single_lines(titles, (x, w), y, style) + self.signing_space;
         self.single_lines(&[name.to_string()], (x, w), y, style)
     }
 
@@ -702,10 +733,19 @@ pub fn compose_pages(notice: &Document, fonts: &FontSet) -> Vec<Page> {
         text_w: mm_to_pt(l.text_width_mm()),
         skip_space_before: false,
         numbering_starts: vec![0],
+        signing_space: mm_to_pt(l.signature_space_mm),
     };
     c.header(notice);
     c.title(notice);
-    let signature_height = c.signature(notice, true);
+    let mut signature_height = c.signature(notice, true);
+    let room = c.bottom - c.top;
+    if signature_height > room {
+        // A block taller than a page (a layout whose signing space is
+        // longer than the page allows) would run off the page's foot: the
+        // signing space, the only blank in it, gives way.
+        c.signing_space = (c.signing_space - (signature_height - room)).max(0.0);
+        signature_height = c.signature(notice, true);
+    }
     c.body(&notice.body, signature_height);
     if notice.body.is_empty() && c.y + signature_height > c.bottom {
         c.new_page();
