@@ -619,6 +619,11 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Server::start_with(&[])
+    }
+
+    /// `ketluan serve --port 0 … <extra…>` over a copy of two examples.
+    fn start_with(extra: &[&str]) -> Server {
         let dir = tempfile::tempdir().unwrap();
         let meetings = dir.path().join("meetings");
         std::fs::create_dir_all(&meetings).unwrap();
@@ -638,6 +643,7 @@ impl Server {
                 "--today",
                 "2021-03-01",
             ])
+            .args(extra)
             .arg(&meetings)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -792,6 +798,39 @@ fn serve_answers_only_the_site_shows_errors_and_stops_on_sigint() {
 }
 
 /// A free port on loopback.
+/// Whether anything answers a TCP connection at `address` (within 2 s).
+fn answers(address: &str) -> bool {
+    let address: std::net::SocketAddr = address.parse().unwrap();
+    TcpStream::connect_timeout(&address, Duration::from_secs(2)).is_ok()
+}
+
+#[test]
+fn serve_listens_on_the_loopback_address_it_is_given_and_only_there() {
+    // By default 127.0.0.1 only; with --host another address (here another
+    // loopback address, 127.0.0.2), that one only.
+    let server = Server::start();
+    let port = server.address.rsplit_once(':').unwrap().1.to_string();
+    assert_eq!(server.address, format!("127.0.0.1:{port}"));
+    assert_eq!(server.get("/").0, 200);
+    assert!(
+        !answers(&format!("127.0.0.2:{port}")),
+        "127.0.0.2 is not served by default"
+    );
+    drop(server);
+    let server = Server::start_with(&["--host", "127.0.0.2"]);
+    let port = server.address.rsplit_once(':').unwrap().1.to_string();
+    assert_eq!(
+        server.address,
+        format!("127.0.0.2:{port}"),
+        "the address it says"
+    );
+    assert_eq!(server.get("/").0, 200, "it answers there");
+    assert!(
+        !answers(&format!("127.0.0.1:{port}")),
+        "and not on 127.0.0.1"
+    );
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()

@@ -43,14 +43,20 @@ impl Watch {
     }
 
     /// `ketluan watch <paths> --out <out> --format docx --debounce 100 <extra…>`
-    /// run in `cwd` (paths may be relative to it).
+    /// run in `cwd` (paths may be relative to it); `extra` may set its own
+    /// `--debounce`.
     fn start_in(cwd: &Path, paths: &[&OsStr], out: &Path, extra: &[&OsStr]) -> Watch {
         let mut child = ketluan_command()
             .arg("watch")
             .args(paths)
             .arg("--out")
             .arg(out)
-            .args(["--format", "docx", "--debounce", "100"])
+            .args(["--format", "docx"])
+            .args(if extra.contains(&OsStr::new("--debounce")) {
+                &[][..]
+            } else {
+                &["--debounce", "100"][..]
+            })
             .args(extra)
             .current_dir(cwd)
             .stdout(Stdio::null())
@@ -322,4 +328,56 @@ fn an_edit_to_the_defaults_file_above_the_watched_folder_renders_the_meeting_aga
         "the meeting rendered with the defaults edited again",
         |_| has_paragraph(&docx, "Trần Văn D"),
     );
+}
+
+/// How many builds the watcher has finished (its summary lines).
+fn builds(w: &Watch) -> usize {
+    w.stderr().matches("Xong ").count()
+}
+
+#[test]
+fn a_burst_of_saves_is_built_once_and_saves_apart_each_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let meetings = dir.path().join("meetings");
+    std::fs::create_dir_all(&meetings).unwrap();
+    std::fs::write(meetings.join("ketluan.yaml"), DEFAULTS).unwrap();
+    let file = meetings.join("hop.yaml");
+    std::fs::write(&file, MEETING).unwrap();
+    let out = dir.path().join("out");
+    let docx = out.join("hop.docx");
+    // A second of quiet before a build.
+    let mut w = Watch::start_in(
+        &common::root(),
+        &[meetings.as_os_str()],
+        &out,
+        &[OsStr::new("--debounce"), OsStr::new("1000")],
+    );
+    w.wait_for("the first build", |w| builds(w) == 1);
+    // Six saves 100 ms apart: one build, of the last.
+    for i in 1..=6 {
+        std::fs::write(
+            &file,
+            MEETING.replace("việc thử.", &format!("việc thử lần {i}.")),
+        )
+        .unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    w.wait_for("the burst built", |_| {
+        document_text(&docx).contains("việc thử lần 6.")
+    });
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_eq!(builds(&w), 2, "one build for the burst:\n{}", w.stderr());
+    // Two saves two seconds apart: a build each.
+    for i in 7..=8 {
+        std::fs::write(
+            &file,
+            MEETING.replace("việc thử.", &format!("việc thử lần {i}.")),
+        )
+        .unwrap();
+        w.wait_for("the save built", |_| {
+            document_text(&docx).contains(&format!("việc thử lần {i}."))
+        });
+        std::thread::sleep(Duration::from_millis(1500));
+    }
+    assert_eq!(builds(&w), 4, "a build for each save:\n{}", w.stderr());
 }
