@@ -1249,27 +1249,33 @@ fn check_layout_output(
     Ok(())
 }
 
-static LAYOUTS: AtomicUsize = AtomicUsize::new(0);
-
-#[test]
-fn fuzz_layouts() {
+/// Lays out the example notice under layouts drawn by proptest: up to
+/// `fields` fields of the layout, each set by `value(name, at)` for an
+/// `at` in 0..=1; layouts `usable` refuses are skipped. Each renders to
+/// DOCX and PDF within 30 s and passes [`check_layout_output`] (with its
+/// `printable` checks or not). Prints how many ran as `label`.
+fn fuzz_layouts_with(
+    label: &str,
+    cases: u32,
+    fields: usize,
+    value: fn(&str, f32) -> f32,
+    usable: fn(&ketluan::layout::Layout) -> bool,
+    printable: bool,
+) {
     use ketluan::layout::Layout;
-    let fields = Layout::FIELDS.len();
-    // Some fields set to a point of their range (0 = just above the minimum).
-    let settings = prop::collection::vec((0..fields, 0.0f32..=1.0), 1..12);
-    let mut runner = TestRunner::new(config(cases(16)));
+    let settings = prop::collection::vec((0..Layout::FIELDS.len(), 0.0f32..=1.0), 1..fields);
+    let mut runner = TestRunner::new(config(cases));
     let started = std::time::Instant::now();
+    let ran = AtomicUsize::new(0);
     let result = runner.run(&settings, |settings| {
         let mut meeting = base_meeting().clone();
         for (i, at) in settings {
             let (name, field) = Layout::FIELDS[i];
-            let (min, max) = layout_range(name);
-            *field(&mut meeting.layout) = (min + at * (max - min)).max(min + 1e-3);
+            *field(&mut meeting.layout) = value(name, at);
         }
         let l = &meeting.layout;
-        prop_assume!(l.text_width_mm() >= 20.0);
-        prop_assume!(l.page_height_mm - l.margin_top_mm - l.margin_bottom_mm >= 20.0);
-        LAYOUTS.fetch_add(1, Ordering::Relaxed);
+        prop_assume!(usable(l));
+        ran.fetch_add(1, Ordering::Relaxed);
         let notice = compose(&meeting, DocumentKind::Notice, templates())
             .map_err(|e| TestCaseError::fail(e.to_string()))?;
         let one = std::time::Instant::now();
@@ -1284,11 +1290,11 @@ fn fuzz_layouts() {
             "{:?}",
             one.elapsed()
         );
-        check_layout_output(l, &docx, &pdf, false)
+        check_layout_output(l, &docx, &pdf, printable)
     });
     eprintln!(
-        "layouts: {} executions in {:.1?}",
-        LAYOUTS.load(Ordering::Relaxed),
+        "{label}: {} executions in {:.1?}",
+        ran.load(Ordering::Relaxed),
         started.elapsed()
     );
     if let Err(e) = result {
@@ -1296,13 +1302,31 @@ fn fuzz_layouts() {
     }
 }
 
-static PRINTABLE: AtomicUsize = AtomicUsize::new(0);
+#[test]
+fn fuzz_layouts() {
+    // Any point of the validator's range (0 = just above the minimum),
+    // where the margins leave it room for the text.
+    fuzz_layouts_with(
+        "layouts",
+        cases(16),
+        12,
+        |name, at| {
+            let (min, max) = layout_range(name);
+            (min + at * (max - min)).max(min + 1e-3)
+        },
+        |l| {
+            l.text_width_mm() >= 20.0
+                && l.page_height_mm - l.margin_top_mm - l.margin_bottom_mm >= 20.0
+        },
+        false,
+    );
+}
 
 /// A layout an office could print: every font size from 8 to 20 pt, the
 /// page from A5 to A3 in either direction, each margin from 10 to 40 mm,
 /// the header and signature columns from 40 to 110 mm (narrowed in
-/// proportion when wider than the text area), spaces and line heights
-/// from 0 to 36 pt (the body's line from 1 to 2 lines of its size), the
+/// proportion when wider than the text area), spaces from 0 to 36 pt,
+/// the body's line from 14 to 36 pt (at least 1.15 of its size), the
 /// signing space from 10 to 50 mm, the ratios anywhere.
 fn printable_value(name: &str, at: f32) -> f32 {
     let between = |lo: f32, hi: f32| lo + at * (hi - lo);
@@ -1322,39 +1346,14 @@ fn printable_value(name: &str, at: f32) -> f32 {
 
 #[test]
 fn fuzz_printable_layouts() {
-    use ketluan::layout::Layout;
-    let fields = Layout::FIELDS.len();
-    let settings = prop::collection::vec((0..fields, 0.0f32..=1.0), 1..16);
-    let mut runner = TestRunner::new(config(cases(32)));
-    let started = std::time::Instant::now();
-    let result = runner.run(&settings, |settings| {
-        let mut meeting = base_meeting().clone();
-        for (i, at) in settings {
-            let (name, field) = Layout::FIELDS[i];
-            *field(&mut meeting.layout) = printable_value(name, at);
-        }
-        let l = &meeting.layout;
-        // The body's line at least its font's size.
-        prop_assume!(l.body_line_pt >= 1.15 * l.body_size_pt);
-        PRINTABLE.fetch_add(1, Ordering::Relaxed);
-        let notice = compose(&meeting, DocumentKind::Notice, templates())
-            .map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let docx = DocxRenderer
-            .render(&notice)
-            .map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let pdf = PdfRenderer::new(false, None)
-            .render(&notice)
-            .map_err(|e| TestCaseError::fail(e.to_string()))?;
-        check_layout_output(l, &docx, &pdf, true)
-    });
-    eprintln!(
-        "printable layouts: {} executions in {:.1?}",
-        PRINTABLE.load(Ordering::Relaxed),
-        started.elapsed()
+    fuzz_layouts_with(
+        "printable layouts",
+        cases(32),
+        16,
+        printable_value,
+        |l| l.body_line_pt >= 1.15 * l.body_size_pt,
+        true,
     );
-    if let Err(e) = result {
-        panic!("{e}");
-    }
 }
 
 // ---------------------------------------------------------------------------

@@ -945,7 +945,8 @@ fn the_dates_are_the_notice_date_whatever_the_time_zone_and_locale() {
 }
 
 /// Every example meeting's documents rendered, DOCX and PDF, into one
-/// fresh folder; returns it with the PDFs, sorted.
+/// fresh folder; returns it with the PDFs, sorted (at least the five
+/// documents of meetings/: notices, giấy mời, biên bản).
 fn render_examples() -> (tempfile::TempDir, Vec<PathBuf>) {
     let dir = tempfile::tempdir().unwrap();
     ketluan_ok(&["render", "meetings", "--out", dir.path().to_str().unwrap()]);
@@ -1372,22 +1373,7 @@ fn every_glyph_drawn_is_its_characters_glyph_in_the_font() {
     if !tool_available("qpdf") {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    ketluan_ok(&[
-        "render",
-        "meetings",
-        "--out",
-        dir.path().to_str().unwrap(),
-        "--format",
-        "pdf",
-    ]);
-    let mut pdfs: Vec<PathBuf> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
-        .collect();
-    pdfs.sort();
-    assert!(pdfs.len() >= 5, "{pdfs:?}");
+    let (_dir, pdfs) = render_examples();
     let originals: Vec<(&str, Vec<u8>)> = ["Regular", "Bold", "Italic", "BoldItalic"]
         .iter()
         .map(|style| {
@@ -1484,23 +1470,8 @@ fn pdfa_2b_as_an_independent_reader_sees_it() {
     if !tool_available("qpdf") {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
-    ketluan_ok(&[
-        "render",
-        "meetings",
-        "--out",
-        dir.path().to_str().unwrap(),
-        "--format",
-        "pdf",
-    ]);
-    let mut pdfs: Vec<PathBuf> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
-        .collect();
-    pdfs.sort();
     // The notices, the giấy mời and the biên bản of meetings/.
-    assert!(pdfs.len() >= 5, "{pdfs:?}");
+    let (_dir, pdfs) = render_examples();
     for pdf in &pdfs {
         let name = pdf.file_name().unwrap().to_string_lossy();
         let q = Qpdf::read(pdf);

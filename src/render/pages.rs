@@ -168,19 +168,11 @@ impl<'a> Composer<'a> {
         self.lines_in_box(lines, (x, w), y, (size, style, align), false)
     }
 
-    /// As [`single_lines`](Self::single_lines), but a line that would
-    /// cross the page's foot starts a new page (the title of a layout whose
-    /// trích yếu is too large for one page).
-    fn flowing_lines(
-        &mut self,
-        lines: &[String],
-        (x, w): (f32, f32),
-        y: f32,
-        (size, style, align): (f32, FontStyle, Align),
-    ) -> f32 {
-        self.lines_in_box(lines, (x, w), y, (size, style, align), true)
-    }
-
+    /// Lines set one under another in the box (x, w), each broken to its
+    /// width; `flowing`: a line that would cross the page's foot starts a
+    /// new page (the title of a layout whose trích yếu is too large for
+    /// one page), else the box is drawn where it is (a header column, the
+    /// signature block, measured beforehand).
     fn lines_in_box(
         &mut self,
         lines: &[String],
@@ -297,11 +289,12 @@ impl<'a> Composer<'a> {
             (l.doc_type_size_pt, FontStyle::Bold, Align::Centre),
         );
         let lines = l.summary_lines(&notice.summary, &notice.names);
-        y = self.flowing_lines(
+        y = self.lines_in_box(
             &lines,
             (x, w),
             y,
             (l.summary_size_pt, FontStyle::Bold, Align::Centre),
+            true,
         );
         // As in the DOCX: the space down to the body belongs to the rule, and
         // the first body paragraph has none before it.

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Mutation testing with cargo-mutants: plants small bugs (a changed
+# operator, a function that returns a default, a deleted statement) in the
+# modules whose promises the tests guard, one at a time, and runs the test
+# targets that cover each module. A mutant the tests do not catch is a
+# promise without a guard. Figures and the judged survivors: README, "What
+# the tests are worth".
+#
+#   scripts/mutants.sh                 # every module below
+#   scripts/mutants.sh linebreak site  # some of them
+#   scripts/mutants.sh --in-diff BASE  # only the lines changed since git BASE
+#
+# The mutants are built and tested in a git worktree of HEAD at
+# target/mutants-tree (its own target folder, so builds are incremental
+# and the working tree is never touched); results go to
+# target/mutants/<module>/ (outcomes.json, missed.txt, caught.txt, …).
+#
+# LibreOffice and Chromium are left off the PATH for these runs: their
+# checks take half a minute a run, and each mutant of the layout is also
+# checked against the PDF's own lines, pages and positions. Under CI this
+# script is not run (hours on two cores); it is for a developer's machine.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+command -v cargo-mutants >/dev/null 2>&1 || cargo install --locked cargo-mutants
+
+# module name → file(s) and the test targets that cover them (the fuzz
+# target is left out: its cases are drawn at random, so its verdict on a
+# mutant would change from run to run).
+declare -A FILES=(
+  [linebreak]="src/linebreak.rs"
+  [tracking]="src/tracking/mod.rs src/tracking/export.rs src/tracking/report.rs"
+  [i18n]="src/i18n.rs"
+  [site]="src/site/mod.rs src/site/chart.rs"
+  [node]="src/model/node.rs"
+  [diag]="src/diag.rs"
+  [pages]="src/render/pages.rs"
+)
+declare -A TESTS=(
+  [linebreak]="--lib --test centred_lines --test docx --test documents"
+  [tracking]="--lib --test tasks --test tracking --test report --test report_template --test publish --test v1_outputs"
+  [i18n]="--lib --test i18n --test cli"
+  [site]="--lib --test publish --test tracking"
+  [node]="--lib --test hostile_bad --test check_errors --test hostile_limits --test defaults --test schema"
+  [diag]="--lib --test hostile_bad --test check_errors --test cli --test i18n"
+  [pages]="--lib --test pdf --test documents --test centred_lines --test report --test hostile_render --test sizes --test v1_outputs"
+)
+ORDER=(linebreak tracking i18n site node diag pages)
+
+tree="$root/target/mutants-tree"
+results="$root/target/mutants"
+mkdir -p "$results"
+if [ ! -d "$tree" ]; then
+  git worktree add --detach "$tree" HEAD >/dev/null
+fi
+# The tree at HEAD, with nothing left of an interrupted run.
+git -C "$tree" checkout --quiet --detach "$(git rev-parse HEAD)"
+git -C "$tree" checkout --quiet -- .
+git -C "$tree" clean --quiet -fd -- src tests
+
+# A PATH without LibreOffice and Chromium (symbolic links to the rest).
+nolo="$results/path"
+if [ ! -d "$nolo" ]; then
+  mkdir -p "$nolo"
+  IFS=: read -ra dirs <<<"$PATH"
+  for d in "${dirs[@]}"; do
+    [ -d "$d" ] || continue
+    for f in "$d"/*; do
+      b="$(basename "$f")"
+      case "$b" in soffice | libreoffice | lowriter | chromium | chromium-browser | chromedriver) continue ;; esac
+      [ -e "$nolo/$b" ] || ln -s "$f" "$nolo/$b"
+    done
+  done
+fi
+
+run() { # name, then cargo-mutants arguments
+  local name="$1"
+  shift
+  echo "== $name"
+  (cd "$tree" && PATH="$nolo" CI= cargo mutants --in-place --baseline skip --timeout 600 \
+    --output "$results/$name" "$@") || true
+  local out="$results/$name/mutants.out"
+  local caught missed timeout unviable
+  caught=$(wc -l <"$out/caught.txt")
+  missed=$(wc -l <"$out/missed.txt")
+  timeout=$(wc -l <"$out/timeout.txt")
+  unviable=$(wc -l <"$out/unviable.txt")
+  local viable=$((caught + missed + timeout))
+  echo "$name: $viable viable, $caught caught, $timeout timed out, $missed missed ($unviable unviable)"
+}
+
+if [ "${1:-}" = "--in-diff" ]; then
+  base="${2:?--in-diff needs a git revision}"
+  git diff "$base" -- src >"$results/in-diff.patch"
+  # Every module's test targets, each once.
+  declare -A seen=()
+  tests=()
+  for name in "${ORDER[@]}"; do
+    read -ra t <<<"${TESTS[$name]}"
+    for ((i = 0; i < ${#t[@]}; i++)); do
+      arg="${t[$i]}"
+      [ "$arg" = "--test" ] && { i=$((i + 1)); arg="--test ${t[$i]}"; }
+      [ -n "${seen[$arg]:-}" ] && continue
+      seen[$arg]=1
+      read -ra a <<<"$arg"
+      tests+=("${a[@]}")
+    done
+  done
+  run in-diff --in-diff "$results/in-diff.patch" -- "${tests[@]}"
+  exit 0
+fi
+
+names=("$@")
+[ ${#names[@]} -gt 0 ] || names=("${ORDER[@]}")
+for name in "${names[@]}"; do
+  [ -n "${FILES[$name]:-}" ] || { echo "no module $name (one of: ${ORDER[*]})" >&2; exit 2; }
+  args=()
+  for f in ${FILES[$name]}; do args+=(--file "$f"); done
+  read -ra t <<<"${TESTS[$name]}"
+  run "$name" "${args[@]}" -- "${t[@]}"
+done
