@@ -1,6 +1,6 @@
 //! One meeting file, three documents: the giấy mời (Mẫu 1.7) and the biên
 //! bản (Mẫu 1.9) beside the thông báo, checked element by element against
-//! `shared/spec/documents.md` in the DOCX XML (text, order, size, bold,
+//! Decree 30's Mẫu 1.7 and 1.9 in the DOCX XML (text, order, size, bold,
 //! italic, alignment, table cells) and in the PDF (`pdftotext`, word boxes),
 //! and the workflow around them (which documents a file renders, drafts,
 //! `--documents`, the manifest and `--prune`, `tasks`).

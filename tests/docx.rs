@@ -1,5 +1,5 @@
 //! The DOCX of the real example, opened and checked against
-//! `shared/spec/layout.md` point by point: page, grid, fonts, text; the
+//! the house layout of Decree 30 (`Layout`) point by point: page, grid, fonts, text; the
 //! three rules (under the issuer, the Tiêu ngữ and the trích yếu) measured
 //! against the font file with ttf-parser; keep-with-next; the number's
 //! leading zero; a draft's metadata dates; Nơi nhận with and without the

@@ -1,4 +1,4 @@
-//! The DOCX backend (docx-rs), following `shared/spec/layout.md`.
+//! The DOCX backend (docx-rs), following the house layout of Decree 30 (the table of `Layout`).
 //!
 //! Choices: the header and signature blocks are borderless two-column tables
 //! (grid 6.5 + 10 cm by default); rules are empty paragraphs with a bottom
