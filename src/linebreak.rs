@@ -335,4 +335,20 @@ mod tests {
         );
         assert!(lines.iter().any(|l| l.contains("LAI CHÂU")), "{lines:?}");
     }
+
+    #[test]
+    fn a_run_of_capitalised_words_the_file_does_not_list_is_kept_whole() {
+        // `Phạm Minh Chính` is nobody the meeting file names: as a run of
+        // capitalised words it still stays on one line where the same
+        // number of lines allows it.
+        // (Widths where evenness alone would cut the name, measured.)
+        for (text, name, width) in [
+            ("Kết luận của Thủ tướng Chính phủ Phạm Minh Chính tại buổi làm việc với tỉnh Lai Châu", "Phạm Minh Chính", 16.0),
+            ("Kết luận của đồng chí Nguyễn Văn Thành tại cuộc họp giao ban Văn phòng tháng 6 năm 2021", "Nguyễn Văn Thành", 20.0),
+            ("Kết luận của đồng chí Nguyễn Văn Thành tại cuộc họp giao ban Văn phòng tháng 6 năm 2021", "Nguyễn Văn Thành", 36.0),
+        ] {
+            let lines = centred_lines(text, &chars, width, &[]);
+            assert!(lines.iter().any(|l| l.contains(name)), "{width}: {lines:?}");
+        }
+    }
 }
