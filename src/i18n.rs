@@ -215,9 +215,13 @@ pub fn help_text(err: &clap::Error, styled: bool) -> String {
 pub fn clap_error(err: &clap::Error) -> String {
     let arg = context(err, ContextKind::InvalidArg);
     let value = context(err, ContextKind::InvalidValue);
+    // Several near spellings: `report` hoặc `render`.
     let suggested = [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand]
         .into_iter()
-        .map(|k| context(err, k))
+        .map(|k| match err.get(k) {
+            Some(ContextValue::Strings(v)) => v.join(&format!("`{}`", tr!("cli.error.or"))),
+            _ => context(err, k),
+        })
         .find(|s| !s.is_empty());
     let message = match err.kind() {
         ErrorKind::UnknownArgument => tr!("cli.error.unknown_argument", arg = arg),
@@ -227,8 +231,20 @@ pub fn clap_error(err: &clap::Error) -> String {
                 command = context(err, ContextKind::InvalidSubcommand)
             )
         }
+        // An option given without its value (`--jobs` at the end).
+        ErrorKind::InvalidValue if value.is_empty() => {
+            tr!("cli.error.missing_value", arg = arg)
+        }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
-            let reason = err.source().map(|s| s.to_string()).unwrap_or_default();
+            // Our value parsers word their reasons from the catalog; a
+            // number's is the standard library's, in English.
+            let reason = match err.source() {
+                Some(s) if s.downcast_ref::<std::num::ParseIntError>().is_some() => {
+                    tr!("cli.error.not_a_number")
+                }
+                Some(s) => s.to_string(),
+                None => String::new(),
+            };
             tr!(
                 "cli.error.invalid_value",
                 value = value,

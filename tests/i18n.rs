@@ -505,3 +505,90 @@ fn messages_follow_the_locale_too() {
     assert!(en.contains(": error: ") && en.contains("= help: "), "{en}");
     assert!(!en.contains(": lỗi: ") && !en.contains("gợi ý"), "{en}");
 }
+
+#[test]
+fn every_kind_of_command_line_mistake_is_worded_in_the_users_language() {
+    // (arguments, the Vietnamese words, the English words, a suggestion)
+    let cases: [(&[&str], &str, &str, Option<&str>); 9] = [
+        (
+            &["rendr"],
+            "không có lệnh `rendr`",
+            "there is no command `rendr`",
+            Some("render"),
+        ),
+        (
+            &["render", "--fromat", "pdf"],
+            "không có tùy chọn `--fromat`",
+            "there is no option `--fromat`",
+            Some("--format"),
+        ),
+        (
+            &["render", "--format", "xls"],
+            "giá trị `xls` không dùng được cho `--format <DẠNG>`: định dạng `xls` không có",
+            "the value `xls` cannot be used for `--format <FORMAT>`",
+            None,
+        ),
+        (
+            &["render", "--jobs", "abc"],
+            "giá trị `abc` không dùng được cho `--jobs <SỐ>`: cần một số nguyên",
+            "the value `abc` cannot be used for `--jobs <N>`: a whole number is needed",
+            None,
+        ),
+        (
+            &["render", "--jobs"],
+            "`--jobs <SỐ>` cần một giá trị",
+            "`--jobs <N>` needs a value",
+            None,
+        ),
+        (
+            &["templates", "export"],
+            "thiếu `<THƯ_MỤC>`",
+            "is missing",
+            None,
+        ),
+        (
+            &["templates"],
+            "chưa nói lệnh nào",
+            "no command given",
+            None,
+        ),
+        (&[], "chưa nói lệnh nào", "no command given", None),
+        (
+            &["watch", "--debounce", "1", "--debounce", "2"],
+            "`--debounce <MS>` không dùng cùng các tùy chọn đã cho",
+            "cannot be used with the options given",
+            None,
+        ),
+    ];
+    for (args, vi_words, en_words, suggestion) in cases {
+        for (env, words, headline, see) in [
+            (
+                ("LANG", "vi_VN.UTF-8"),
+                vi_words,
+                "ketluan: lỗi: ",
+                "xem: ketluan --help",
+            ),
+            (
+                ("LANG", "en_US.UTF-8"),
+                en_words,
+                "ketluan: error: ",
+                "see: ketluan --help",
+            ),
+        ] {
+            let out = run(args, &[env]);
+            assert_eq!(out.status.code(), Some(2), "{args:?} {env:?}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(err.starts_with(headline), "{args:?} {env:?}:\n{err}");
+            assert!(err.contains(words), "{args:?} {env:?}: {words}\n{err}");
+            assert!(err.lines().last().is_some_and(|l| l.trim() == see), "{err}");
+            if let Some(s) = suggestion {
+                assert!(
+                    err.contains(&format!("`{s}")),
+                    "{args:?}: suggests {s}\n{err}"
+                );
+            } else {
+                assert_eq!(err.lines().count(), 2, "no suggestion: {err}");
+            }
+        }
+    }
+}
