@@ -351,4 +351,77 @@ mod tests {
             assert!(lines.iter().any(|l| l.contains(name)), "{width}: {lines:?}");
         }
     }
+
+    // Each rule of the breaking at a width where it decides (found by
+    // breaking the same text with the rule taken out).
+
+    #[test]
+    fn a_two_syllable_word_is_not_split() {
+        let text = "Kết luận tại cuộc họp giao ban công tác tuần 11 năm 2021 của Văn phòng";
+        let lines = centred_lines(text, &chars, 17.0, &[]);
+        assert!(
+            lines.contains(&"cuộc họp giao ban".to_string()),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn a_protected_name_of_two_words_is_not_cut() {
+        let lines = centred_lines(
+            "Kết luận của Giám đốc Lò Hương tại cuộc họp thường kỳ",
+            &chars,
+            14.0,
+            &names(&["Lò Hương"]),
+        );
+        assert_eq!(
+            lines,
+            [
+                "Kết luận",
+                "của Giám đốc",
+                "Lò Hương",
+                "tại cuộc họp",
+                "thường kỳ"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_break_before_doi_voi_is_preferred() {
+        let lines = centred_lines(
+            "Kết luận đối với việc sắp xếp tổ chức bộ máy các đơn vị sự nghiệp",
+            &chars,
+            12.0,
+            &[],
+        );
+        assert_eq!(lines[1], "đối với việc", "{lines:?}");
+    }
+
+    #[test]
+    fn a_break_after_a_comma_is_preferred() {
+        let lines = centred_lines(
+            "Kết luận về công tác phòng, chống thiên tai năm 2021 trên địa bàn tỉnh",
+            &chars,
+            44.0,
+            &[],
+        );
+        assert_eq!(lines[0], "Kết luận về công tác phòng,", "{lines:?}");
+    }
+
+    #[test]
+    fn a_break_before_a_phrase_word_is_preferred() {
+        let lines = centred_lines(
+            "Kết luận của Giám đốc Lò Hương tại cuộc họp thường kỳ",
+            &chars,
+            24.0,
+            &names(&["Lò Hương"]),
+        );
+        assert_eq!(
+            lines,
+            [
+                "Kết luận của",
+                "Giám đốc Lò Hương",
+                "tại cuộc họp thường kỳ"
+            ]
+        );
+    }
 }
