@@ -450,4 +450,139 @@ mod tests {
             }
         }
     }
+
+    /// A one-file map: (map, its id).
+    fn one_file(text: &str) -> (SourceMap, FileId) {
+        let mut sources = SourceMap::default();
+        let file = sources.add(PathBuf::from("x.yaml"), text.to_string());
+        (sources, file)
+    }
+
+    /// The part of the shown source line that the carets mark, as the
+    /// plain rendering draws them: `N | <line>` then `  | <carets>`.
+    fn marked(rendered: &str) -> String {
+        let lines: Vec<&str> = rendered.lines().collect();
+        let carets = lines
+            .iter()
+            .position(|l| l.contains('^'))
+            .unwrap_or_else(|| panic!("a marker line in {rendered}"));
+        let (source, marker) = (lines[carets - 1], lines[carets]);
+        let bar = |l: &str| l.chars().position(|c| c == '|').unwrap();
+        let text: Vec<char> = source.chars().skip(bar(source) + 1).collect();
+        let marks: Vec<char> = marker.chars().skip(bar(marker) + 1).collect();
+        marks
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c == '^')
+            .map(|(i, _)| text[i])
+            .collect()
+    }
+
+    #[test]
+    fn the_marker_underlines_the_span_or_the_rest_of_the_word() {
+        let text = "name: Trần Văn Bình\nsummary: ok\n";
+        let (sources, file) = one_file(text);
+        let at = text.find("Văn").unwrap();
+        // A known length: exactly those bytes (`Văn` is 4).
+        let d = Diagnostic::error(sources.loc_at(file, at, "Văn".len()), "", "m");
+        assert_eq!(marked(&d.render(&sources, false)), "Văn");
+        let d = Diagnostic::error(sources.loc_at(file, at, "Văn Bình".len()), "", "m");
+        assert_eq!(marked(&d.render(&sources, false)), "Văn Bình");
+        // Unknown (0): the rest of the word.
+        let d = Diagnostic::error(sources.loc_at(file, text.find("Trần").unwrap(), 0), "", "m");
+        assert_eq!(marked(&d.render(&sources, false)), "Trần");
+        // At the last word of the line: to its end.
+        let d = Diagnostic::error(sources.loc_at(file, text.find("Bình").unwrap(), 0), "", "m");
+        assert_eq!(marked(&d.render(&sources, false)), "Bình");
+        // On a space: one character.
+        let d = Diagnostic::error(sources.loc_at(file, text.find(' ').unwrap(), 0), "", "m");
+        assert_eq!(marked(&d.render(&sources, false)), " ");
+        // The line shown is the problem's, numbered.
+        let d = Diagnostic::error(sources.loc_at(file, text.find("ok").unwrap(), 0), "", "m");
+        let out = d.render(&sources, false);
+        assert!(
+            out.lines().any(|l| l.starts_with("2 | summary: ok")),
+            "{out}"
+        );
+        assert_eq!(marked(&out), "ok");
+    }
+
+    #[test]
+    fn headlines_name_the_place_the_kind_and_the_field() {
+        let (sources, file) = one_file("a: 1\nbb: 2\n");
+        let loc = sources.loc_at(file, 6, 1);
+        assert_eq!(
+            Diagnostic::error(loc, "bb", "sai").headline(&sources),
+            "x.yaml:2:2: lỗi: `bb`: sai"
+        );
+        assert_eq!(
+            Diagnostic::warning(loc, "", "nên xem").headline(&sources),
+            "x.yaml:2:2: cảnh báo: nên xem"
+        );
+        assert_eq!(
+            Diagnostic::file_error(Path::new("y.yaml"), "không đọc được").headline(&sources),
+            "y.yaml: lỗi: không đọc được"
+        );
+        let d = Diagnostic::error(loc, "bb", "sai").with_hint("sửa thế này");
+        let out = d.render(&sources, false);
+        assert!(out.starts_with("x.yaml:2:2: lỗi: `bb`: sai\n"), "{out}");
+        assert!(
+            out.lines().any(|l| l.trim() == "= gợi ý: sửa thế này"),
+            "{out}"
+        );
+        // A file error without a place still shows its hint.
+        let d = Diagnostic::file_error(Path::new("y.yaml"), "m").with_hint("h");
+        assert!(d.render(&sources, false).contains("= gợi ý: h"));
+        assert!(d.is_error() && !Diagnostic::warning(loc, "", "w").is_error());
+    }
+
+    #[test]
+    fn problems_are_sorted_by_file_line_and_column_and_counted_by_kind() {
+        let mut sources = SourceMap::default();
+        let a = sources.add(PathBuf::from("a.yaml"), "x: 1\ny: 2\nz: 3\n".to_string());
+        let b = sources.add(PathBuf::from("b.yaml"), "x: 1\n".to_string());
+        let mut d = Diagnostics::default();
+        d.push(Diagnostic::warning(sources.loc_at(b, 0, 1), "", "b1"));
+        d.push(Diagnostic::error(sources.loc_at(a, 8, 1), "", "a3"));
+        d.push(Diagnostic::warning(sources.loc_at(a, 6, 1), "", "a2c"));
+        d.push(Diagnostic::error(sources.loc_at(a, 5, 1), "", "a2"));
+        d.push(Diagnostic::error(sources.loc_at(a, 5, 1), "", "a2bis"));
+        let order: Vec<&str> = d.sorted().iter().map(|x| x.message.as_str()).collect();
+        assert_eq!(order, ["a2", "a2bis", "a2c", "a3", "b1"]);
+        let found: Vec<&str> = d.iter().map(|x| x.message.as_str()).collect();
+        assert_eq!(found, ["b1", "a3", "a2c", "a2", "a2bis"]);
+        assert_eq!((d.error_count(), d.warning_count()), (3, 2));
+        assert!(d.has_errors() && !d.is_full());
+        let mut warnings = Diagnostics::default();
+        warnings.push(Diagnostic::warning(sources.loc_at(b, 0, 1), "", "w"));
+        assert!(!warnings.has_errors());
+    }
+
+    #[test]
+    fn extending_keeps_the_counts_of_problems_not_kept() {
+        let (sources, file) = one_file("a: 1\n");
+        let loc = sources.loc_at(file, 0, 1);
+        let mut full = Diagnostics::default();
+        for _ in 0..MAX_REPORTED {
+            full.push(Diagnostic::warning(loc, "", "w"));
+        }
+        assert!(full.is_full() && !full.has_errors());
+        full.push(Diagnostic::error(loc, "", "e"));
+        full.push(Diagnostic::warning(loc, "", "w"));
+        assert!(full.has_errors(), "a dropped error still counts");
+        assert_eq!(
+            (full.error_count(), full.warning_count()),
+            (1, MAX_REPORTED + 1)
+        );
+        let mut all = Diagnostics::default();
+        all.push(Diagnostic::error(loc, "", "first"));
+        all.extend(full);
+        assert_eq!(
+            (all.error_count(), all.warning_count()),
+            (2, MAX_REPORTED + 1)
+        );
+        assert_eq!(all.sorted().len(), MAX_REPORTED + 1);
+        let last = all.sorted().last().unwrap().headline(&sources);
+        assert!(last.contains("còn 1 lỗi và 2 cảnh báo"), "{last}");
+    }
 }
