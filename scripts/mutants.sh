@@ -78,7 +78,10 @@ run() { # name, then cargo-mutants arguments
   local name="$1"
   shift
   echo "== $name"
-  (cd "$tree" && PATH="$nolo" CI= cargo mutants --in-place --baseline skip --timeout 600 \
+  # Without debug information: each mutant is linked into several test
+  # binaries, and linking is most of an incremental build.
+  (cd "$tree" && PATH="$nolo" CI= CARGO_PROFILE_DEV_DEBUG=0 CARGO_PROFILE_TEST_DEBUG=0 \
+    cargo mutants --in-place --baseline skip --timeout 600 \
     --output "$results/$name" "$@") || true
   local out="$results/$name/mutants.out"
   local caught missed timeout unviable
