@@ -8,10 +8,7 @@ use crate::markdown::{self, Block, BlockKind, BodyPart, Inline};
 use crate::model::{DocumentKind, Meeting, Signer};
 use crate::template::{self, TemplateError, Templates};
 
-/// The Quốc hiệu.
-pub const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-/// The Tiêu ngữ.
-pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+pub use crate::layout::{MOTTO, NATIONAL_TITLE};
 /// The secretary's title over their signature in the minutes.
 pub const SECRETARY_TITLE: &str = "THƯ KÝ";
 /// The chair's title over their signature in the minutes.

@@ -21,6 +21,11 @@ fn centred(
     )
 }
 
+/// The Quốc hiệu, on one line at the head of the right column.
+pub const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+/// The Tiêu ngữ, under it.
+pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+
 /// Millimetres to points.
 pub fn mm_to_pt(mm: f32) -> f32 {
     mm * 72.0 / 25.4
@@ -265,19 +270,27 @@ impl Layout {
 
     /// Widths of the left and right columns of the header and signature
     /// tables, in mm: as set, or, when together they are wider than the
-    /// text area, both narrowed in proportion to fill it. Decree 30 allows
-    /// a left margin of 35 mm and a right one of 20 mm, which leave 155 mm
-    /// for the house 65 + 100: the tables then stay inside the margins
-    /// (Word too would stretch a wider table into the right margin).
+    /// text area, narrowed to fill it. Decree 30 allows a left margin of
+    /// 35 mm and a right one of 20 mm, which leave 155 mm for the house
+    /// 65 + 100 (Word would stretch the wider table into the right
+    /// margin). Both give way in proportion, but the right column keeps
+    /// room for the Quốc hiệu on one line (Decree 30) as long as the left
+    /// keeps a quarter of the text area: the left column's names break
+    /// onto more lines instead (35/20: 58.4 + 96.6 mm).
     pub fn columns_mm(&self) -> (f32, f32) {
         let (left, right) = (self.left_column_mm, self.right_column_mm);
         let text = self.text_width_mm();
-        if left + right > text + 0.01 && text > 0.0 {
-            let scale = text / (left + right);
-            (left * scale, right * scale)
-        } else {
-            (left, right)
+        if left + right <= text + 0.01 || text <= 0.0 {
+            return (left, right);
         }
+        let title_mm =
+            text_width(NATIONAL_TITLE, FontStyle::Bold, self.national_title_size_pt) * 25.4 / 72.0
+                + 1.0;
+        let right = (right * text / (left + right))
+            .max(title_mm)
+            .min(right)
+            .min(text * 0.75);
+        (text - right, right)
     }
 
     /// Lines of the issuer's name (and of the parent above it) as set in the

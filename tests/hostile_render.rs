@@ -433,8 +433,9 @@ fn example_with_layout(layout: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
 #[test]
 fn the_widest_margins_decree_30_allows_keep_every_table_inside_them() {
     // Left 35 mm and right 20 mm (Decree 30's upper bounds) leave 155 mm
-    // for the header and signature tables' 65 + 100: they are narrowed in
-    // proportion, in the DOCX's grid and in the PDF alike.
+    // for the header and signature tables' 65 + 100: they are narrowed
+    // (the left column more, so the Quốc hiệu keeps one line), in the
+    // DOCX's grid and in the PDF alike.
     let (_d, docx, pdf) = example_with_layout("  margin_left_mm: 35\n  margin_right_mm: 20\n");
     let xml = zip_entry(&docx, "word/document.xml");
     let doc = roxmltree::Document::parse(&xml).unwrap();
@@ -472,6 +473,18 @@ fn the_widest_margins_decree_30_allows_keep_every_table_inside_them() {
             w.x_min >= left - 0.5 && w.x_max <= right + 0.5,
             "{w:?} outside the margins {left}..{right}"
         );
+    }
+    // The Quốc hiệu still on one line (the left column gave way).
+    let first = &page_lines(&pdf)[0];
+    assert!(
+        first
+            .iter()
+            .any(|l| l.ends_with("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")),
+        "{first:#?}"
+    );
+    // And LibreOffice sets the DOCX's narrowed tables as we do.
+    if tool_available("soffice") {
+        assert_same_lines_as_libreoffice("35/20 mm", &pdf, &docx, Agreement::EXACT);
     }
 }
 
