@@ -424,4 +424,33 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn only_doi_followed_by_voi_is_a_phrase_start() {
+        // Not `hợp` because `với` follows it: the break goes before `với`.
+        let lines = centred_lines(
+            "Kết luận về việc phối hợp với các sở ngành trong công tác kiểm tra",
+            &chars,
+            28.0,
+            &[],
+        );
+        assert_eq!(
+            lines,
+            [
+                "Kết luận về việc phối hợp",
+                "với các sở ngành",
+                "trong công tác kiểm tra"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_as_wide_as_the_width_fits() {
+        // 10 characters, spaces included, in 10.
+        assert_eq!(
+            centred_lines("Một hai ba", &chars, 10.0, &[]),
+            ["Một hai ba"]
+        );
+        assert_eq!(centred_lines("Một hai ba", &chars, 9.0, &[]).len(), 2);
+    }
 }
