@@ -124,14 +124,10 @@ impl TrackedTask {
             .map_or(self.id.as_str(), |(_, p)| p)
     }
 
-    /// Days past the deadline: for a task done late, from the deadline to
-    /// its completion; for an open task past its deadline, to `today`.
-    pub fn days_late(&self, today: Date) -> Option<i64> {
-        self.days_late_as(self.standing(today), today)
-    }
-
-    /// [`days_late`](Self::days_late) for a caller that already has the
-    /// task's standing on `today`.
+    /// Days past the deadline, for a task that stands so on `today` (the
+    /// caller has its [`standing`](Self::standing)): for a task done late,
+    /// from the deadline to its completion; for an open task past its
+    /// deadline, to `today`; else none.
     pub fn days_late_as(&self, standing: Standing, today: Date) -> Option<i64> {
         let deadline = self.deadline()?;
         match standing {
