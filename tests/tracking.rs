@@ -302,3 +302,95 @@ fn the_oracle_reads_the_fixture_archive_as_the_hand_count_does() {
     assert_eq!(counts[oracle::NO_LEAD], [0, 0, 1, 0, 0, 1]);
     assert_eq!(counts.len(), 5);
 }
+
+/// How many tasks the report's Phụ lục lists over the fixture archive
+/// with `extra` arguments.
+fn phu_luc_rows(extra: &[&str]) -> usize {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec![
+        "report",
+        "tests/fixtures/archive",
+        "--out",
+        dir.path().to_str().unwrap(),
+        "--today",
+        TODAY,
+        "--format",
+        "docx",
+    ];
+    args.extend_from_slice(extra);
+    ketluan_ok(&args);
+    let docx = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "docx"))
+        .unwrap();
+    let xml = zip_entry(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let appendix = doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "tbl")
+        .last()
+        .unwrap();
+    appendix
+        .children()
+        .filter(|n| n.tag_name().name() == "tr")
+        .count()
+        - 1
+}
+
+#[test]
+fn from_and_to_keep_the_meetings_held_on_their_days() {
+    let tasks = oracle::archive_tasks(&root().join("tests/fixtures/archive"));
+    let held = |from: &str, to: &str| {
+        let (from, to) = (Day::parse(from), Day::parse(to));
+        tasks
+            .iter()
+            .filter(|t| t.held >= from && t.held <= to)
+            .count()
+    };
+    // The February meeting was held on 22/02: a range that starts or ends
+    // that day keeps it.
+    for (from, to) in [
+        ("2021-02-22", "2021-02-22"),
+        ("2021-02-22", "2021-02-28"),
+        ("2021-02-01", "2021-02-22"),
+        ("2021-01-25", "2021-02-22"),
+    ] {
+        let want = held(from, to);
+        assert!(want > 0);
+        assert_eq!(
+            phu_luc_rows(&["--from", from, "--to", to]),
+            want,
+            "{from}..{to}"
+        );
+    }
+}
+
+#[test]
+fn a_lead_is_found_by_part_of_its_name() {
+    // `noi vu` (no diacritics, part of the name) finds Sở Nội vụ's tasks.
+    let tasks = oracle::archive_tasks(&root().join("tests/fixtures/archive"));
+    let want: std::collections::BTreeSet<String> = tasks
+        .iter()
+        .filter(|t| t.leads.iter().any(|l| l == "Sở Nội vụ"))
+        .map(|t| t.id.clone())
+        .collect();
+    assert!(!want.is_empty());
+    let out = ketluan_ok(&[
+        "tasks",
+        "tests/fixtures/archive",
+        "--today",
+        TODAY,
+        "--lead",
+        "noi vu",
+        "--format",
+        "csv",
+    ]);
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let got: std::collections::BTreeSet<String> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap().to_string())
+        .collect();
+    assert_eq!(got, want);
+}

@@ -57,6 +57,8 @@ impl Day {
 pub struct Task {
     /// `<stem>#<section in Roman>.<n>[.<n>…]`.
     pub id: String,
+    /// When its meeting was held.
+    pub held: Day,
     /// The lead units, codes expanded through `departments`.
     pub leads: Vec<String>,
     pub due: Option<Day>,
@@ -229,18 +231,25 @@ fn day(v: &Value) -> Option<Day> {
     v.as_str().map(Day::parse)
 }
 
-fn walk(tasks: &Value, prefix: &str, directory: &BTreeMap<String, String>, out: &mut Vec<Task>) {
+fn walk(
+    tasks: &Value,
+    prefix: &str,
+    held: Day,
+    directory: &BTreeMap<String, String>,
+    out: &mut Vec<Task>,
+) {
     for (i, t) in tasks.as_array().into_iter().flatten().enumerate() {
         let id = format!("{prefix}.{}", i + 1);
         out.push(Task {
             id: id.clone(),
+            held,
             leads: units(&t["lead"], directory),
             due: day(&t["due"]),
             extended_to: day(&t["extended_to"]),
             status: t["status"].as_str().unwrap_or("open").to_string(),
             done_on: day(&t["done_on"]),
         });
-        walk(&t["subtasks"], &id, directory, out);
+        walk(&t["subtasks"], &id, held, directory, out);
     }
 }
 
@@ -252,6 +261,7 @@ pub fn archive_tasks(root: &Path) -> Vec<Task> {
         let meeting = yaml(&file);
         let directory = departments(&file, root, &meeting);
         let stem = file.file_stem().unwrap().to_string_lossy();
+        let held = Day::parse(meeting["meeting"]["date"].as_str().unwrap());
         for (s, section) in meeting["agenda"]
             .as_array()
             .into_iter()
@@ -261,6 +271,7 @@ pub fn archive_tasks(root: &Path) -> Vec<Task> {
             walk(
                 &section["tasks"],
                 &format!("{stem}#{}", roman(s + 1)),
+                held,
                 &directory,
                 &mut out,
             );
