@@ -329,7 +329,7 @@ fn phu_luc_rows(extra: &[&str]) -> usize {
     let appendix = doc
         .descendants()
         .filter(|n| n.tag_name().name() == "tbl")
-        .last()
+        .next_back()
         .unwrap();
     appendix
         .children()
