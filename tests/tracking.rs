@@ -328,8 +328,7 @@ fn phu_luc_rows(extra: &[&str]) -> usize {
     let doc = roxmltree::Document::parse(&xml).unwrap();
     let appendix = doc
         .descendants()
-        .filter(|n| n.tag_name().name() == "tbl")
-        .next_back()
+        .rfind(|n| n.tag_name().name() == "tbl")
         .unwrap();
     appendix
         .children()
