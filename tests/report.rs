@@ -192,15 +192,7 @@ fn the_summary_table_has_the_counts_of_tasks_by_lead_and_a_total_row_that_adds_u
 
 /// The `(số, ngày)` cell of a task as the Phụ lục prints it.
 fn notice_cell(task: &serde_json::Value) -> String {
-    let short = |iso: &str| {
-        let d: Vec<u32> = iso.split('-').map(|p| p.parse().unwrap()).collect();
-        let month = if d[1] <= 2 {
-            format!("{:02}", d[1])
-        } else {
-            d[1].to_string()
-        };
-        format!("{:02}/{}/{}", d[2], month, d[0])
-    };
+    let short = |iso: &str| oracle::Day::parse(iso).short();
     match task["notice"].as_str() {
         Some(n) => match task["notice_date"].as_str() {
             Some(date) => format!("{n} ngày {}", short(date)),

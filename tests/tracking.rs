@@ -393,3 +393,83 @@ fn a_lead_is_found_by_part_of_its_name() {
         .collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn every_csv_row_says_what_the_meeting_file_says() {
+    // Each task's row against the independent reading: the meeting's day,
+    // the lead and with units (codes expanded), the deadline (`due → new`
+    // when extended), the standing, the day it was done.
+    let tasks = oracle::archive_tasks(&root().join("tests/fixtures/archive"));
+    let today = Day::parse(TODAY);
+    let out = ketluan_ok(&[
+        "tasks",
+        "tests/fixtures/archive",
+        "--today",
+        TODAY,
+        "--format",
+        "csv",
+    ]);
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), tasks.len());
+    for (row, t) in rows.iter().zip(&tasks) {
+        let deadline = match (t.due, t.extended_to) {
+            (Some(due), Some(ext)) => format!("{} → {}", due.short(), ext.short()),
+            (None, Some(ext)) => format!("→ {}", ext.short()),
+            (due, None) => due.map(Day::short).unwrap_or_default(),
+        };
+        let want = [
+            t.id.clone(),
+            t.held.short(),
+            row[2].to_string(),
+            t.leads.join("; "),
+            t.with.join("; "),
+            deadline,
+            oracle::label(t.standing(today)).to_string(),
+            t.done_on.map(Day::short).unwrap_or_default(),
+        ];
+        let got: Vec<&str> = row.iter().take(8).collect();
+        assert_eq!(got, want, "{}", t.id);
+    }
+    assert!(
+        rows.iter().any(|r| r[5].contains(" → ")),
+        "an extended task"
+    );
+    assert!(rows.iter().any(|r| !r[7].is_empty()), "a task done");
+}
+
+#[test]
+fn the_terminal_table_cuts_long_cells_with_an_ellipsis() {
+    // Units longer than 30 characters, and a long `do`, in a table for a
+    // terminal: each cut to its width, ending in `…`; short cells whole.
+    let dir = tempfile::tempdir().unwrap();
+    let long = "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông";
+    let meeting = format!(
+        "issuer: {{name: Văn phòng UBND tỉnh, code: VP, place: Lai Châu}}\n\
+         signer: {{position: Chánh Văn phòng, name: Lò Thị Hương}}\n\
+         notice:\n  number: 3\n  date: 2021-02-03\n  summary: Kết luận tại cuộc họp\n\
+         meeting:\n  name: cuộc họp\n  date: 2021-02-01\n  \
+         chair: {{name: Tống Thanh Hải, title: Phó Chủ tịch UBND tỉnh}}\n\
+         agenda:\n  - title: Về các nhiệm vụ\n    tasks:\n\
+         \x20     - lead: {long}\n        with: Sở Y tế\n        do: Việc ngắn.\n        due: 2021-03-10\n"
+    );
+    let file = dir.path().join("hop.yaml");
+    std::fs::write(&file, meeting).unwrap();
+    let out = ketluan_ok(&[
+        "tasks",
+        file.to_str().unwrap(),
+        "--today",
+        TODAY,
+        "--format",
+        "table",
+    ]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let row = text.lines().nth(2).unwrap_or_else(|| panic!("{text}"));
+    let cut: String = long.chars().take(29).collect::<String>() + "…";
+    assert!(row.contains(&cut), "{row}");
+    assert!(!row.contains(long), "{row}");
+    assert!(
+        row.contains("Sở Y tế") && row.contains("Việc ngắn.") && row.contains("10/3/2021"),
+        "{row}"
+    );
+}

@@ -25,15 +25,6 @@ pub enum ListFormat {
     Md,
 }
 
-/// The Vietnamese name of a status.
-pub fn status_label(status: Status) -> &'static str {
-    match status {
-        Status::Open => "đang thực hiện",
-        Status::Done => "đã hoàn thành",
-        Status::Cancelled => "hủy",
-    }
-}
-
 fn date_text(d: Option<Date>) -> String {
     d.map(|d| d.short()).unwrap_or_default()
 }
@@ -135,18 +126,15 @@ fn aligned(headers: &[&str], rows: &[Vec<String>]) -> String {
         let mut l = String::new();
         for (i, c) in cells.iter().enumerate() {
             let pad = " ".repeat(widths[i] - c.width());
+            // The padding after the last cell is trimmed with the line.
             if numeric[i] {
                 l.push_str(&pad);
                 l.push_str(c);
             } else {
                 l.push_str(c);
-                if i + 1 < n {
-                    l.push_str(&pad);
-                }
+                l.push_str(&pad);
             }
-            if i + 1 < n {
-                l.push_str("  ");
-            }
+            l.push_str("  ");
         }
         out.push_str(l.trim_end());
         out.push('\n');

@@ -50,6 +50,18 @@ impl Day {
         let (y, m, d) = self.1;
         format!("{d:02}/{m:02}/{y}")
     }
+
+    /// As Decree 30 writes a date in figures: the day in two digits, the
+    /// month in two only for January and February (`06/02/2021`,
+    /// `15/3/2021`).
+    pub fn short(self) -> String {
+        let (y, m, d) = self.1;
+        if m <= 2 {
+            format!("{d:02}/{m:02}/{y}")
+        } else {
+            format!("{d:02}/{m}/{y}")
+        }
+    }
 }
 
 /// One task as the meeting file writes it.
@@ -61,6 +73,8 @@ pub struct Task {
     pub held: Day,
     /// The lead units, codes expanded through `departments`.
     pub leads: Vec<String>,
+    /// The units that work with them, expanded alike.
+    pub with: Vec<String>,
     pub due: Option<Day>,
     pub extended_to: Option<Day>,
     /// `open`, `done` or `cancelled`.
@@ -244,6 +258,7 @@ fn walk(
             id: id.clone(),
             held,
             leads: units(&t["lead"], directory),
+            with: units(&t["with"], directory),
             due: day(&t["due"]),
             extended_to: day(&t["extended_to"]),
             status: t["status"].as_str().unwrap_or("open").to_string(),
