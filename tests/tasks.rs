@@ -235,6 +235,22 @@ fn icalendar_parses_with_one_todo_per_deadline() {
     for line in out.split("\r\n") {
         assert!(line.len() <= 75, "folded at 75 octets: {line}");
     }
+    // Folded only where the next character would pass 75 octets (a
+    // continuation's leading space counts), never inside a character.
+    let physical: Vec<&str> = out.split("\r\n").collect();
+    let mut folds = 0;
+    for pair in physical.windows(2) {
+        if let Some(rest) = pair[1].strip_prefix(' ') {
+            let next = rest.chars().next().expect("a continuation holds text");
+            assert!(
+                pair[0].len() + next.len_utf8() > 75,
+                "folded early: {:?} then {next:?}",
+                pair[0]
+            );
+            folds += 1;
+        }
+    }
+    assert!(folds >= 5, "long lines were folded: {folds}");
     assert!(!out.replace("\r\n", "").contains('\n'), "CRLF only");
     let unfolded = icalendar::parser::unfold(&out);
     let parsed = icalendar::parser::read_calendar(&unfolded).expect("a valid iCalendar");
@@ -270,6 +286,11 @@ fn icalendar_parses_with_one_todo_per_deadline() {
     assert_eq!(prop(cancelled, "STATUS").as_deref(), Some("CANCELLED"));
     let sub = todo("2021-01-25-hop-thang-01#I.2.1@ketluan");
     assert!(prop(sub, "SUMMARY").unwrap().contains("Sở Tài chính"));
+    // The units that work with the lead, where there are some.
+    let with = prop(t, "DESCRIPTION").unwrap();
+    assert!(with.contains("Phối hợp: Sở Tài chính"), "{with}");
+    let alone = prop(done, "DESCRIPTION").unwrap();
+    assert!(!alone.contains("Phối hợp"), "{alone}");
     assert!(
         out.replace("\r\n ", "").contains("báo cáo\\, đề xuất"),
         "commas escaped"
