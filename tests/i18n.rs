@@ -592,3 +592,38 @@ fn every_kind_of_command_line_mistake_is_worded_in_the_users_language() {
         }
     }
 }
+
+#[test]
+fn help_gives_the_default_of_an_option_that_has_one_and_only_there() {
+    for (env, default) in [
+        (("LANG", "vi_VN.UTF-8"), "mặc định"),
+        (("LANG", "en_US.UTF-8"), "default"),
+    ] {
+        let text = help(&["render"], &[env]);
+        let line = |option: &str| {
+            text.lines()
+                .find(|l| l.contains(option))
+                .unwrap_or_else(|| panic!("{option} in\n{text}"))
+                .to_string()
+        };
+        assert!(
+            line("--out <").ends_with(&format!("({default}: output)")),
+            "{text}"
+        );
+        assert!(
+            line("--format <").ends_with(&format!("({default}: docx,pdf)")),
+            "{text}"
+        );
+        // Flags (their default is `false`) and options without one: none.
+        for option in ["--force", "--prune", "--templates <", "--font-dir <"] {
+            assert!(
+                !line(option).contains(&format!("({default}:")),
+                "{option}: {text}"
+            );
+        }
+        assert!(
+            !text.contains(": false)") && !text.contains(": true)"),
+            "{text}"
+        );
+    }
+}

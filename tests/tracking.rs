@@ -473,3 +473,42 @@ fn the_terminal_table_cuts_long_cells_with_an_ellipsis() {
         "{row}"
     );
 }
+
+#[test]
+fn the_note_on_shared_leads_only_where_a_task_has_several() {
+    let note = "Nhiệm vụ có nhiều đơn vị chủ trì được tính cho mỗi đơn vị.";
+    for (lead, shared) in [(None, true), (Some("SYT"), false)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut args = vec![
+            "report",
+            "tests/fixtures/archive",
+            "--out",
+            dir.path().to_str().unwrap(),
+            "--today",
+            TODAY,
+            "--format",
+            "docx",
+        ];
+        if let Some(l) = lead {
+            args.extend(["--lead", l]);
+        }
+        ketluan_ok(&args);
+        let docx = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|e| e == "docx"))
+            .unwrap();
+        // The oracle: does a kept task have more than one lead?
+        let tasks = oracle::archive_tasks(&root().join("tests/fixtures/archive"));
+        let several = tasks
+            .iter()
+            .filter(|t| lead.is_none() || t.leads.iter().any(|l| l == "Sở Y tế"))
+            .any(|t| t.leads.len() > 1);
+        assert_eq!(several, shared);
+        assert_eq!(
+            docx_texts(&docx).iter().any(|t| t == note),
+            shared,
+            "--lead {lead:?}"
+        );
+    }
+}
