@@ -609,6 +609,63 @@ fn each_meeting_page_shows_its_meeting_and_every_task_as_the_files_say() {
     }
 }
 
+/// `ketluan site` over `meetings` on `today`: how many pages it says it
+/// wrote (`…, N trang cập nhật`).
+fn pages_written(meetings: &Path, out: &Path, today: &str) -> usize {
+    let o = ketluan_ok(&[
+        "site",
+        meetings.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--today",
+        today,
+    ]);
+    let text =
+        String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+    text.split(" trang cập nhật")
+        .next()
+        .and_then(|head| head.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("the pages written in {text}"))
+}
+
+#[test]
+fn the_site_says_how_many_pages_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let meetings = dir.path().join("meetings");
+    std::fs::create_dir_all(&meetings).unwrap();
+    for name in [
+        "2021-01-25-phien-hop-ubnd-thang-01.yaml",
+        "2021-02-24-hop-ubnd-thang-02.yaml",
+    ] {
+        std::fs::copy(root().join("meetings").join(name), meetings.join(name)).unwrap();
+    }
+    let site = dir.path().join("site");
+    // First: every page (index, dashboard, a page per meeting).
+    let first = pages_written(&meetings, &site, "2021-03-01");
+    let pages = html_files(&site)
+        .iter()
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name == "index.html" || name == "nhiem-vu.html" || name.ends_with(".cuoc-hop.html")
+        })
+        .count();
+    assert_eq!((first, pages), (4, 4));
+    // Again, nothing changed: none.
+    assert_eq!(pages_written(&meetings, &site, "2021-03-01"), 0);
+    // One task done: its meeting's page and the dashboard.
+    let file = meetings.join("2021-02-24-hop-ubnd-thang-02.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replacen(
+        "        due: 2021-03-10\n",
+        "        due: 2021-03-10\n        status: done\n        done_on: 2021-02-28\n",
+        1,
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&file, edited).unwrap();
+    assert_eq!(pages_written(&meetings, &site, "2021-03-01"), 2);
+}
+
 /// A running `ketluan serve` over a copy of the examples, stopped on drop.
 struct Server {
     child: Child,

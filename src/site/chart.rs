@@ -153,4 +153,93 @@ mod tests {
             assert!(svg.contains(&format!(r#"<pattern id="{id}""#)));
         }
     }
+
+    /// A number attribute of an SVG element.
+    fn num(n: roxmltree::Node, name: &str) -> f32 {
+        n.attribute(name).unwrap().parse().unwrap()
+    }
+
+    #[test]
+    fn the_chart_holds_every_row_and_its_legend_reads_left_to_right() {
+        let units: Vec<UnitSummary> = (0..7)
+            .map(|i| unit(&format!("Đơn vị {i}"), [i, 1, 2, 3, 0]))
+            .collect();
+        let svg = stacked_bars(&units);
+        let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+        let root = doc.root_element();
+        let height = num(root, "height");
+        assert_eq!(
+            root.attribute("viewBox"),
+            Some(format!("0 0 {WIDTH} {height}").as_str())
+        );
+        let rects: Vec<roxmltree::Node> =
+            root.children().filter(|n| n.has_tag_name("rect")).collect();
+        // Every bar inside the picture, with at least a row's gap under
+        // the last one.
+        let bottom = rects
+            .iter()
+            .map(|r| num(*r, "y") + num(*r, "height"))
+            .fold(0.0, f32::max);
+        assert!(height - bottom >= ROW_H - BAR_H, "{bottom} in {height}");
+        assert!(
+            height - bottom <= ROW_H,
+            "no empty row: {bottom} in {height}"
+        );
+        let texts: Vec<roxmltree::Node> =
+            root.children().filter(|n| n.has_tag_name("text")).collect();
+        assert!(texts.iter().all(|t| num(*t, "y") < height));
+        // Each unit's name, then its numbers, on its own row, in order.
+        let rows: Vec<f32> = texts
+            .iter()
+            .filter(|t| t.text().is_some_and(|x| x.starts_with("Đơn vị")))
+            .map(|t| num(*t, "y"))
+            .collect();
+        assert_eq!(rows.len(), 7);
+        assert!(rows.windows(2).all(|w| w[1] - w[0] >= BAR_H), "{rows:?}");
+        // The legend: four swatches left to right, each after the words
+        // of the one before (at least 5 px a character at 13 px), all
+        // inside the width.
+        let legend: Vec<(f32, f32, usize)> = rects
+            .iter()
+            .filter(|r| num(**r, "y") < TOP - 10.0)
+            .zip(texts.iter())
+            .map(|(r, t)| {
+                (
+                    num(*r, "x"),
+                    num(*t, "x"),
+                    t.text().unwrap().chars().count(),
+                )
+            })
+            .collect();
+        assert_eq!(legend.len(), 4);
+        for w in legend.windows(2) {
+            let (_, text_x, chars) = w[0];
+            assert!(w[1].0 >= text_x + 5.0 * chars as f32, "{legend:?}");
+        }
+        let (_, x, chars) = legend[3];
+        assert!(x + 5.0 * chars as f32 <= WIDTH, "{legend:?}");
+    }
+
+    #[test]
+    fn a_long_unit_name_is_cut_with_an_ellipsis_a_short_one_kept() {
+        let short = "Sở Nông nghiệp và Phát triển nông thôn tỉnh";
+        let long = "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông và nông nghiệp";
+        let svg = stacked_bars(&[unit(short, [1, 0, 0, 0, 0]), unit(long, [0, 1, 0, 0, 0])]);
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let names: Vec<String> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text") && n.attribute("x") == Some("0"))
+            .map(|n| n.text().unwrap().to_string())
+            .collect();
+        assert_eq!(names[0], short);
+        assert!(
+            names[1].ends_with('…') && names[1].chars().count() <= 46,
+            "{names:?}"
+        );
+        let kept = names[1].trim_end_matches('…');
+        assert!(
+            long.starts_with(kept) && kept.chars().count() >= 40,
+            "{names:?}"
+        );
+    }
 }
