@@ -243,23 +243,29 @@ pub fn clap_error(err: &clap::Error) -> String {
                     tr!("cli.error.not_a_number")
                 }
                 Some(s) => s.to_string(),
-                None => String::new(),
+                // A value outside a fixed list (`tasks --format xlsx`):
+                // the list.
+                None => match context(err, ContextKind::ValidValue) {
+                    valid if valid.is_empty() => String::new(),
+                    valid => tr!("cli.error.one_of", values = valid),
+                },
             };
-            tr!(
-                "cli.error.invalid_value",
-                value = value,
-                arg = arg,
-                reason = reason
-            )
+            if reason.is_empty() {
+                tr!("cli.error.invalid_value_plain", value = value, arg = arg)
+            } else {
+                tr!(
+                    "cli.error.invalid_value",
+                    value = value,
+                    arg = arg,
+                    reason = reason
+                )
+            }
         }
         ErrorKind::MissingRequiredArgument => tr!("cli.error.missing_argument", arg = arg),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             tr!("cli.error.missing_command")
         }
         ErrorKind::ArgumentConflict => tr!("cli.error.conflict", arg = arg),
-        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
-            tr!("cli.error.values", arg = arg)
-        }
         _ => tr!("cli.error.other"),
     };
     let mut out = format!("ketluan: {}: {message}\n", tr!("diag.error"));

@@ -509,7 +509,13 @@ fn messages_follow_the_locale_too() {
 #[test]
 fn every_kind_of_command_line_mistake_is_worded_in_the_users_language() {
     // (arguments, the Vietnamese words, the English words, a suggestion)
-    let cases: [(&[&str], &str, &str, Option<&str>); 9] = [
+    let cases: [(&[&str], &str, &str, Option<&str>); 10] = [
+        (
+            &["tasks", "--format", "xlsx"],
+            "giá trị `xlsx` không dùng được cho `--format <DẠNG>`: dùng một trong các giá trị table, csv, json, ics, md",
+            "the value `xlsx` cannot be used for `--format <FORMAT>`: use one of table, csv, json, ics, md",
+            None,
+        ),
         (
             &["rendr"],
             "không có lệnh `rendr`",
