@@ -185,6 +185,31 @@ mod tests {
             height - bottom <= ROW_H,
             "no empty row: {bottom} in {height}"
         );
+        // Each row's bar: its pieces side by side from the same left edge,
+        // as long in all as the row's four counts against the longest.
+        let longest = units
+            .iter()
+            .map(|u| counts(u).iter().sum::<usize>())
+            .max()
+            .unwrap();
+        for (row, u) in units.iter().enumerate() {
+            let y = TOP + row as f32 * ROW_H;
+            let pieces: Vec<(f32, f32)> = rects
+                .iter()
+                .filter(|r| (num(**r, "y") - y).abs() < 0.01)
+                .map(|r| (num(*r, "x"), num(*r, "width")))
+                .collect();
+            assert_eq!(pieces[0].0, LABEL_W, "row {row}");
+            for w in pieces.windows(2) {
+                assert!(
+                    (w[1].0 - (w[0].0 + w[0].1)).abs() < 0.11,
+                    "row {row}: {pieces:?}"
+                );
+            }
+            let total: f32 = pieces.iter().map(|p| p.1).sum();
+            let want = BAR_W * counts(u).iter().sum::<usize>() as f32 / longest as f32;
+            assert!((total - want).abs() < 0.3, "row {row}: {total} for {want}");
+        }
         let texts: Vec<roxmltree::Node> =
             root.children().filter(|n| n.has_tag_name("text")).collect();
         assert!(texts.iter().all(|t| num(*t, "y") < height));
