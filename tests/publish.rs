@@ -609,6 +609,21 @@ fn each_meeting_page_shows_its_meeting_and_every_task_as_the_files_say() {
     }
 }
 
+/// A fresh folder with a `meetings/` copy of two examples (the January
+/// notice and the February meeting with its three documents).
+fn two_examples() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let meetings = dir.path().join("meetings");
+    std::fs::create_dir_all(&meetings).unwrap();
+    for name in [
+        "2021-01-25-phien-hop-ubnd-thang-01.yaml",
+        "2021-02-24-hop-ubnd-thang-02.yaml",
+    ] {
+        std::fs::copy(root().join("meetings").join(name), meetings.join(name)).unwrap();
+    }
+    (dir, meetings)
+}
+
 /// `ketluan site` over `meetings` on `today`: how many pages it says it
 /// wrote (`…, N trang cập nhật`).
 fn pages_written(meetings: &Path, out: &Path, today: &str) -> usize {
@@ -631,15 +646,7 @@ fn pages_written(meetings: &Path, out: &Path, today: &str) -> usize {
 
 #[test]
 fn the_site_says_how_many_pages_changed() {
-    let dir = tempfile::tempdir().unwrap();
-    let meetings = dir.path().join("meetings");
-    std::fs::create_dir_all(&meetings).unwrap();
-    for name in [
-        "2021-01-25-phien-hop-ubnd-thang-01.yaml",
-        "2021-02-24-hop-ubnd-thang-02.yaml",
-    ] {
-        std::fs::copy(root().join("meetings").join(name), meetings.join(name)).unwrap();
-    }
+    let (dir, meetings) = two_examples();
     let site = dir.path().join("site");
     // First: every page (index, dashboard, a page per meeting).
     let first = pages_written(&meetings, &site, "2021-03-01");
@@ -681,15 +688,7 @@ impl Server {
 
     /// `ketluan serve --port 0 … <extra…>` over a copy of two examples.
     fn start_with(extra: &[&str]) -> Server {
-        let dir = tempfile::tempdir().unwrap();
-        let meetings = dir.path().join("meetings");
-        std::fs::create_dir_all(&meetings).unwrap();
-        for name in [
-            "2021-01-25-phien-hop-ubnd-thang-01.yaml",
-            "2021-02-24-hop-ubnd-thang-02.yaml",
-        ] {
-            std::fs::copy(root().join("meetings").join(name), meetings.join(name)).unwrap();
-        }
+        let (dir, meetings) = two_examples();
         let mut child = ketluan_command()
             .args([
                 "serve",

@@ -8,7 +8,7 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use common::oracle::{self, Day};
 use common::*;
@@ -137,19 +137,66 @@ fn task_of<'a>(text: &str, tasks: &'a [oracle::Task]) -> &'a oracle::Task {
     &tasks[n - 1]
 }
 
+/// `ketluan <command> <archive> --out <fresh folder> --today TODAY
+/// <extra…>`; returns the folder.
+fn run_on(command: &str, archive: &Path, extra: &[&str]) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let mut args = vec![
+        command,
+        archive.to_str().unwrap(),
+        "--out",
+        out.path().to_str().unwrap(),
+        "--today",
+        TODAY,
+    ];
+    args.extend_from_slice(extra);
+    ketluan_ok(&args);
+    out
+}
+
+/// The report of `archive` as DOCX (with `extra` arguments): its folder and
+/// the rows of its Phụ lục (the last table), each cell's paragraphs joined
+/// by new lines, the heading row first.
+fn report_rows(archive: &Path, extra: &[&str]) -> (tempfile::TempDir, PathBuf, Vec<Vec<String>>) {
+    let mut args = vec!["--format", "docx"];
+    args.extend_from_slice(extra);
+    let out = run_on("report", archive, &args);
+    let docx = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "docx"))
+        .expect("the report's DOCX");
+    let xml = zip_entry(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let appendix = doc
+        .descendants()
+        .rfind(|n| n.tag_name().name() == "tbl")
+        .unwrap();
+    let rows = appendix
+        .children()
+        .filter(|n| n.tag_name().name() == "tr")
+        .map(|tr| {
+            tr.children()
+                .filter(|n| n.tag_name().name() == "tc")
+                .map(|tc| {
+                    tc.descendants()
+                        .filter(|n| n.tag_name().name() == "p")
+                        .map(paragraph_text)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+                .collect()
+        })
+        .collect();
+    (out, docx, rows)
+}
+
 #[test]
 fn the_dashboard_counts_late_days_from_the_extension_and_lists_fourteen_days_ahead() {
     let dir = archive();
     let meetings = dir.path().join("meetings");
-    let site = dir.path().join("site");
-    ketluan_ok(&[
-        "site",
-        meetings.to_str().unwrap(),
-        "--out",
-        site.to_str().unwrap(),
-        "--today",
-        TODAY,
-    ]);
+    let out = run_on("site", &meetings, &[]);
+    let site = out.path();
     let tasks = oracle::archive_tasks(&meetings);
     assert_eq!(tasks.len(), TASKS.len());
     let today = Day::parse(TODAY);
@@ -225,47 +272,9 @@ fn the_dashboard_counts_late_days_from_the_extension_and_lists_fourteen_days_ahe
 fn the_report_counts_late_days_from_the_extension() {
     let dir = archive();
     let meetings = dir.path().join("meetings");
-    let out = dir.path().join("report");
-    ketluan_ok(&[
-        "report",
-        meetings.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--today",
-        TODAY,
-        "--format",
-        "docx",
-    ]);
-    let docx = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "docx"))
-        .expect("the report's DOCX");
+    let (_out, _docx, rows) = report_rows(&meetings, &[]);
     let tasks = oracle::archive_tasks(&meetings);
     let today = Day::parse(TODAY);
-    let xml = zip_entry(&docx, "word/document.xml");
-    let doc = roxmltree::Document::parse(&xml).unwrap();
-    let tables: Vec<roxmltree::Node> = doc
-        .descendants()
-        .filter(|n| n.tag_name().name() == "tbl")
-        .collect();
-    let appendix = tables.last().unwrap();
-    let rows: Vec<Vec<String>> = appendix
-        .children()
-        .filter(|n| n.tag_name().name() == "tr")
-        .map(|tr| {
-            tr.children()
-                .filter(|n| n.tag_name().name() == "tc")
-                .map(|tc| {
-                    tc.descendants()
-                        .filter(|n| n.tag_name().name() == "p")
-                        .map(paragraph_text)
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                })
-                .collect()
-        })
-        .collect();
     assert_eq!(rows.len() - 1, tasks.len(), "one row per task");
     for row in &rows[1..] {
         let t = task_of(&row[3], &tasks);
@@ -306,34 +315,9 @@ fn the_oracle_reads_the_fixture_archive_as_the_hand_count_does() {
 /// How many tasks the report's Phụ lục lists over the fixture archive
 /// with `extra` arguments.
 fn phu_luc_rows(extra: &[&str]) -> usize {
-    let dir = tempfile::tempdir().unwrap();
-    let mut args = vec![
-        "report",
-        "tests/fixtures/archive",
-        "--out",
-        dir.path().to_str().unwrap(),
-        "--today",
-        TODAY,
-        "--format",
-        "docx",
-    ];
-    args.extend_from_slice(extra);
-    ketluan_ok(&args);
-    let docx = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|e| e == "docx"))
-        .unwrap();
-    let xml = zip_entry(&docx, "word/document.xml");
-    let doc = roxmltree::Document::parse(&xml).unwrap();
-    let appendix = doc
-        .descendants()
-        .rfind(|n| n.tag_name().name() == "tbl")
-        .unwrap();
-    appendix
-        .children()
-        .filter(|n| n.tag_name().name() == "tr")
-        .count()
+    report_rows(&root().join("tests/fixtures/archive"), extra)
+        .2
+        .len()
         - 1
 }
 
@@ -478,26 +462,8 @@ fn the_terminal_table_cuts_long_cells_with_an_ellipsis() {
 fn the_note_on_shared_leads_only_where_a_task_has_several() {
     let note = "Nhiệm vụ có nhiều đơn vị chủ trì được tính cho mỗi đơn vị.";
     for (lead, shared) in [(None, true), (Some("SYT"), false)] {
-        let dir = tempfile::tempdir().unwrap();
-        let mut args = vec![
-            "report",
-            "tests/fixtures/archive",
-            "--out",
-            dir.path().to_str().unwrap(),
-            "--today",
-            TODAY,
-            "--format",
-            "docx",
-        ];
-        if let Some(l) = lead {
-            args.extend(["--lead", l]);
-        }
-        ketluan_ok(&args);
-        let docx = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .find(|p| p.extension().is_some_and(|e| e == "docx"))
-            .unwrap();
+        let extra: Vec<&str> = lead.iter().flat_map(|l| ["--lead", l]).collect();
+        let (_out, docx, _rows) = report_rows(&root().join("tests/fixtures/archive"), &extra);
         // The oracle: does a kept task have more than one lead?
         let tasks = oracle::archive_tasks(&root().join("tests/fixtures/archive"));
         let several = tasks

@@ -111,14 +111,21 @@ fn document_text(docx: &Path) -> String {
     zip_entry(docx, "word/document.xml")
 }
 
-#[test]
-fn edits_are_rendered_again_and_a_broken_edit_keeps_the_last_good_output() {
+/// A fresh folder with `meetings/ketluan.yaml` ([`DEFAULTS`]) and
+/// `meetings/hop.yaml` ([`MEETING`]): (folder, meetings, the meeting file).
+fn workspace() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let meetings = dir.path().join("meetings");
     std::fs::create_dir_all(&meetings).unwrap();
     std::fs::write(meetings.join("ketluan.yaml"), DEFAULTS).unwrap();
     let file = meetings.join("hop.yaml");
     std::fs::write(&file, MEETING).unwrap();
+    (dir, meetings, file)
+}
+
+#[test]
+fn edits_are_rendered_again_and_a_broken_edit_keeps_the_last_good_output() {
+    let (dir, meetings, file) = workspace();
     let out = dir.path().join("out");
     let docx = out.join("hop.docx");
 
@@ -337,12 +344,7 @@ fn builds(w: &Watch) -> usize {
 
 #[test]
 fn a_burst_of_saves_is_built_once_and_saves_apart_each_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let meetings = dir.path().join("meetings");
-    std::fs::create_dir_all(&meetings).unwrap();
-    std::fs::write(meetings.join("ketluan.yaml"), DEFAULTS).unwrap();
-    let file = meetings.join("hop.yaml");
-    std::fs::write(&file, MEETING).unwrap();
+    let (dir, meetings, file) = workspace();
     let out = dir.path().join("out");
     let docx = out.join("hop.docx");
     // A second of quiet before a build.
