@@ -174,6 +174,38 @@ fn alias_bombs_are_refused_within_a_second_and_100_mb() {
     let anchors: String = (0..5000).map(|i| format!("k{i}: &a{i} v\n")).collect();
     let (_d4, p) = file_with("anchors.yaml", anchors.as_bytes());
     refused_quickly("5,000 anchors", &p, &["hơn 1000 neo"]);
+
+    // Each budget named by its own words: too many aliases; too many
+    // aliases for the anchors; aliases nested deeper than the nesting
+    // limit.
+    let many: String = (0..600)
+        .map(|i| format!("k{i}: &a{i} v\n"))
+        .chain(std::iter::once(format!(
+            "b: [{}]\n",
+            (0..1500)
+                .map(|i| format!("*a{}", i % 600))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )))
+        .collect();
+    let (_d5, p) = file_with("many.yaml", many.as_bytes());
+    refused_quickly(
+        "1,500 aliases of 600 anchors",
+        &p,
+        &["hơn 1000 bí danh `*` (đã gặp 1001)"],
+    );
+    let ratio = format!("a: &a x\nb: [{}]\n", vec!["*a"; 600].join(", "));
+    let (_d6, p) = file_with("ratio.yaml", ratio.as_bytes());
+    refused_quickly(
+        "one anchor aliased 600 times",
+        &p,
+        &["600 bí danh `*` cho 1 neo `&`"],
+    );
+    let deep: String = std::iter::once("a0: &a0 [x]\n".to_string())
+        .chain((1..200).map(|i| format!("a{i}: &a{i} [*a{}]\n", i - 1)))
+        .collect();
+    let (_d7, p) = file_with("deep-aliases.yaml", deep.as_bytes());
+    refused_quickly("aliases nested 200 deep", &p, &["lồng nhau quá 64 cấp"]);
 }
 
 #[test]
