@@ -203,9 +203,9 @@ pub mod limits {
     /// Deepest nesting of lists and mappings (a meeting needs about 10).
     pub const MAX_DEPTH: usize = 64;
     /// Parser events (every scalar, list and mapping start and end).
-    pub const MAX_EVENTS: usize = 2_000_000;
+    pub const MAX_EVENTS: usize = 400_000;
     /// Values (scalars, lists and mappings).
-    pub const MAX_NODES: usize = 1_000_000;
+    pub const MAX_NODES: usize = 200_000;
     /// Alias uses (`*name`) in a file.
     pub const MAX_ALIASES: usize = 1_000;
     /// Anchors (`&name`) in a file.
@@ -298,9 +298,8 @@ pub fn parse(sources: &SourceMap, file: FileId) -> Result<Node, Box<Diagnostic>>
                 .filter(|l| l.line() > 0)
                 .map(|l| to_loc(sources, file, l))
                 .unwrap_or_else(|| sources.loc_at(file, 0, 0));
-            let (loc, better) =
-                refine_syntax_error(sources, file, loc, &english(err.without_snippet()));
-            let loc = match err.without_snippet() {
+            let (loc, better) = refine_syntax_error(sources, file, loc, &english(&err));
+            let loc = match unwrapped(&err) {
                 serde_saphyr::Error::MultipleDocuments { .. } => {
                     document_separator(sources, file, loc).unwrap_or(loc)
                 }
@@ -310,7 +309,7 @@ pub fn parse(sources: &SourceMap, file: FileId) -> Result<Node, Box<Diagnostic>>
                 Some(m) => (m, None),
                 None => {
                     let first = earlier_key_line(sources, file, loc);
-                    describe_error(err.without_snippet(), first)
+                    describe_error(&err, first)
                 }
             };
             let hint = hint.unwrap_or_else(|| crate::tr!("model.node.syntax_hint"));
@@ -327,8 +326,17 @@ pub fn parse(sources: &SourceMap, file: FileId) -> Result<Node, Box<Diagnostic>>
 }
 
 /// The parser's English message, first line only, without its own "at line …".
+/// The error itself, out of however many snippet wrappers (a budget
+/// breached inside a block list comes wrapped twice).
+fn unwrapped(mut err: &serde_saphyr::Error) -> &serde_saphyr::Error {
+    while let serde_saphyr::Error::WithSnippet { error, .. } = err {
+        err = error;
+    }
+    err
+}
+
 fn english(err: &serde_saphyr::Error) -> String {
-    let message = err.to_string();
+    let message = unwrapped(err).to_string();
     let message = message.lines().next().unwrap_or("").trim();
     message
         .split(" at line ")
@@ -344,6 +352,7 @@ fn english(err: &serde_saphyr::Error) -> String {
 fn describe_error(err: &serde_saphyr::Error, first_line: Option<u32>) -> (String, Option<String>) {
     use serde_saphyr::budget::BudgetBreach as B;
     use serde_saphyr::Error as E;
+    let err = unwrapped(err);
     let too_big = |what: String| {
         (
             crate::tr!("model.node.too_big", what = what),
@@ -392,7 +401,13 @@ fn describe_error(err: &serde_saphyr::Error, first_line: Option<u32>) -> (String
                 "model.node.limit.values",
                 max = limits::MAX_NODES
             )),
-            B::ScalarBytes { .. } | B::InputBytes { .. } => too_big(crate::tr!(
+            // Text in all values, aliases replayed (16 MiB); the file
+            // itself (8 MiB, also checked before reading).
+            B::ScalarBytes { .. } => too_big(crate::tr!(
+                "model.node.limit.text",
+                max = limits::MAX_SCALAR_BYTES / (1024 * 1024)
+            )),
+            B::InputBytes { .. } => too_big(crate::tr!(
                 "model.node.limit.text",
                 max = limits::MAX_FILE_BYTES / (1024 * 1024)
             )),
