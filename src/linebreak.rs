@@ -453,4 +453,24 @@ mod tests {
         );
         assert_eq!(centred_lines("Một hai ba", &chars, 9.0, &[]).len(), 2);
     }
+
+    #[test]
+    fn a_word_wider_than_the_line_takes_a_line_of_its_own() {
+        // A web address in a trích yếu, wider than the line, in the middle
+        // of the text: the words around it are still broken to the width.
+        let lines = centred_lines(
+            "trên cổng https://thongtin.example.gov.vn/thong-bao của tỉnh",
+            &chars,
+            12.0,
+            &[],
+        );
+        assert_eq!(
+            lines,
+            [
+                "trên cổng",
+                "https://thongtin.example.gov.vn/thong-bao",
+                "của tỉnh"
+            ]
+        );
+    }
 }
