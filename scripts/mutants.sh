@@ -56,7 +56,9 @@ declare -A TESTS=(
 )
 ORDER=(linebreak tracking i18n site node diag pages)
 
-tree="$root/target/mutants-tree"
+# MUTANTS_TREE: another worktree, to run a second module side by side
+# (copy target/mutants-tree/target into it first to skip the dependencies).
+tree="${MUTANTS_TREE:-$root/target/mutants-tree}"
 results="$root/target/mutants"
 mkdir -p "$results"
 if [ ! -d "$tree" ]; then

@@ -394,6 +394,7 @@ struct BodyLine {
     starts_paragraph: bool,
     heading: bool,
     y_max: f32,
+    x_max: f32,
 }
 
 fn is_section_heading(text: &str) -> bool {
@@ -457,6 +458,7 @@ fn body_lines(pages: &[Vec<PdfLine>]) -> Vec<Vec<BodyLine>> {
                 starts_paragraph,
                 heading: starts_paragraph && is_section_heading(&line.text),
                 y_max: line.y_max,
+                x_max: line.x_max,
             });
             ended = line.text.ends_with("./.");
         }
@@ -738,6 +740,41 @@ fn the_examples_break_their_pages_by_the_rules() {
         let (_d, pdf) = render_pdf(&root().join(meeting), &[]);
         let seen = check_page_breaks(&pdf);
         assert!(seen.pages >= 3, "{meeting}: {seen:?}");
+    }
+}
+
+#[test]
+fn body_lines_are_justified_to_both_margins() {
+    if !poppler_present() {
+        return;
+    }
+    let right = PAGE_W - MARGIN_RIGHT;
+    for meeting in [EXAMPLE, DRAFT] {
+        let (_d, pdf) = render_pdf(&root().join(meeting), &[]);
+        let body: Vec<BodyLine> = body_lines(&pdf_lines(&pdf)).into_iter().flatten().collect();
+        let mut justified = 0;
+        for pair in body.windows(2) {
+            let (line, next) = (&pair[0], &pair[1]);
+            if next.starts_paragraph {
+                // A paragraph's last line ends where its words end.
+                continue;
+            }
+            assert!(
+                (line.x_max - right).abs() < 0.5,
+                "{meeting}: a line inside a paragraph ends at {} pt, not at the right margin ({right} pt): {:?}",
+                line.x_max,
+                line.text
+            );
+            justified += 1;
+        }
+        let short_last_lines = body
+            .windows(2)
+            .filter(|p| p[1].starts_paragraph && p[0].x_max < right - 20.0)
+            .count();
+        assert!(
+            justified >= 10 && short_last_lines >= 3,
+            "{meeting}: {justified} lines inside paragraphs, {short_last_lines} short last lines"
+        );
     }
 }
 

@@ -465,6 +465,69 @@ const REPORT_AGREEMENT: Agreement = Agreement {
 };
 
 #[test]
+fn the_counts_stand_at_the_right_of_their_cells_in_the_pdf() {
+    if !tool_available("pdftotext") {
+        return;
+    }
+    let (_dir, _docx, pdf) = report(&[ARCHIVE], &[]);
+    // The words of Section II's table, from its heading to the total row.
+    let words = word_boxes(&pdf);
+    let mut table: Vec<&WordBox> = Vec::new();
+    let pages = words.iter().map(|w| w.page + 1).max().unwrap_or(0);
+    let (mut inside, mut done) = (false, false);
+    for page in 0..pages {
+        let on_page: Vec<&WordBox> = words.iter().filter(|w| w.page == page).collect();
+        for line in group_lines(on_page.clone()) {
+            if done {
+                break;
+            }
+            if line.text.contains("theo đơn vị chủ trì") {
+                inside = true;
+                continue;
+            }
+            if !inside {
+                continue;
+            }
+            table.extend(
+                on_page
+                    .iter()
+                    .filter(|w| (w.y_min - line.y_min).abs() < 0.5 && w.x_min <= line.x_max),
+            );
+            done = line.text.contains("Tổng cộng");
+        }
+    }
+    assert!(done, "the total row was read");
+    // The counts and rates, not the TT column (centred, at the left).
+    let left = table.iter().map(|w| w.x_min).fold(f32::MAX, f32::min);
+    let numbers: Vec<&&WordBox> = table
+        .iter()
+        .filter(|w| w.x_min > left + 30.0)
+        .filter(|w| {
+            let t = w.text.trim_end_matches('%');
+            !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || c == ',')
+        })
+        .collect();
+    // Right-aligned: the numbers of a column share their right edge, so
+    // the right edges fall into at most the seven columns of counts.
+    let mut edges: Vec<f32> = numbers.iter().map(|w| w.x_max).collect();
+    edges.sort_by(f32::total_cmp);
+    edges.dedup_by(|a, b| (*a - *b).abs() < 0.3);
+    assert!(
+        edges.len() <= 7,
+        "right edges of the counts: {edges:?}\n{numbers:#?}"
+    );
+    // And the test means it: numbers of several widths in one column.
+    let mut starts: Vec<f32> = numbers.iter().map(|w| w.x_min).collect();
+    starts.sort_by(f32::total_cmp);
+    starts.dedup_by(|a, b| (*a - *b).abs() < 0.3);
+    assert!(
+        numbers.len() >= 20 && starts.len() > edges.len(),
+        "{} numbers, left edges {starts:?}, right edges {edges:?}",
+        numbers.len()
+    );
+}
+
+#[test]
 fn libreoffice_shows_the_report_as_our_pdf_does() {
     if !tool_available("soffice") || !tool_available("pdftotext") {
         return;

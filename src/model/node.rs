@@ -220,7 +220,6 @@ fn options() -> serde_saphyr::Options {
     use limits::*;
     let mut options = serde_saphyr::options! {
         budget: serde_saphyr::budget! {
-            max_reader_input_bytes: Some(MAX_FILE_BYTES),
             flow_nesting_limit: MAX_DEPTH,
             max_events: MAX_EVENTS,
             max_aliases: MAX_ALIASES,
@@ -401,15 +400,13 @@ fn describe_error(err: &serde_saphyr::Error, first_line: Option<u32>) -> (String
                 "model.node.limit.values",
                 max = limits::MAX_NODES
             )),
-            // Text in all values, aliases replayed (16 MiB); the file
-            // itself (8 MiB, also checked before reading).
+            // Text in all values, aliases replayed (16 MiB). The file's
+            // own size (8 MiB) is checked before it is read, and the
+            // parser counts input bytes only when it reads from a reader,
+            // never from the text it is given: no `InputBytes` here.
             B::ScalarBytes { .. } => too_big(crate::tr!(
                 "model.node.limit.text",
                 max = limits::MAX_SCALAR_BYTES / (1024 * 1024)
-            )),
-            B::InputBytes { .. } => too_big(crate::tr!(
-                "model.node.limit.text",
-                max = limits::MAX_FILE_BYTES / (1024 * 1024)
             )),
             B::Documents { .. } => multiple_documents(),
             _ => too_big(english(err)),
