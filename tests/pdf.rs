@@ -779,6 +779,57 @@ fn body_lines_are_justified_to_both_margins() {
 }
 
 #[test]
+fn a_trich_yeu_taller_than_the_first_page_flows_onto_the_next() {
+    if !poppler_present() {
+        return;
+    }
+    // At 71 pt the example's trích yếu needs more lines than the first
+    // page has room for under the header: its lines go on at the top of
+    // page 2, none crosses the foot of page 1.
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join(EXAMPLE)).unwrap();
+    let file = dir.path().join("tb.yaml");
+    std::fs::write(&file, format!("{text}\nlayout:\n  summary_size_pt: 71\n")).unwrap();
+    let out = dir.path().join("out");
+    render_into(&file, &out, &["--format", "pdf"]);
+    let pdf = out.join("tb.pdf");
+    let summary =
+        "Kết luận của Phó Chủ tịch Thường trực UBND tỉnh tại phiên họp UBND tỉnh tháng 01 năm 2021";
+    let big: Vec<WordBox> = word_boxes(&pdf)
+        .into_iter()
+        .filter(|w| w.y_max - w.y_min > 50.0)
+        .collect();
+    let words: Vec<&str> = big.iter().map(|w| w.text.as_str()).collect();
+    assert_eq!(
+        words.join(" "),
+        summary,
+        "the trích yếu, whole and in order"
+    );
+    for w in &big {
+        assert!(
+            w.y_max <= PAGE_H - MARGIN_BOTTOM + 0.5 && w.y_min >= MARGIN_TOP - 0.5,
+            "{w:?} outside the text area"
+        );
+    }
+    let on_page_2: Vec<&WordBox> = big.iter().filter(|w| w.page == 1).collect();
+    assert!(!on_page_2.is_empty(), "the trích yếu goes on to page 2");
+    let top = on_page_2.iter().map(|w| w.y_min).fold(f32::MAX, f32::min);
+    assert!(
+        top < MARGIN_TOP + 20.0,
+        "page 2 starts with the trích yếu at its top margin: {top} pt"
+    );
+    let first_page_bottom = big
+        .iter()
+        .filter(|w| w.page == 0)
+        .map(|w| w.y_max)
+        .fold(0.0, f32::max);
+    assert!(
+        first_page_bottom > PAGE_H - MARGIN_BOTTOM - 100.0,
+        "page 1 is filled before the trích yếu moves on: its last line ends at {first_page_bottom} pt"
+    );
+}
+
+#[test]
 fn libreoffice_keeps_widows_orphans_and_headings_as_we_do() {
     if !tool_available("soffice") || !poppler_present() {
         return;

@@ -221,28 +221,25 @@ mod tests {
             .collect();
         assert_eq!(rows.len(), 7);
         assert!(rows.windows(2).all(|w| w[1] - w[0] >= BAR_H), "{rows:?}");
-        // The legend: four swatches left to right, each after the words
-        // of the one before (at least 5 px a character at 13 px), all
-        // inside the width.
-        let legend: Vec<(f32, f32, usize)> = rects
+        // The legend: four swatches left to right, each 8 px or more after
+        // the words of the one before, all inside the width. The words'
+        // widths are read from the font the chart names (Liberation
+        // Serif, Times New Roman's metrics) at its 13 px.
+        let label_width =
+            |t: &str| crate::fonts::text_width(t, crate::fonts::FontStyle::Regular, 13.0);
+        let legend: Vec<(f32, f32, f32)> = rects
             .iter()
             .filter(|r| num(**r, "y") < TOP - 10.0)
             .zip(texts.iter())
-            .map(|(r, t)| {
-                (
-                    num(*r, "x"),
-                    num(*t, "x"),
-                    t.text().unwrap().chars().count(),
-                )
-            })
+            .map(|(r, t)| (num(*r, "x"), num(*t, "x"), label_width(t.text().unwrap())))
             .collect();
         assert_eq!(legend.len(), 4);
         for w in legend.windows(2) {
-            let (_, text_x, chars) = w[0];
-            assert!(w[1].0 >= text_x + 5.0 * chars as f32, "{legend:?}");
+            let (_, text_x, width) = w[0];
+            assert!(w[1].0 >= text_x + width + 8.0, "{legend:?}");
         }
-        let (_, x, chars) = legend[3];
-        assert!(x + 5.0 * chars as f32 <= WIDTH, "{legend:?}");
+        let (_, x, width) = legend[3];
+        assert!(x + width <= WIDTH, "{legend:?}");
     }
 
     #[test]
