@@ -21,7 +21,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{ketluan, root};
+use common::{ketluan, root, tool_available};
 
 fn check(path: &str) -> Output {
     ketluan(&["check", path])
@@ -292,4 +292,46 @@ fn the_real_example_meeting_checks_clean() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+/// `ketluan check` run under a pseudo-terminal made by util-linux's
+/// `script`: what a secretary's terminal shows.
+fn check_on_a_terminal(no_color: bool) -> String {
+    let bad = root().join("tests/bad/yaml-duplicate-key.yaml");
+    let line = format!(
+        "'{}' check '{}'",
+        env!("CARGO_BIN_EXE_ketluan"),
+        bad.display()
+    );
+    let mut cmd = std::process::Command::new("script");
+    cmd.args(["-qec", &line, "/dev/null"])
+        .current_dir(root())
+        .env("LC_ALL", "C.UTF-8")
+        .env_remove("NO_COLOR");
+    if no_color {
+        cmd.env("NO_COLOR", "1");
+    }
+    let out = cmd.output().expect("script runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn colours_on_a_terminal_unless_no_color_and_never_in_a_pipe() {
+    if !tool_available("script") {
+        return;
+    }
+    let shown = check_on_a_terminal(false);
+    assert!(shown.contains("yaml-duplicate-key.yaml:16:5"), "{shown}");
+    assert!(shown.contains("\x1b["), "colours on a terminal: {shown:?}");
+    let plain = check_on_a_terminal(true);
+    assert!(plain.contains("yaml-duplicate-key.yaml:16:5"), "{plain}");
+    assert!(!plain.contains('\x1b'), "NO_COLOR: {plain:?}");
+    // Into a pipe (as an editor or CI reads it): no colours.
+    let piped = std::process::Command::new(env!("CARGO_BIN_EXE_ketluan"))
+        .args(["check", "tests/bad/yaml-duplicate-key.yaml"])
+        .current_dir(root())
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    assert!(!piped.stderr.is_empty() && !piped.stderr.contains(&0x1b));
 }
