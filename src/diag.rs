@@ -426,6 +426,33 @@ mod tests {
     }
 
     #[test]
+    fn a_marker_from_or_to_inside_a_character_covers_whole_characters() {
+        let mut sources = SourceMap::default();
+        let file = sources.add(PathBuf::from("x.yaml"), "b: Đồng\n".to_string());
+        let carets = |loc: Loc| -> (usize, usize) {
+            let shown = Diagnostic::error(loc, "b", "x").render(&sources, false);
+            let marker = shown
+                .lines()
+                .find(|l| l.contains('^'))
+                .unwrap_or_else(|| panic!("{shown}"));
+            let code = shown.lines().find(|l| l.contains("b: Đồng")).unwrap();
+            // Columns in characters: where `b:` starts in the code line.
+            let base = code.chars().position(|c| c == 'b').unwrap();
+            let first = marker.chars().position(|c| c == '^').unwrap();
+            (first - base, marker.matches('^').count())
+        };
+        // Bytes: `Đ` 3..5, `ồ` 5..8. A length ending inside `ồ` stops
+        // before it.
+        assert_eq!(carets(sources.loc_at(file, 3, 4)), (3, 1));
+        // A place made by hand inside `Đ` starts at `Đ`.
+        let inside = Loc {
+            offset: 4,
+            ..sources.loc_at(file, 3, 2)
+        };
+        assert_eq!(carets(inside), (3, 1));
+    }
+
+    #[test]
     fn locations_with_crlf_multibyte_and_odd_offsets() {
         let mut sources = SourceMap::default();
         let file = sources.add(
