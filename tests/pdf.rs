@@ -627,12 +627,19 @@ fn check_page_breaks(pdf: &Path) -> PageBreaks {
 
 /// A notice whose body is made of paragraphs of a known number of lines
 /// (hard line breaks, each line short): section I opens with a paragraph
-/// of `lead` lines, then each of `sections` sections has `rounds` times
-/// three paragraphs, of three, four and five lines. Each extra line of
+/// of `lead` lines, then each of `sections` sections (those in
+/// `long_headings` under a heading of two lines) has `rounds` times three
+/// paragraphs, of three, four and five lines. Each extra line of
 /// `lead` moves what follows one body line down, so that over a few
 /// values of `lead` the page breaks fall at every line of a paragraph and
 /// around the headings.
-fn paragraphs_meeting(dir: &Path, lead: usize, sections: usize, rounds: usize) -> PathBuf {
+fn paragraphs_meeting(
+    dir: &Path,
+    lead: usize,
+    sections: usize,
+    rounds: usize,
+    long_headings: &[usize],
+) -> PathBuf {
     let para = |id: String, lines: usize| -> String {
         (1..=lines)
             .map(|l| format!("      Đoạn {id}, dòng {l}: các cấp, các ngành tập trung thực hiện"))
@@ -646,9 +653,12 @@ fn paragraphs_meeting(dir: &Path, lead: usize, sections: usize, rounds: usize) -
          agenda:\n",
     );
     for section in 1..=sections {
-        y.push_str(&format!(
-            "  - title: Về nhóm việc thứ {section}\n    conclusion: |\n"
-        ));
+        let title = if long_headings.contains(&section) {
+            format!("Về nhóm việc thứ {section}, gồm các nhiệm vụ về cải cách hành chính, chuyển đổi số và thu hút đầu tư của tỉnh")
+        } else {
+            format!("Về nhóm việc thứ {section}")
+        };
+        y.push_str(&format!("  - title: {title}\n    conclusion: |\n"));
         let mut paras = Vec::new();
         if section == 1 {
             paras.push(para("mở đầu".to_string(), lead));
@@ -676,11 +686,17 @@ fn paragraphs_pdfs(
     leads: std::ops::RangeInclusive<usize>,
     sections: usize,
     rounds: usize,
+    long_headings: &[usize],
 ) -> (tempfile::TempDir, Vec<(usize, PathBuf)>) {
     let src = tempfile::tempdir().unwrap();
     let out = src.path().join("out");
     let yaml: Vec<(usize, PathBuf)> = leads
-        .map(|lead| (lead, paragraphs_meeting(src.path(), lead, sections, rounds)))
+        .map(|lead| {
+            (
+                lead,
+                paragraphs_meeting(src.path(), lead, sections, rounds, long_headings),
+            )
+        })
         .collect();
     render_into(src.path(), &out, &["--format", "pdf"]);
     let pdfs = yaml
@@ -714,7 +730,7 @@ fn no_widow_no_orphan_no_heading_alone_where_a_greedy_fill_would_leave_one() {
     if !poppler_present() {
         return;
     }
-    let (_dir, pdfs) = paragraphs_pdfs(1..=10, 8, 1);
+    let (_dir, pdfs) = paragraphs_pdfs(1..=10, 8, 1, &[]);
     let mut total = PageBreaks::default();
     for (lead, pdf) in &pdfs {
         let seen = check_paragraphs_pdf(pdf, *lead);
@@ -729,6 +745,21 @@ fn no_widow_no_orphan_no_heading_alone_where_a_greedy_fill_would_leave_one() {
         total.widow >= 2 && total.orphan >= 2 && total.heading >= 2,
         "{total:?}"
     );
+}
+
+#[test]
+fn a_heading_of_two_lines_is_kept_with_what_follows_by_its_whole_height() {
+    if !poppler_present() {
+        return;
+    }
+    // Sections whose headings run to two lines, landing (as `lead` grows)
+    // at every height of a page's foot.
+    let (_dir, pdfs) = paragraphs_pdfs(1..=10, 8, 1, &[2, 3, 7]);
+    let mut moved = 0;
+    for (lead, pdf) in &pdfs {
+        moved += check_paragraphs_pdf(pdf, *lead).heading;
+    }
+    assert!(moved >= 3, "{moved} headings moved on");
 }
 
 #[test]
@@ -841,7 +872,7 @@ fn libreoffice_keeps_widows_orphans_and_headings_as_we_do() {
     // have widow and orphan control).
     let mut total = PageBreaks::default();
     for (sections, rounds, leads) in [(1, 8, 1..=2), (8, 1, 2..=3)] {
-        let (dir, pdfs) = paragraphs_pdfs(leads, sections, rounds);
+        let (dir, pdfs) = paragraphs_pdfs(leads, sections, rounds, &[]);
         for (lead, pdf) in &pdfs {
             let seen = check_paragraphs_pdf(pdf, *lead);
             println!("{sections} sections, lead {lead}: {seen:?}");
