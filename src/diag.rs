@@ -586,6 +586,24 @@ mod tests {
     }
 
     #[test]
+    fn one_warning_past_the_cap_is_told_as_a_warning_with_its_own_words() {
+        let (sources, file) = one_file("a: 1\n");
+        let loc = sources.loc_at(file, 0, 1);
+        let mut d = Diagnostics::default();
+        for _ in 0..=MAX_REPORTED {
+            d.push(Diagnostic::warning(loc, "a", "w").with_hint("own hint"));
+        }
+        let last = d.sorted().last().unwrap().render(&sources, false);
+        let head = last.lines().next().unwrap();
+        assert!(
+            head.contains(": cảnh báo: còn 0 lỗi và 1 cảnh báo nữa"),
+            "{last}"
+        );
+        assert!(last.contains("sửa các lỗi trên rồi chạy lại"), "{last}");
+        assert!(!last.contains("own hint"), "{last}");
+    }
+
+    #[test]
     fn extending_keeps_the_counts_of_problems_not_kept() {
         let (sources, file) = one_file("a: 1\n");
         let loc = sources.loc_at(file, 0, 1);
