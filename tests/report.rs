@@ -527,6 +527,55 @@ fn the_counts_stand_at_the_right_of_their_cells_in_the_pdf() {
     );
 }
 
+/// The height from the Phụ lục's last heading line to its table's heading
+/// row, in the PDF, with `appendix_heading_space_after_pt` set (or not)
+/// in a copy of the test archive's `ketluan.yaml`.
+fn phu_luc_gap(space_after: Option<f32>) -> f32 {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    for entry in std::fs::read_dir(root().join(ARCHIVE)).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, archive.join(path.file_name().unwrap())).unwrap();
+    }
+    if let Some(pt) = space_after {
+        let config = archive.join("ketluan.yaml");
+        let text = std::fs::read_to_string(&config).unwrap();
+        std::fs::write(
+            &config,
+            format!("{text}\nlayout:\n  appendix_heading_space_after_pt: {pt}\n"),
+        )
+        .unwrap();
+    }
+    let (_out, _docx, pdf) = report(&[archive.to_str().unwrap()], &[]);
+    for page in pdf_lines(&pdf) {
+        if let Some(i) = page
+            .iter()
+            .position(|l| l.text.starts_with("(Kèm theo Báo cáo"))
+        {
+            let row = page[i + 1..]
+                .iter()
+                .find(|l| l.text.starts_with("TT"))
+                .expect("the table's heading row under the Phụ lục's heading");
+            return row.y_min - page[i].y_max;
+        }
+    }
+    panic!("no Phụ lục heading in {}", pdf.display());
+}
+
+#[test]
+fn the_space_under_the_phu_luc_heading_is_the_layouts() {
+    if !tool_available("pdftotext") {
+        return;
+    }
+    let (default, wide) = (phu_luc_gap(None), phu_luc_gap(Some(30.0)));
+    assert!(
+        (wide - default - 18.0).abs() < 0.1,
+        "12 pt by default, 30 pt set: the table moves {} pt",
+        wide - default
+    );
+}
+
 #[test]
 fn libreoffice_shows_the_report_as_our_pdf_does() {
     if !tool_available("soffice") || !tool_available("pdftotext") {
