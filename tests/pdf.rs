@@ -525,6 +525,9 @@ fn body_paragraphs(body: &[Vec<BodyLine>]) -> Vec<BodyPara> {
 /// this one (orphan), or a section heading as the last line of the page.
 #[derive(Debug, Default, Clone, Copy)]
 struct PageBreaks {
+    /// From the bottom of the first line's word box on page 2 and after to
+    /// the top margin plus one body line (the same on every page).
+    top_offset: f32,
     pages: usize,
     widow: usize,
     orphan: usize,
@@ -587,6 +590,7 @@ fn check_page_breaks(pdf: &Path) -> PageBreaks {
         "{offsets:?}"
     );
     let mut seen = PageBreaks {
+        top_offset: offset,
         pages: pages.len(),
         ..PageBreaks::default()
     };
@@ -732,14 +736,24 @@ fn no_widow_no_orphan_no_heading_alone_where_a_greedy_fill_would_leave_one() {
     }
     let (_dir, pdfs) = paragraphs_pdfs(1..=10, 8, 1, &[]);
     let mut total = PageBreaks::default();
+    let mut top_offsets = Vec::new();
     for (lead, pdf) in &pdfs {
         let seen = check_paragraphs_pdf(pdf, *lead);
         println!("lead {lead}: {seen:?}");
         assert!(seen.pages >= 3, "{seen:?}");
+        top_offsets.push(seen.top_offset);
         total.widow += seen.widow;
         total.orphan += seen.orphan;
         total.heading += seen.heading;
     }
+    // Every page's body starts at one height, whether it starts with a
+    // paragraph, a heading or the rest of a paragraph.
+    assert!(
+        top_offsets
+            .iter()
+            .all(|o| (o - top_offsets[0]).abs() < 0.01),
+        "{top_offsets:?}"
+    );
     // The rules were put to work, each more than once.
     assert!(
         total.widow >= 2 && total.orphan >= 2 && total.heading >= 2,
