@@ -714,6 +714,16 @@ fn paragraphs_pdfs(
 /// were written with, and its page breaks obey the rules.
 fn check_paragraphs_pdf(pdf: &Path, lead: usize) -> PageBreaks {
     let seen = check_page_breaks(pdf);
+    // The closing line shares its page with the signer's name.
+    let words = word_boxes(pdf);
+    let page_of =
+        |pick: &dyn Fn(&WordBox) -> bool| words.iter().filter(|w| pick(w)).map(|w| w.page).last();
+    assert_eq!(
+        page_of(&|w| w.text.ends_with("./.")),
+        page_of(&|w| w.text == "Dũng"),
+        "{}: the closing line and the signature on one page",
+        pdf.display()
+    );
     let body = body_lines(&pdf_lines(pdf));
     let mut counted = 0;
     for para in body_paragraphs(&body) {
