@@ -279,14 +279,7 @@ fn a_font_without_vietnamese_letters_is_refused_naming_the_file() {
 
 /// The lines `render` prints for one meeting: (output file name, skipped).
 fn rendered(meeting: &Path, out: &Path, extra: &[&str]) -> Vec<(String, bool)> {
-    let mut args = vec![
-        "render",
-        meeting.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ];
-    args.extend_from_slice(extra);
-    let o = ketluan_ok(&args);
+    let o = render_into_output(meeting, out, extra);
     let text = String::from_utf8(o.stdout).unwrap() + &String::from_utf8(o.stderr).unwrap();
     text.lines()
         .filter_map(|l| {

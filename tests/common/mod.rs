@@ -61,6 +61,11 @@ pub fn ketluan_ok(args: &[&str]) -> Output {
 
 /// `ketluan render <meeting> --out <out> <extra…>`, which must succeed.
 pub fn render_into(meeting: &Path, out: &Path, extra: &[&str]) {
+    render_into_output(meeting, out, extra);
+}
+
+/// [`render_into`], returning what `ketluan` printed.
+pub fn render_into_output(meeting: &Path, out: &Path, extra: &[&str]) -> Output {
     let mut args = vec![
         "render",
         meeting.to_str().unwrap(),
@@ -68,7 +73,7 @@ pub fn render_into(meeting: &Path, out: &Path, extra: &[&str]) {
         out.to_str().unwrap(),
     ];
     args.extend_from_slice(extra);
-    ketluan_ok(&args);
+    ketluan_ok(&args)
 }
 
 /// Renders one meeting file in one format into a fresh folder, with extra
