@@ -325,16 +325,16 @@ fn chromium_prints_the_page_as_the_paper() {
     assert_eq!(pages[1].split_whitespace().next(), Some("2"));
 }
 
-fn build_site(meetings: &Path, out: &Path, today: &str) {
-    let o = ketluan(&[
+/// `ketluan site` over `meetings` on `today`, which must succeed; what it printed.
+fn build_site(meetings: &Path, out: &Path, today: &str) -> std::process::Output {
+    ketluan_ok(&[
         "site",
         meetings.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
         "--today",
         today,
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    ])
 }
 
 fn html_files(dir: &Path) -> Vec<PathBuf> {
@@ -627,14 +627,7 @@ fn two_examples() -> (tempfile::TempDir, PathBuf) {
 /// `ketluan site` over `meetings` on `today`: how many pages it says it
 /// wrote (`…, N trang cập nhật`).
 fn pages_written(meetings: &Path, out: &Path, today: &str) -> usize {
-    let o = ketluan_ok(&[
-        "site",
-        meetings.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-        "--today",
-        today,
-    ]);
+    let o = build_site(meetings, out, today);
     let text =
         String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
     text.split(" trang cập nhật")
