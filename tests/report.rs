@@ -38,25 +38,6 @@ fn w<'a>(node: Node<'a, 'a>, name: &str) -> Vec<Node<'a, 'a>> {
         .collect()
 }
 
-/// A table's rows, each cell's paragraphs joined by new lines.
-fn cells(table: Node) -> Vec<Vec<String>> {
-    w(table, "tr")
-        .into_iter()
-        .map(|tr| {
-            w(tr, "tc")
-                .into_iter()
-                .map(|tc| {
-                    w(tc, "p")
-                        .into_iter()
-                        .map(paragraph_text)
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                })
-                .collect()
-        })
-        .collect()
-}
-
 /// The `w:jc` of a cell's first paragraph.
 fn alignment(tc: Node) -> String {
     tc.descendants()
@@ -98,7 +79,7 @@ fn the_summary_table_has_the_counts_of_tasks_by_lead_and_a_total_row_that_adds_u
         "header, summary, signature, Phụ lục: {}",
         tables.len()
     );
-    let rows = cells(tables[1]);
+    let rows = table_cells(tables[1]);
     assert_eq!(
         rows[0],
         [
@@ -252,7 +233,7 @@ fn the_phu_luc_lists_every_task_once_after_the_signature_from_a_new_page() {
     assert!(last.descendants().any(|n| n.tag_name().name() == "titlePg"));
 
     // Every task once, with its notice, place, deadline and standing.
-    let rows = cells(tables[3]);
+    let rows = table_cells(tables[3]);
     assert_eq!(
         rows[0],
         [
@@ -625,7 +606,7 @@ fn from_to_and_lead_limit_the_report_and_its_title_says_so() {
         })
         .collect();
     let tables = body_tables(&doc);
-    let rows = cells(tables[3]);
+    let rows = table_cells(tables[3]);
     assert_eq!(rows.len() - 1, want.len(), "{rows:#?}");
     for t in want {
         assert!(rows[1..]

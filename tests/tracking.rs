@@ -172,22 +172,7 @@ fn report_rows(archive: &Path, extra: &[&str]) -> (tempfile::TempDir, PathBuf, V
         .descendants()
         .rfind(|n| n.tag_name().name() == "tbl")
         .unwrap();
-    let rows = appendix
-        .children()
-        .filter(|n| n.tag_name().name() == "tr")
-        .map(|tr| {
-            tr.children()
-                .filter(|n| n.tag_name().name() == "tc")
-                .map(|tc| {
-                    tc.descendants()
-                        .filter(|n| n.tag_name().name() == "p")
-                        .map(paragraph_text)
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                })
-                .collect()
-        })
-        .collect();
+    let rows = table_cells(appendix);
     (out, docx, rows)
 }
 

@@ -174,6 +174,31 @@ pub fn docx_texts(docx: &Path) -> Vec<String> {
         .collect()
 }
 
+/// A DOCX table's rows (`w:tr`), each cell (`w:tc`) as its paragraphs'
+/// texts ([`paragraph_text`]) joined by new lines.
+pub fn table_cells(table: roxmltree::Node) -> Vec<Vec<String>> {
+    fn children<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &str) -> Vec<roxmltree::Node<'a, 'i>> {
+        node.children()
+            .filter(|n| n.tag_name().name() == name)
+            .collect()
+    }
+    children(table, "tr")
+        .into_iter()
+        .map(|tr| {
+            children(tr, "tc")
+                .into_iter()
+                .map(|tc| {
+                    children(tc, "p")
+                        .into_iter()
+                        .map(paragraph_text)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// The WordprocessingML namespace.
 pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
