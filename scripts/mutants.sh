@@ -21,8 +21,13 @@
 #
 # LibreOffice and Chromium are left off the PATH for these runs: their
 # checks take half a minute a run, and each mutant of the layout is also
-# checked against the PDF's own lines, pages and positions. Under CI this
-# script is not run (hours on two cores); it is for a developer's machine.
+# checked against the PDF's own lines, pages and positions. A second pass
+# over what survived, with them (and 300 s a mutant):
+#
+#   MUTANTS_WITH_LIBREOFFICE=1 scripts/mutants.sh --iterate pages
+#
+# Under CI this script is not run (hours on two cores); it is for a
+# developer's machine.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -71,7 +76,7 @@ git -C "$tree" clean --quiet -fd -- src tests
 
 # A PATH without LibreOffice and Chromium (symbolic links to the rest).
 nolo="$results/path"
-if [ ! -d "$nolo" ]; then
+if [ ! -d "$nolo" ] && [ -z "${MUTANTS_WITH_LIBREOFFICE:-}" ]; then
   mkdir -p "$nolo"
   IFS=: read -ra dirs <<<"$PATH"
   for d in "${dirs[@]}"; do
@@ -84,6 +89,12 @@ if [ ! -d "$nolo" ]; then
   done
 fi
 
+per_mutant=150
+if [ -n "${MUTANTS_WITH_LIBREOFFICE:-}" ]; then
+  nolo="$PATH"
+  per_mutant=300
+fi
+
 run() { # name, then cargo-mutants arguments
   local name="$1"
   shift
@@ -91,7 +102,7 @@ run() { # name, then cargo-mutants arguments
   # Without debug information: each mutant is linked into several test
   # binaries, and linking is most of an incremental build.
   (cd "$tree" && PATH="$nolo" CI= CARGO_PROFILE_DEV_DEBUG=0 CARGO_PROFILE_TEST_DEBUG=0 \
-    cargo mutants --in-place --baseline skip --timeout 150 \
+    cargo mutants --in-place --baseline skip --timeout "$per_mutant" \
     --output "$results/$name" "$@") || true
   local out="$results/$name/mutants.out"
   local caught missed timeout unviable
