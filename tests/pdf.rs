@@ -2034,21 +2034,21 @@ fn libreoffice_draws_the_three_rules_where_our_pdf_does() {
         let (_p, pdf) = render_pdf(&path, &[]);
         let (_d, docx) = render_docx(&path);
         let theirs = libreoffice_pdf(&docx);
-        let rules =
-            |pdf: &Path, painted: fn((Vec<FilledRect>, Vec<FilledRect>)) -> Vec<FilledRect>| {
-                let first = &Qpdf::read(pdf).page_contents()[0];
-                let mut rules: Vec<FilledRect> = painted(painted_rects(first, PAGE_H));
-                rules.sort_by(|a, b| (a.y0, a.x0).partial_cmp(&(b.y0, b.x0)).unwrap());
-                // LibreOffice strokes each border twice, in the same place.
-                rules.dedup_by(|a, b| {
-                    [a.x0 - b.x0, a.x1 - b.x1, a.y0 - b.y0, a.y1 - b.y1]
-                        .iter()
-                        .all(|d| d.abs() < 1e-3)
-                });
-                rules
-            };
-        let ours = rules(&pdf, |(filled, _)| filled);
-        let lo = rules(&theirs, |(_, stroked)| stroked);
+        let rules = |pdf: &Path, stroked: bool| {
+            let first = &Qpdf::read(pdf).page_contents()[0];
+            let (filled, strokes) = painted_rects(first, PAGE_H);
+            let mut rules = if stroked { strokes } else { filled };
+            rules.sort_by(|a, b| (a.y0, a.x0).partial_cmp(&(b.y0, b.x0)).unwrap());
+            // LibreOffice strokes each border twice, in the same place.
+            rules.dedup_by(|a, b| {
+                [a.x0 - b.x0, a.x1 - b.x1, a.y0 - b.y0, a.y1 - b.y1]
+                    .iter()
+                    .all(|d| d.abs() < 1e-3)
+            });
+            rules
+        };
+        let ours = rules(&pdf, false);
+        let lo = rules(&theirs, true);
         assert_eq!((ours.len(), lo.len()), (3, 3), "{meeting}: {ours:?} {lo:?}");
         for (a, b) in ours.iter().zip(&lo) {
             let middle = |r: &FilledRect| (r.y0 + r.y1) / 2.0;
