@@ -73,8 +73,8 @@ pub fn main() -> ExitCode {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion
             ) =>
         {
-            use std::io::{IsTerminal, Write};
-            let styled = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            use std::io::Write;
+            let styled = crate::diag::stdout_color();
             let _ = std::io::stdout().write_all(i18n::help_text(&e, styled).as_bytes());
             return ExitCode::SUCCESS;
         }

@@ -12,7 +12,31 @@ use std::path::{Path, PathBuf};
 /// Whether diagnostics on stderr get colours: on a terminal, unless `NO_COLOR` is set.
 pub fn stderr_color() -> bool {
     use std::io::IsTerminal;
-    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+    std::io::stderr().is_terminal() && colors_allowed()
+}
+
+/// Whether help on stdout gets colours: as [`stderr_color`], for stdout.
+pub fn stdout_color() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && colors_allowed()
+}
+
+/// `NO_COLOR` unset, and on Windows a console that takes ANSI colour codes:
+/// a console of Windows 10 or later shows them once asked to (virtual
+/// terminal processing); an older one, or one that refuses, would print
+/// them as `←[31m`, so it gets none.
+fn colors_allowed() -> bool {
+    if std::env::var_os("NO_COLOR").is_some() {
+        return false;
+    }
+    #[cfg(windows)]
+    {
+        anstyle_query::windows::enable_ansi_colors().unwrap_or(false)
+    }
+    #[cfg(not(windows))]
+    {
+        true
+    }
 }
 
 /// Index of a file in a [`SourceMap`].

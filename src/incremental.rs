@@ -20,6 +20,13 @@
 //! An output is up to date when its key matches and the file is still there
 //! with the size recorded (a stat, not a read). The manifest is written with
 //! [`write_atomic`], once per run.
+//!
+//! The same on every system: the paths it holds (the meeting file, a
+//! `layout.font_dir`) are written relative to the output folder with `/`
+//! between their parts (`../meetings/van-phong/x.yaml`), so that the folder
+//! moved, cloned elsewhere or rendered on Windows gives the same bytes. Only
+//! a path that has no relative form (another drive on Windows) is written
+//! as it is.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -63,7 +70,8 @@ pub struct OutputRecord {
 /// What the manifest knows about one meeting (keyed by its output stem).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
-    /// The meeting file, as an absolute path.
+    /// The meeting file, as an absolute path (relative to the output folder
+    /// in the file).
     pub source: PathBuf,
     /// The `layout.font_dir` its PDF used, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -101,10 +109,17 @@ impl Manifest {
             return empty;
         };
         match serde_json::from_slice::<Manifest>(&bytes) {
-            Ok(m) if m.version == MANIFEST_VERSION => Manifest {
-                ketluan: empty.ketluan,
-                ..m
-            },
+            Ok(mut m) if m.version == MANIFEST_VERSION => {
+                let base = absolute(out_dir);
+                for e in m.entries.values_mut() {
+                    e.source = from_portable(&base, &e.source);
+                    e.font_dir = e.font_dir.as_deref().map(|d| from_portable(&base, d));
+                }
+                Manifest {
+                    ketluan: empty.ketluan,
+                    ..m
+                }
+            }
             _ => empty,
         }
     }
@@ -116,11 +131,66 @@ impl Manifest {
 
     /// Writes the manifest atomically; `Ok(false)` when it was unchanged.
     pub fn save(&self, out_dir: &Path) -> std::io::Result<bool> {
-        let mut bytes = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
+        let base = absolute(out_dir);
+        let mut portable = self.clone();
+        for e in portable.entries.values_mut() {
+            e.source = to_portable(&base, &e.source);
+            e.font_dir = e.font_dir.as_deref().map(|d| to_portable(&base, d));
+        }
+        let mut bytes = serde_json::to_vec_pretty(&portable).map_err(std::io::Error::other)?;
         bytes.push(b'\n');
         // A cache: atomic, not synced (see `write_cache`).
         crate::output::write_cache(&out_dir.join(MANIFEST_NAME), &bytes)
     }
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// `path` (absolute) relative to the folder `base` (absolute), its parts
+/// joined by `/` on every system; `path` itself when the two share no root
+/// (another drive on Windows).
+fn to_portable(base: &Path, path: &Path) -> PathBuf {
+    use std::path::Component;
+    let (b, p): (Vec<Component>, Vec<Component>) =
+        (base.components().collect(), path.components().collect());
+    let roots = |c: &[Component]| {
+        c.iter()
+            .take_while(|c| matches!(c, Component::Prefix(_) | Component::RootDir))
+            .count()
+    };
+    let (rb, rp) = (roots(&b), roots(&p));
+    if rp == 0 || b[..rb] != p[..rp] {
+        return path.to_path_buf();
+    }
+    let common = b.iter().zip(&p).take_while(|(x, y)| x == y).count();
+    let up = b[common..].iter().map(|_| "..".to_string());
+    let down = p[common..]
+        .iter()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned());
+    let parts: Vec<String> = up.chain(down).collect();
+    PathBuf::from(parts.join("/"))
+}
+
+/// The absolute path a manifest's `path` stands for: [`to_portable`]'s
+/// inverse, with the `..` resolved against `base` (no symbolic link is
+/// followed, as none was when the path was made relative).
+fn from_portable(base: &Path, path: &Path) -> PathBuf {
+    if path.is_absolute() || path.has_root() {
+        return path.to_path_buf();
+    }
+    let mut out = base.to_path_buf();
+    for part in path.to_string_lossy().split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                out.pop();
+            }
+            part => out.push(part),
+        }
+    }
+    out
 }
 
 /// Whether the output at `path` is what `record` describes and was made
@@ -360,6 +430,40 @@ mod tests {
         assert_eq!(from_dir(dir.path()), embedded);
         std::fs::write(dir.path().join(EMBEDDED[0].0), "khác").unwrap();
         assert_ne!(from_dir(dir.path()), embedded);
+    }
+
+    #[test]
+    fn the_manifest_holds_paths_relative_to_its_folder_with_slashes() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        std::fs::create_dir(&out).unwrap();
+        let source = dir.path().join("meetings").join("van-phong").join("a.yaml");
+        let fonts = dir.path().join("fonts");
+        let mut m = Manifest::load(&out);
+        m.entries.insert(
+            "a".into(),
+            Entry {
+                source: source.clone(),
+                font_dir: Some(fonts.clone()),
+                documents: vec![N],
+                outputs: BTreeMap::new(),
+            },
+        );
+        m.save(&out).unwrap();
+        let text = std::fs::read_to_string(out.join(MANIFEST_NAME)).unwrap();
+        assert!(
+            text.contains(r#""source": "../meetings/van-phong/a.yaml""#)
+                && text.contains(r#""font_dir": "../fonts""#),
+            "{text}"
+        );
+        assert!(!text.contains(&*dir.path().to_string_lossy()), "{text}");
+        let back = Manifest::load(&out);
+        assert_eq!(back.entries["a"].source, source);
+        assert_eq!(back.entries["a"].font_dir.as_deref(), Some(&*fonts));
+        // A file inside the output folder, and the folder's own parent.
+        assert_eq!(to_portable(&out, &out.join("x.yaml")), Path::new("x.yaml"));
+        assert_eq!(to_portable(&out, dir.path()), Path::new(".."));
+        assert_eq!(from_portable(&out, Path::new("..")), dir.path());
     }
 
     #[test]

@@ -8,13 +8,16 @@
 //! relationships: the real example's DOCX goes from 60.8 KB to 12.9 KB.
 //!
 //! Deterministic: fixed order, fixed timestamps (1980-01-01, the ZIP epoch),
-//! fixed permissions and compression level.
+//! fixed permissions and compression level, and the same "made by" system
+//! (Unix, mode 0644) on every host: left to the `zip` crate, a Windows build
+//! records MS-DOS there and in the external attributes, and the same meeting
+//! gives a DOCX of other bytes on Windows than on Linux.
 
 use std::io::{Cursor, Write};
 
 use docx_rs::XMLDocx;
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
+use zip::{CompressionMethod, DateTime, System, ZipWriter};
 
 /// The deflate level: 1, the fastest. The example's DOCX is 12.9 KB at
 /// level 1 and 9.7 KB at level 9 (the budget is 16,000 bytes), and level 9
@@ -105,7 +108,8 @@ pub fn write(xml: &XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
         .compression_method(CompressionMethod::Deflated)
         .compression_level(Some(LEVEL))
         .last_modified_time(DateTime::default())
-        .unix_permissions(0o644);
+        .unix_permissions(0o644)
+        .system(System::Unix);
     let headers = xml.headers.len();
     let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(16 * 1024)));
     let mut part = |name: &str, bytes: &[u8]| -> zip::result::ZipResult<()> {

@@ -22,6 +22,18 @@ use crate::date::Date;
 use crate::model::{DocumentKind, Meeting, Status, Task};
 use crate::template::roman;
 
+/// A path as text with `/` between its parts, as on Linux, also on Windows
+/// (which takes `/` too): a listing of the same archive is the same bytes
+/// whoever made it.
+fn portable_path<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+    let text = path.to_string_lossy();
+    if cfg!(windows) {
+        s.serialize_str(&text.replace('\\', "/"))
+    } else {
+        s.serialize_str(&text)
+    }
+}
+
 /// One task of one meeting, as the tracker sees it.
 #[derive(Clone, Debug, Serialize)]
 pub struct TrackedTask {
@@ -29,7 +41,8 @@ pub struct TrackedTask {
     pub id: String,
     /// The meeting file's stem.
     pub meeting: String,
-    /// The meeting file.
+    /// The meeting file (in JSON with `/` between its parts on every system).
+    #[serde(serialize_with = "portable_path")]
     pub file: PathBuf,
     /// Line of the task in the file.
     pub line: u32,
