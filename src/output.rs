@@ -164,9 +164,9 @@ mod tests {
         std::fs::write(&victim, b"meeting").unwrap();
         // Plant links at the first temporary names this process will use
         // (the counter is shared by the few writes of these tests).
+        #[cfg(unix)]
         for n in 0..256 {
             let name = format!(".a.docx.{}.{n}.tmp", std::process::id());
-            #[cfg(unix)]
             let _ = std::os::unix::fs::symlink(&victim, dir.path().join(name));
         }
         let target = dir.path().join("a.docx");

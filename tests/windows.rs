@@ -14,7 +14,8 @@
 //! fresh Wine prefix of its own. Needs `wine` and mingw
 //! (`gcc-mingw-w64-x86-64`) and the Rust target (`rustup target add
 //! x86_64-pc-windows-gnu`), installed by .ci/run; skipped with a notice
-//! without them, except under `CI=true`.
+//! without them, except under `CI=true`. On a Unix host only (Wine).
+#![cfg(unix)]
 
 mod common;
 
