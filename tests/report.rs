@@ -12,6 +12,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use common::pdf_structure::*;
 use common::*;
 use roxmltree::Node;
 
@@ -615,4 +616,209 @@ fn from_to_and_lead_limit_the_report_and_its_title_says_so() {
     }
     let core = zip_entry(&docx, "docProps/core.xml");
     assert!(core.contains(title), "the title is the document's title");
+}
+
+/// The report's rows of `w:tbl` in the DOCX (paragraph spacing before and
+/// after in each cell, border width, text size) and the font's single line
+/// (its `hhea` ascender, descender and line gap, read here from the font
+/// file) make each row's height, as Word and LibreOffice lay it out: every
+/// row of every table of the PDF, from one border to the next, is that
+/// tall for the lines it holds (one to five here).
+#[test]
+fn every_table_row_of_the_pdf_is_as_tall_as_the_docx_makes_it() {
+    if !tool_available("pdftotext") || !tool_available("qpdf") {
+        return;
+    }
+    let (_dir, docx, pdf) = report(&[ARCHIVE], &[]);
+    // What the DOCX says: the same for every cell of both tables.
+    let xml = zip_entry(&docx, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let attr = |n: Node, name: &str| -> f32 {
+        n.attributes()
+            .find(|a| a.name() == name)
+            .unwrap_or_else(|| panic!("{name} on {n:?}"))
+            .value()
+            .parse()
+            .unwrap()
+    };
+    let mut spacing = Vec::new();
+    let mut sizes = Vec::new();
+    let mut borders = Vec::new();
+    let data_tables: Vec<Node> = body_tables(&doc)
+        .into_iter()
+        .filter(|t| table_cells(*t)[0][0] == "TT")
+        .collect();
+    assert_eq!(data_tables.len(), 2);
+    for table in data_tables {
+        for d in table.descendants() {
+            match d.tag_name().name() {
+                "spacing" => spacing.push((attr(d, "before"), attr(d, "after"))),
+                "sz" if d.parent().unwrap().tag_name().name() == "rPr" => {
+                    sizes.push(attr(d, "val"))
+                }
+                "top" | "bottom" | "insideH"
+                    if d.parent().unwrap().tag_name().name() == "tblBorders" =>
+                {
+                    borders.push(attr(d, "sz"))
+                }
+                _ => {}
+            }
+        }
+    }
+    let one = |v: &[f32]| -> f32 {
+        assert!(!v.is_empty() && v.iter().all(|x| *x == v[0]), "{v:?}");
+        v[0]
+    };
+    let (before, after) = (
+        one(&spacing.iter().map(|s| s.0).collect::<Vec<_>>()) / 20.0,
+        one(&spacing.iter().map(|s| s.1).collect::<Vec<_>>()) / 20.0,
+    );
+    let size = one(&sizes) / 2.0;
+    let border = one(&borders) / 8.0;
+    let font = std::fs::read(root().join("fonts/LiberationSerif-Regular.ttf")).unwrap();
+    let face = ttf_parser::Face::parse(&font, 0).unwrap();
+    let single = f32::from(face.ascender() - face.descender() + face.line_gap())
+        / f32::from(face.units_per_em())
+        * size;
+
+    let words = word_boxes(&pdf);
+    let mut heights = BTreeMap::new();
+    for (page, content) in Qpdf::read(&pdf).page_contents().iter().enumerate() {
+        let rects = filled_rects(content, 841.89);
+        let vertical: Vec<_> = rects.iter().filter(|r| r.y1 - r.y0 > 2.0).collect();
+        let mut ys: Vec<f32> = rects
+            .iter()
+            .filter(|r| r.width() > 50.0 && r.y1 - r.y0 < 2.0)
+            .map(|r| (r.y0 + r.y1) / 2.0)
+            .collect();
+        ys.sort_by(f32::total_cmp);
+        ys.dedup_by(|a, b| (*a - *b).abs() < 0.01);
+        for pair in ys.windows(2) {
+            let (top, bottom) = (pair[0], pair[1]);
+            // A row: a cell border runs from the one to the other.
+            if !vertical
+                .iter()
+                .any(|v| v.y0 <= top + 0.5 && v.y1 >= bottom - 0.5)
+            {
+                continue;
+            }
+            let mut lines: Vec<f32> = words
+                .iter()
+                .filter(|w| w.page == page && (w.y_min + w.y_max) / 2.0 > top)
+                .filter(|w| (w.y_min + w.y_max) / 2.0 < bottom)
+                .map(|w| w.y_min)
+                .collect();
+            lines.sort_by(f32::total_cmp);
+            lines.dedup_by(|a, b| (*a - *b).abs() < 1.0);
+            let n = lines.len();
+            let expected = n as f32 * single + before + after + border;
+            assert!(
+                (bottom - top - expected).abs() < 0.05,
+                "page {}: a row of {n} lines from {top} to {bottom}: {} pt, the DOCX \
+                 makes it {expected} pt ({single} pt a line, {before} + {after} pt \
+                 spacing, {border} pt border)",
+                page + 1,
+                bottom - top
+            );
+            *heights.entry(n).or_insert(0) += 1;
+        }
+    }
+    // Both tables, rows of one line to five (the heading row).
+    assert!(
+        heights.values().sum::<usize>() >= 15 && heights.contains_key(&1),
+        "{heights:?}"
+    );
+    assert!(heights.keys().any(|&n| n >= 3), "{heights:?}");
+}
+
+/// A heading before a table shares its page with the table's heading row
+/// and first row, and the signature after a table that ends the body is
+/// never split or pushed under the margin: the report's template with the
+/// body ending at the table of Section II, and 0 to 44 one-line paragraphs
+/// before its heading, so that heading and table end fall at every height
+/// of the page.
+#[test]
+fn a_table_keeps_its_heading_and_the_signature_after_it_wherever_it_falls() {
+    if !tool_available("pdftotext") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = dir.path().join("tpl");
+    ketluan_ok(&["templates", "export", tpl.to_str().unwrap()]);
+    let original = std::fs::read_to_string(tpl.join("report.md")).unwrap();
+    // The body ends with the table: what follows it, to the Phụ lục, goes.
+    let (from, to) = (
+        original.find("{%- if shared_tasks %}").unwrap(),
+        original.find("\n# Phụ lục").unwrap(),
+    );
+    let ending_in_table = format!("{}\n{}", &original[..from], &original[to..]);
+    let bottom_margin = 20.0 * 72.0 / 25.4;
+    let mut heading_at_foot = 0;
+    for k in 0..=44 {
+        let filler: String = (1..=k).map(|i| format!("Đoạn đệm số {i}.\n\n")).collect();
+        let text = ending_in_table.replacen("**II\\.", &format!("{filler}**II\\."), 1);
+        std::fs::write(tpl.join("report.md"), text).unwrap();
+        let out = dir.path().join(format!("out-{k}"));
+        ketluan_ok(&[
+            "report",
+            ARCHIVE,
+            "--today",
+            TODAY,
+            "--format",
+            "pdf",
+            "--templates",
+            tpl.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        let pdf = out.join(format!("bao-cao-nhiem-vu-{TODAY}.pdf"));
+        let pages = pdf_lines(&pdf);
+        let find = |start: &str| -> (usize, usize) {
+            pages
+                .iter()
+                .enumerate()
+                .find_map(|(p, lines)| {
+                    lines
+                        .iter()
+                        .position(|l| l.text.contains(start))
+                        .map(|i| (p, i))
+                })
+                .unwrap_or_else(|| panic!("{k} paragraphs before: no {start:?}"))
+        };
+        let (page, at) = find("II. Tình hình thực hiện");
+        let rest: Vec<&str> = pages[page][at + 1..]
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect();
+        let heading_row = rest.iter().position(|t| t.starts_with("TT"));
+        let first_row = rest.iter().position(|t| t.starts_with("1 Sở"));
+        assert!(
+            matches!((heading_row, first_row), (Some(h), Some(f)) if h < f),
+            "{k} paragraphs before: Section II's heading without its table's \
+             heading and first row on page {}: {rest:?}",
+            page + 1
+        );
+        if at + 12 > pages[page].len() {
+            heading_at_foot += 1;
+        }
+        // The signature: one page, above the bottom margin.
+        let signer = ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "Lò Thị Hương"];
+        let on: Vec<usize> = signer.iter().map(|s| find(s).0).collect();
+        assert!(
+            on.iter().all(|&p| p == on[0]),
+            "{k} paragraphs before: the signature split over pages {on:?}"
+        );
+        for (p, lines) in pages.iter().enumerate() {
+            for l in lines {
+                assert!(
+                    l.y_max < 841.89 - bottom_margin + 1.0,
+                    "{k} paragraphs before: page {}: {:?} under the margin",
+                    p + 1,
+                    l.text
+                );
+            }
+        }
+    }
+    // The sweep put Section II's heading in a page's last lines.
+    assert!(heading_at_foot > 0);
 }

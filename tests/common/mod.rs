@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod oracle;
+pub mod pdf_structure;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
