@@ -50,7 +50,8 @@ enum Command {
 
 /// The whole command line, its help in the language now.
 pub fn command() -> clap::Command {
-    i18n::localize(Cli::command())
+    // `ketluan`, not `ketluan.exe` on Windows: the name the docs use.
+    i18n::localize(Cli::command()).bin_name("ketluan")
 }
 
 /// Runs `ketluan` with the process's arguments; the exit code of the

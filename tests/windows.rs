@@ -578,3 +578,28 @@ fn serve_answers_on_loopback() {
         std::panic::resume_unwind(e);
     }
 }
+
+#[test]
+fn help_and_a_mistake_on_the_command_line_read_as_on_linux() {
+    let Some(win) = windows() else { return };
+    for args in [
+        &["--help"][..],
+        &["render", "--help"],
+        &["tasks", "--fromat", "csv"],
+    ] {
+        let ours = ketluan(args);
+        let theirs = win.run(win.dir.path(), args);
+        assert_eq!(theirs.status.code(), ours.status.code(), "{args:?}");
+        // The same text, `Cách dùng: ketluan …` (not `ketluan.exe`).
+        assert_eq!(
+            String::from_utf8_lossy(&theirs.stdout),
+            String::from_utf8_lossy(&ours.stdout),
+            "{args:?}"
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&theirs.stderr),
+            String::from_utf8_lossy(&ours.stderr),
+            "{args:?}"
+        );
+    }
+}
