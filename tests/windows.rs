@@ -470,20 +470,21 @@ fn fonts_from_c_windows_fonts_and_meetings_on_another_drive() {
     // Drive D: is a folder of this test's.
     let d = dir.path().join("d");
     std::fs::create_dir_all(d.join("Cuộc họp")).unwrap();
-    std::fs::copy(root().join(EXAMPLE), d.join("Cuộc họp/hop.yaml")).unwrap();
+    // The fonts named by the meeting's own `layout.font_dir`, on drive C:.
+    let example = std::fs::read_to_string(root().join(EXAMPLE)).unwrap();
+    std::fs::write(
+        d.join("Cuộc họp/hop.yaml"),
+        format!("{example}layout:\n  font_dir: 'C:\\Windows\\Fonts'\n"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("lf")).unwrap();
+    std::fs::copy(root().join(EXAMPLE), dir.path().join("lf/hop.yaml")).unwrap();
     let link = win.prefix().join("dosdevices/d:");
     let _ = std::fs::remove_file(&link);
     std::os::unix::fs::symlink(&d, &link).unwrap();
     let out = win.run(
         win.dir.path(),
-        &[
-            "render",
-            r"D:\Cuộc họp",
-            "--out",
-            r"D:\Văn bản",
-            "--font-dir",
-            r"C:\Windows\Fonts",
-        ],
+        &["render", r"D:\Cuộc họp", "--out", r"D:\Văn bản"],
     );
     assert!(
         out.status.success(),
@@ -498,7 +499,7 @@ fn fonts_from_c_windows_fonts_and_meetings_on_another_drive() {
     let linux = dir.path().join("linux");
     ketluan_ok(&[
         "render",
-        d.join("Cuộc họp/hop.yaml").to_str().unwrap(),
+        dir.path().join("lf/hop.yaml").to_str().unwrap(),
         "--out",
         linux.to_str().unwrap(),
         "--font-dir",
@@ -511,6 +512,25 @@ fn fonts_from_c_windows_fonts_and_meetings_on_another_drive() {
             "{name}: the same bytes"
         );
     }
+    // The manifest on D: names the meeting relative to it, and the fonts on
+    // C: as they are (no relative path leads from one drive to the other);
+    // read back, it lets the next run skip the unchanged meeting.
+    let manifest = std::fs::read_to_string(d.join("Văn bản/.ketluan-manifest.json")).unwrap();
+    assert!(
+        manifest.contains(r#""source": "../Cuộc họp/hop.yaml""#)
+            && manifest.contains(r#""font_dir": "C:\\Windows\\Fonts""#),
+        "{manifest}"
+    );
+    let again = win.run(
+        win.dir.path(),
+        &["render", r"D:\Cuộc họp", "--out", r"D:\Văn bản"],
+    );
+    let summary = String::from_utf8(again.stdout).unwrap();
+    assert_eq!(
+        summary.matches("(bỏ qua, không đổi)").count(),
+        2,
+        "{summary}"
+    );
     // The PDF embeds Tinos, the font of C:\Windows\Fonts.
     let fonts = poppler("pdffonts", &[], &d.join("Văn bản/hop.pdf"));
     assert!(fonts.contains("Tinos"), "{fonts}");
