@@ -681,9 +681,27 @@ fn every_table_row_of_the_pdf_is_as_tall_as_the_docx_makes_it() {
         / f32::from(face.units_per_em())
         * size;
 
+    // The column edges of each table, from its `w:tblGrid` (twips), from
+    // the left margin (30 mm).
+    let grids: Vec<Vec<f32>> = data_tables_grid(&doc);
+    let ascender = f32::from(face.ascender()) / f32::from(face.units_per_em()) * size;
+    let q = Qpdf::read(&pdf);
+    let declared = ["LiberationSerif", "LiberationSerif-Bold"].map(|name| {
+        q.dictionaries()
+            .find(|d| {
+                d["/Type"] == "/FontDescriptor"
+                    && d["/FontName"]
+                        .as_str()
+                        .is_some_and(|n| n.ends_with(&format!("+{name}")))
+            })
+            .and_then(|d| d["/Ascent"].as_f64())
+            .unwrap_or_else(|| panic!("the /Ascent of {name}")) as f32
+            / 1000.0
+            * size
+    });
     let words = word_boxes(&pdf);
     let mut heights = BTreeMap::new();
-    for (page, content) in Qpdf::read(&pdf).page_contents().iter().enumerate() {
+    for (page, content) in q.page_contents().iter().enumerate() {
         let rects = filled_rects(content, 841.89);
         let vertical: Vec<_> = rects.iter().filter(|r| r.y1 - r.y0 > 2.0).collect();
         let mut ys: Vec<f32> = rects
@@ -720,6 +738,35 @@ fn every_table_row_of_the_pdf_is_as_tall_as_the_docx_makes_it() {
                 page + 1,
                 bottom - top
             );
+            // Each line of text where the DOCX puts it: under the border
+            // and the spacing before, one single line after another (a
+            // word's box starts at its baseline less the font's ascender).
+            // (poppler takes the ascender the PDF declares, regular or bold).
+            for (k, y) in lines.iter().enumerate() {
+                let baseline = top + border / 2.0 + before + k as f32 * single + ascender;
+                let at = declared.map(|a| baseline - a);
+                assert!(
+                    at.iter().any(|at| (y - at).abs() < 0.05),
+                    "page {}: line {k} of a row at {top} begins at {y}, not at {at:?}",
+                    page + 1
+                );
+            }
+            // The cell borders: one at each edge of the grid's columns,
+            // from the row's top border to its bottom one.
+            let mut edges: Vec<f32> = vertical
+                .iter()
+                .filter(|v| (v.y0 - top).abs() < 0.01 && (v.y1 - bottom).abs() < 0.01)
+                .map(|v| v.centre())
+                .collect();
+            edges.sort_by(f32::total_cmp);
+            let grid = grids
+                .iter()
+                .find(|g| g.len() == edges.len())
+                .unwrap_or_else(|| panic!("page {}: borders at {edges:?}", page + 1));
+            for (e, g) in edges.iter().zip(grid) {
+                // (the grid rounded to twips: up to 0.08 pt apart at the right)
+                assert!((e - g).abs() < 0.15, "borders {edges:?}, grid {grid:?}");
+            }
             *heights.entry(n).or_insert(0) += 1;
         }
     }
@@ -821,4 +868,29 @@ fn a_table_keeps_its_heading_and_the_signature_after_it_wherever_it_falls() {
     }
     // The sweep put Section II's heading in a page's last lines.
     assert!(heading_at_foot > 0);
+}
+
+/// The x of each column edge of the report's data tables (first cell
+/// `TT`), from their `w:gridCol` widths, the first at the left margin.
+fn data_tables_grid(doc: &roxmltree::Document) -> Vec<Vec<f32>> {
+    body_tables(doc)
+        .into_iter()
+        .filter(|t| table_cells(*t)[0][0] == "TT")
+        .map(|t| {
+            let mut x = 30.0 * 72.0 / 25.4;
+            let mut edges = vec![x];
+            for col in t.descendants().filter(|d| d.tag_name().name() == "gridCol") {
+                let w: f32 = col
+                    .attributes()
+                    .find(|a| a.name() == "w")
+                    .unwrap()
+                    .value()
+                    .parse()
+                    .unwrap();
+                x += w / 20.0;
+                edges.push(x);
+            }
+            edges
+        })
+        .collect()
 }
