@@ -741,10 +741,21 @@ fn every_table_row_of_the_pdf_is_as_tall_as_the_docx_makes_it() {
             // Each line of text where the DOCX puts it: under the border
             // and the spacing before, one single line after another (a
             // word's box starts at its baseline less the font's ascender).
-            // (poppler takes the ascender the PDF declares, regular or bold).
+            // (poppler takes the ascender the PDF declares, regular or bold:
+            // the heading row, `TT` first, is bold).
+            let in_row: Vec<&WordBox> = words
+                .iter()
+                .filter(|w| w.page == page && (w.y_min + w.y_max) / 2.0 > top)
+                .filter(|w| (w.y_min + w.y_max) / 2.0 < bottom)
+                .collect();
+            let heading = in_row.iter().any(|w| w.text == "TT");
             for (k, y) in lines.iter().enumerate() {
                 let baseline = top + border / 2.0 + before + k as f32 * single + ascender;
-                let at = declared.map(|a| baseline - a);
+                let at = if heading {
+                    vec![baseline - declared[1]]
+                } else {
+                    declared.map(|a| baseline - a).to_vec()
+                };
                 assert!(
                     at.iter().any(|at| (y - at).abs() < 0.05),
                     "page {}: line {k} of a row at {top} begins at {y}, not at {at:?}",
@@ -766,6 +777,18 @@ fn every_table_row_of_the_pdf_is_as_tall_as_the_docx_makes_it() {
             for (e, g) in edges.iter().zip(grid) {
                 // (the grid rounded to twips: up to 0.08 pt apart at the right)
                 assert!((e - g).abs() < 0.15, "borders {edges:?}, grid {grid:?}");
+            }
+            // Every word inside its cell, within the cell's margins (the
+            // spacing the DOCX gives above and below, at the sides too).
+            for w in &in_row {
+                let centre = (w.x_min + w.x_max) / 2.0;
+                let cell = edges.windows(2).find(|c| c[0] < centre && centre < c[1]);
+                let cell = cell.unwrap_or_else(|| panic!("{w:?} outside {edges:?}"));
+                assert!(
+                    w.x_min > cell[0] + before - 0.1 && w.x_max < cell[1] - after + 0.1,
+                    "page {}: {w:?} outside the margins of its cell {cell:?}",
+                    page + 1
+                );
             }
             *heights.entry(n).or_insert(0) += 1;
         }
@@ -801,6 +824,7 @@ fn a_table_keeps_its_heading_and_the_signature_after_it_wherever_it_falls() {
     let ending_in_table = format!("{}\n{}", &original[..from], &original[to..]);
     let bottom_margin = 20.0 * 72.0 / 25.4;
     let mut heading_at_foot = 0;
+    let mut signature_with_table = 0;
     for k in 0..=44 {
         let filler: String = (1..=k).map(|i| format!("Đoạn đệm số {i}.\n\n")).collect();
         let text = ending_in_table.replacen("**II\\.", &format!("{filler}**II\\."), 1);
@@ -851,6 +875,9 @@ fn a_table_keeps_its_heading_and_the_signature_after_it_wherever_it_falls() {
         // The signature: one page, above the bottom margin.
         let signer = ["KT. CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "Lò Thị Hương"];
         let on: Vec<usize> = signer.iter().map(|s| find(s).0).collect();
+        if on[0] == find("Tổng cộng").0 {
+            signature_with_table += 1;
+        }
         assert!(
             on.iter().all(|&p| p == on[0]),
             "{k} paragraphs before: the signature split over pages {on:?}"
@@ -866,8 +893,14 @@ fn a_table_keeps_its_heading_and_the_signature_after_it_wherever_it_falls() {
             }
         }
     }
-    // The sweep put Section II's heading in a page's last lines.
+    // The sweep put Section II's heading in a page's last lines, and the
+    // signature after the table on the table's last page when it fits, on
+    // the next page when it does not.
     assert!(heading_at_foot > 0);
+    assert!(
+        signature_with_table > 0 && signature_with_table < 45,
+        "{signature_with_table} of 45"
+    );
 }
 
 /// The x of each column edge of the report's data tables (first cell
