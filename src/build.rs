@@ -21,7 +21,9 @@ use rayon::prelude::*;
 
 use crate::diag::stderr_color;
 use crate::document::{compose, Document};
-use crate::incremental::{templates_digest, up_to_date, Entry, KeyContext, Manifest, OutputRecord};
+use crate::incremental::{
+    absolute, templates_digest, up_to_date, Entry, KeyContext, Manifest, OutputRecord,
+};
 use crate::model::DocumentKind;
 use crate::model::{load::load_read, load_meeting};
 use crate::output::{sync_dir, write_atomic_unsynced_folder};
@@ -191,11 +193,6 @@ pub(crate) fn stem_of(file: &Path) -> String {
     file.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
-}
-
-/// `p` made absolute (as it is, when that fails).
-pub(crate) fn absolute(p: &Path) -> PathBuf {
-    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
 impl Engine {

@@ -111,10 +111,7 @@ impl Manifest {
         match serde_json::from_slice::<Manifest>(&bytes) {
             Ok(mut m) if m.version == MANIFEST_VERSION => {
                 let base = absolute(out_dir);
-                for e in m.entries.values_mut() {
-                    e.source = from_portable(&base, &e.source);
-                    e.font_dir = e.font_dir.as_deref().map(|d| from_portable(&base, d));
-                }
+                m.map_paths(|p| from_portable(&base, p));
                 Manifest {
                     ketluan: empty.ketluan,
                     ..m
@@ -129,14 +126,20 @@ impl Manifest {
         out_dir.join(MANIFEST_NAME).is_file()
     }
 
+    /// Every path the manifest holds (each meeting's file and font folder)
+    /// replaced by `f` of it.
+    fn map_paths(&mut self, f: impl Fn(&Path) -> PathBuf) {
+        for e in self.entries.values_mut() {
+            e.source = f(&e.source);
+            e.font_dir = e.font_dir.as_deref().map(&f);
+        }
+    }
+
     /// Writes the manifest atomically; `Ok(false)` when it was unchanged.
     pub fn save(&self, out_dir: &Path) -> std::io::Result<bool> {
         let base = absolute(out_dir);
         let mut portable = self.clone();
-        for e in portable.entries.values_mut() {
-            e.source = to_portable(&base, &e.source);
-            e.font_dir = e.font_dir.as_deref().map(|d| to_portable(&base, d));
-        }
+        portable.map_paths(|p| to_portable(&base, p));
         let mut bytes = serde_json::to_vec_pretty(&portable).map_err(std::io::Error::other)?;
         bytes.push(b'\n');
         // A cache: atomic, not synced (see `write_cache`).
@@ -144,7 +147,8 @@ impl Manifest {
     }
 }
 
-fn absolute(p: &Path) -> PathBuf {
+/// `p` made absolute (as it is, when that fails).
+pub(crate) fn absolute(p: &Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use notify::{EventKind, RecursiveMode, Watcher};
 
-use crate::build::absolute;
+use crate::incremental::absolute;
 use crate::model::find_defaults;
 
 /// Whether an event can change an output: a YAML file, or anything in the
