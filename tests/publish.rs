@@ -702,12 +702,7 @@ impl Server {
         BufReader::new(child.stdout.take().unwrap())
             .read_line(&mut line)
             .unwrap();
-        let address = line
-            .trim()
-            .strip_prefix("Bản xem trước: http://")
-            .and_then(|a| a.strip_suffix('/'))
-            .unwrap_or_else(|| panic!("the address line: {line:?}"))
-            .to_string();
+        let address = preview_address(&line);
         Server {
             child,
             address,

@@ -644,12 +644,9 @@ fn every_table_row_of_the_pdf_is_as_tall_as_the_docx_makes_it() {
     let mut spacing = Vec::new();
     let mut sizes = Vec::new();
     let mut borders = Vec::new();
-    let data_tables: Vec<Node> = body_tables(&doc)
-        .into_iter()
-        .filter(|t| table_cells(*t)[0][0] == "TT")
-        .collect();
-    assert_eq!(data_tables.len(), 2);
-    for table in data_tables {
+    let tables = data_tables(&doc);
+    assert_eq!(tables.len(), 2);
+    for table in tables {
         for d in table.descendants() {
             match d.tag_name().name() {
                 "spacing" => spacing.push((attr(d, "before"), attr(d, "after"))),
@@ -720,12 +717,12 @@ fn every_table_row_of_the_pdf_is_as_tall_as_the_docx_makes_it() {
             {
                 continue;
             }
-            let mut lines: Vec<f32> = words
+            let in_row: Vec<&WordBox> = words
                 .iter()
                 .filter(|w| w.page == page && (w.y_min + w.y_max) / 2.0 > top)
                 .filter(|w| (w.y_min + w.y_max) / 2.0 < bottom)
-                .map(|w| w.y_min)
                 .collect();
+            let mut lines: Vec<f32> = in_row.iter().map(|w| w.y_min).collect();
             lines.sort_by(f32::total_cmp);
             lines.dedup_by(|a, b| (*a - *b).abs() < 1.0);
             let n = lines.len();
@@ -743,11 +740,6 @@ fn every_table_row_of_the_pdf_is_as_tall_as_the_docx_makes_it() {
             // word's box starts at its baseline less the font's ascender).
             // (poppler takes the ascender the PDF declares, regular or bold:
             // the heading row, `TT` first, is bold).
-            let in_row: Vec<&WordBox> = words
-                .iter()
-                .filter(|w| w.page == page && (w.y_min + w.y_max) / 2.0 > top)
-                .filter(|w| (w.y_min + w.y_max) / 2.0 < bottom)
-                .collect();
             let heading = in_row.iter().any(|w| w.text == "TT");
             for (k, y) in lines.iter().enumerate() {
                 let baseline = top + border / 2.0 + before + k as f32 * single + ascender;
@@ -922,12 +914,20 @@ fn a_table_keeps_its_heading_and_the_signature_after_it_wherever_it_falls() {
     );
 }
 
-/// The x of each column edge of the report's data tables (first cell
-/// `TT`), from their `w:gridCol` widths, the first at the left margin.
-fn data_tables_grid(doc: &roxmltree::Document) -> Vec<Vec<f32>> {
+/// The report's data tables (first cell `TT`), not the layout tables of
+/// its header and signature.
+fn data_tables<'a>(doc: &'a roxmltree::Document<'a>) -> Vec<Node<'a, 'a>> {
     body_tables(doc)
         .into_iter()
         .filter(|t| table_cells(*t)[0][0] == "TT")
+        .collect()
+}
+
+/// The x of each column edge of the report's data tables (first cell
+/// `TT`), from their `w:gridCol` widths, the first at the left margin.
+fn data_tables_grid(doc: &roxmltree::Document) -> Vec<Vec<f32>> {
+    data_tables(doc)
+        .into_iter()
         .map(|t| {
             let mut x = 30.0 * 72.0 / 25.4;
             let mut edges = vec![x];

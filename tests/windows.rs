@@ -70,6 +70,17 @@ impl Windows {
     fn run(&self, cwd: &Path, args: &[&str]) -> Output {
         self.command(cwd, args).output().expect("wine runs")
     }
+
+    /// [`Windows::run`], which must succeed.
+    fn run_ok(&self, cwd: &Path, args: &[&str]) -> Output {
+        let out = self.run(cwd, args);
+        assert!(
+            out.status.success(),
+            "ketluan.exe {args:?} failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    }
 }
 
 static WINDOWS: OnceLock<Option<Windows>> = OnceLock::new();
@@ -355,14 +366,9 @@ fn new_writes_the_same_file_as_on_linux() {
     let Some(win) = windows() else { return };
     let folder = win.drive_c().join("users/thu-ky/new");
     std::fs::create_dir_all(&folder).unwrap();
-    let out = win.run(
+    win.run_ok(
         win.dir.path(),
         &["new", r"C:\Users\thu-ky\new\2021-04-01-hop-moi.yaml"],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let linux = tempfile::tempdir().unwrap();
     let file = linux.path().join("2021-04-01-hop-moi.yaml");
@@ -388,7 +394,7 @@ fn a_notepad_file_gives_the_bytes_of_its_lf_twin_and_other_encodings_are_refused
         std::fs::write(dir.path().join(folder).join("hop.yaml"), text).unwrap();
     }
     for folder in ["lf", "notepad"] {
-        let out = win.run(
+        win.run_ok(
             dir.path(),
             &[
                 "render",
@@ -398,11 +404,6 @@ fn a_notepad_file_gives_the_bytes_of_its_lf_twin_and_other_encodings_are_refused
                 "--format",
                 "docx,pdf,html",
             ],
-        );
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
         );
     }
     ketluan_ok(&[
@@ -482,14 +483,9 @@ fn fonts_from_c_windows_fonts_and_meetings_on_another_drive() {
     let link = win.prefix().join("dosdevices/d:");
     let _ = std::fs::remove_file(&link);
     std::os::unix::fs::symlink(&d, &link).unwrap();
-    let out = win.run(
+    let out = win.run_ok(
         win.dir.path(),
         &["render", r"D:\Cuộc họp", "--out", r"D:\Văn bản"],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
@@ -521,7 +517,7 @@ fn fonts_from_c_windows_fonts_and_meetings_on_another_drive() {
             && manifest.contains(r#""font_dir": "C:\\Windows\\Fonts""#),
         "{manifest}"
     );
-    let again = win.run(
+    let again = win.run_ok(
         win.dir.path(),
         &["render", r"D:\Cuộc họp", "--out", r"D:\Văn bản"],
     );
@@ -562,12 +558,7 @@ fn serve_answers_on_loopback() {
     let line = rx.recv_timeout(Duration::from_secs(120));
     let result = std::panic::catch_unwind(|| {
         let line = line.expect("serve printed its address within 120 s");
-        let address = line
-            .trim()
-            .strip_prefix("Bản xem trước: http://")
-            .and_then(|a| a.strip_suffix('/'))
-            .unwrap_or_else(|| panic!("the address line: {line:?}"))
-            .to_string();
+        let address = preview_address(&line);
         assert!(address.starts_with("127.0.0.1:"), "{address}");
         let start = Instant::now();
         loop {

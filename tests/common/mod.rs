@@ -163,6 +163,16 @@ pub fn assert_same_lines_as_libreoffice(
     assert_same_lines(name, ours, &theirs, agreement)
 }
 
+/// The `host:port` of `ketluan serve`'s first line (`Bản xem trước:
+/// http://127.0.0.1:4000/`).
+pub fn preview_address(line: &str) -> String {
+    line.trim()
+        .strip_prefix("Bản xem trước: http://")
+        .and_then(|a| a.strip_suffix('/'))
+        .unwrap_or_else(|| panic!("the address line: {line:?}"))
+        .to_string()
+}
+
 /// The text of every Word paragraph (`w:p`) of a DOCX's body, in order
 /// ([`paragraph_text`]: `w:br` as a new line). The XML is parsed, so it is
 /// well formed.
