@@ -1155,7 +1155,8 @@ fn layout_range(name: &str) -> (f32, f32) {
 /// the layout's page size. For a layout an office could print
 /// (`printable`: see [`fuzz_printable_layouts`]), the PDF (pdftotext) also
 /// has the type line, the trích yếu and the signer's name, and every word
-/// inside the page and inside the left and right margins. (An extreme
+/// inside the page, inside the left and right margins and above the
+/// bottom margin. (An extreme
 /// layout can leave a letter wider than its column or a block taller than
 /// the page; those must still lay out without a panic.)
 fn check_layout_output(
@@ -1222,10 +1223,12 @@ fn check_layout_output(
         pt(l.margin_left_mm)
     );
     let (left, right) = (pt(l.margin_left_mm) - 0.5, w - pt(l.margin_right_mm) + 0.5);
+    // Nothing under the bottom margin (the page numbers are at the top).
+    let foot = h - pt(l.margin_bottom_mm) + 0.5;
     for word in &words {
         prop_assert!(
-            word.x_min >= left && word.x_max <= right && word.y_min >= 0.0 && word.y_max <= h,
-            "{word:?} outside the margins ({left}..{right}) or the page ({w} x {h})"
+            word.x_min >= left && word.x_max <= right && word.y_min >= 0.0 && word.y_max <= foot,
+            "{word:?} outside the margins ({left}..{right}, foot {foot}) or the page ({w} x {h})"
         );
     }
     // Words too long for a narrow line are broken inside: compare the
@@ -1389,6 +1392,81 @@ fn regressions_found_by_fuzzing() {
         Some(false),
     )
     .unwrap();
+}
+
+/// Lays out the example under `layout` (pairs of field and value) and
+/// checks its output as a printable layout.
+fn printable_regression(name: &str, layout: &[(&str, f32)]) {
+    use ketluan::layout::Layout;
+    let mut meeting = base_meeting().clone();
+    for (field, value) in layout {
+        let (_, set) = Layout::FIELDS
+            .iter()
+            .find(|(n, _)| n == field)
+            .expect("a layout field");
+        *set(&mut meeting.layout) = *value;
+    }
+    let notice = compose(&meeting, DocumentKind::Notice, templates()).unwrap();
+    let docx = DocxRenderer.render(&notice).unwrap();
+    let pdf = PdfRenderer::new(false, None).render(&notice).unwrap();
+    if let Err(e) = check_layout_output(&meeting.layout, &docx, &pdf, true) {
+        panic!("{name}: {e}");
+    }
+    // The signer keeps the whole signing space where the page holds it:
+    // from the position's line ("PHÒNG") to the name's ("Nguyễn").
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("f.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let words = word_boxes(&path);
+    let last = |text: &str| words.iter().rev().find(|w| w.text == text).expect(text);
+    let (position, signer, heading) = (last("PHÒNG"), last("Nguyễn"), last("Nơi"));
+    let space = meeting.layout.signature_space_mm * 72.0 / 25.4;
+    assert_eq!(
+        position.page, signer.page,
+        "{name}: the signer's column split"
+    );
+    assert_eq!(
+        heading.page, signer.page,
+        "{name}: the signer's column not beside `Nơi nhận:`"
+    );
+    // The gap between the glyphs' boxes is the space and what the lines'
+    // boxes hold beyond the glyphs (3.6 pt for 14 pt Times). Where the
+    // page is too short for the signers' column, the space gives way just
+    // enough: the name ends on the page's bottom margin.
+    let gap = signer.y_min - position.y_max;
+    let l = &meeting.layout;
+    let foot = (l.page_height_mm - l.margin_bottom_mm) * 72.0 / 25.4;
+    let squeezed = (foot - signer.y_max).abs() < 6.0 && gap < space;
+    assert!(
+        (gap - space).abs() < 6.0 || squeezed,
+        "{name}: {position:?} and {signer:?} {gap} pt apart, not the signing space ({space} pt)"
+    );
+}
+
+#[test]
+fn printable_layouts_found_by_fuzzing() {
+    // A5's width and a large Nơi nhận: the recipients' column narrowed,
+    // every word on a line of its own, the list taller than a page. It
+    // was drawn past the page's foot (words at 826-844 pt on an 842 pt
+    // page); it now runs on to the next page.
+    printable_regression(
+        "long Nơi nhận",
+        &[("page_width_mm", 148.0), ("recipients_size_pt", 19.3)],
+    );
+    printable_regression("large Nơi nhận", &[("recipients_size_pt", 18.49)]);
+    // A5 landscape with wide margins: the signers' column (50 mm to sign)
+    // is taller than the page's text area; the signing space gives way.
+    printable_regression(
+        "short page",
+        &[
+            ("page_height_mm", 148.0),
+            ("page_width_mm", 210.0),
+            ("margin_top_mm", 40.0),
+            ("margin_bottom_mm", 40.0),
+            ("signature_space_mm", 50.0),
+            ("signer_size_pt", 20.0),
+        ],
+    );
 }
 
 #[test]

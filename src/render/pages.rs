@@ -83,6 +83,11 @@ struct Composer<'a> {
     /// The space left for signing, in points: `signature_space_mm`, or
     /// less when the signature block would not fit on a page.
     signing_space: f32,
+    /// The Nơi nhận list runs on to the next pages: the signature block is
+    /// taller than a page even without its signing space (a long list in
+    /// a narrow column), so it flows as Word splits a row taller than a
+    /// page, after the signer's column is drawn.
+    flow_recipients: bool,
 }
 
 /// A part of the body ready to place: a paragraph broken into lines, or a table.
@@ -603,7 +608,8 @@ impl<'a> Composer<'a> {
         let l = self.l;
         let (left_w, _, _) = self.columns();
         let x = self.left;
-        let y = self.single_lines(
+        let flowing = self.flow_recipients;
+        let y = self.lines_in_box(
             &[RECIPIENTS_HEADING.to_string()],
             (x, left_w),
             y,
@@ -612,12 +618,14 @@ impl<'a> Composer<'a> {
                 FontStyle::BoldItalic,
                 Align::Left,
             ),
+            flowing,
         );
-        self.single_lines(
+        self.lines_in_box(
             lines,
             (x, left_w),
             y,
             (l.recipients_size_pt, FontStyle::Regular, Align::Left),
+            flowing,
         )
     }
 
@@ -631,8 +639,8 @@ impl<'a> Composer<'a> {
     }
 
     /// Draws the signature block (on a scratch page when `dry_run`) and
-    /// returns its height.
-    fn signature(&mut self, notice: &Document, dry_run: bool) -> f32 {
+    /// returns its height, and the height of its signers' columns alone.
+    fn signature(&mut self, notice: &Document, dry_run: bool) -> (f32, f32) {
         let l = self.l;
         let (left_w, right_x, right_w) = self.columns();
         let x = self.left;
@@ -641,20 +649,27 @@ impl<'a> Composer<'a> {
             // Measure on a scratch page.
             self.pages.push(Page::default());
         }
-        let bottom = match &notice.signature {
+        let (bottom, signers) = match &notice.signature {
             Signature::Single {
                 authority,
                 position,
                 name,
             } => {
-                let yl = self.recipients(&notice.recipients, y0);
                 let titles: Vec<String> = authority
                     .iter()
                     .chain(std::iter::once(position))
                     .flat_map(|t| self.l.signer_lines(t, &notice.names))
                     .collect();
-                let yr = self.signer_column(&titles, name, (right_x, right_w), y0);
-                yl.max(yr)
+                if self.flow_recipients {
+                    // The signer's column first, on the block's first page.
+                    let yr = self.signer_column(&titles, name, (right_x, right_w), y0);
+                    let yl = self.recipients(&notice.recipients, y0);
+                    (yl.max(yr), yr)
+                } else {
+                    let yl = self.recipients(&notice.recipients, y0);
+                    let yr = self.signer_column(&titles, name, (right_x, right_w), y0);
+                    (yl.max(yr), yr)
+                }
             }
             Signature::Pair { left, right } => {
                 let yl = self.signer_column(
@@ -669,14 +684,15 @@ impl<'a> Composer<'a> {
                     (right_x, right_w),
                     y0,
                 );
+                let signers = yl.max(yr);
                 let yl = self.recipients(&notice.recipients, yl + l.recipients_below_space_pt);
-                yl.max(yr)
+                (yl.max(yr), signers)
             }
         };
         if dry_run {
             self.pages.pop();
         }
-        bottom - self.y
+        (bottom - self.y, signers - self.y)
     }
 
     fn page_numbers(&mut self) {
@@ -727,21 +743,36 @@ pub fn compose_pages(notice: &Document, fonts: &FontSet) -> Vec<Page> {
         skip_space_before: false,
         numbering_starts: vec![0],
         signing_space: mm_to_pt(l.signature_space_mm),
+        flow_recipients: false,
     };
     c.header(notice);
     c.title(notice);
-    let mut signature_height = c.signature(notice, true);
+    let (mut signature_height, signers_height) = c.signature(notice, true);
     let room = c.bottom - c.top;
-    if signature_height > room {
-        // A block taller than a page (a layout whose signing space is
-        // longer than the page allows) would run off the page's foot: the
-        // signing space, the only blank in it, gives way.
-        c.signing_space = (c.signing_space - (signature_height - room)).max(0.0);
-        signature_height = c.signature(notice, true);
+    if signers_height > room {
+        // Signers' columns taller than a page (a layout whose signing
+        // space is longer than the page allows) would run off the page's
+        // foot: the signing space, the only blank in them, gives way.
+        c.signing_space = (c.signing_space - (signers_height - room)).max(0.0);
+        signature_height = c.signature(notice, true).0;
     }
-    c.body(&notice.body, signature_height);
-    if notice.body.is_empty() && c.y + signature_height > c.bottom {
-        c.new_page();
+    if signature_height > room + 0.01 {
+        // The Nơi nhận list makes the block taller than a page: the block
+        // starts on a page of its own and the list runs on.
+        c.flow_recipients = true;
+        c.body(&notice.body, 0.0);
+        if c.y > c.top + 0.01 {
+            c.new_page();
+        }
+    } else {
+        c.body(&notice.body, signature_height);
+        // The body keeps its last lines with the block where a page holds
+        // both; where not even a page holds the block and the two lines
+        // widow control asks for (or the body is empty), the block starts
+        // the next page.
+        if c.y + signature_height > c.bottom + 0.01 {
+            c.new_page();
+        }
     }
     c.signature(notice, false);
     for appendix in &notice.appendices {
