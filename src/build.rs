@@ -300,16 +300,8 @@ impl Engine {
             .map(|(i, s)| Some(first_with_stem[s.as_str()]).filter(|&f| f != i))
             .collect();
 
-        let bar = (report == Report::Progress).then(|| {
-            let pb = indicatif::ProgressBar::new(files.len() as u64);
-            pb.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} {msg}",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-            pb
-        });
+        let bar =
+            (report == Report::Progress).then(|| crate::output::progress_bar(files.len() as u64));
         let mut printer = Printer {
             report,
             bar: bar.as_ref(),

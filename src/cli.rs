@@ -30,6 +30,8 @@ enum Command {
     Check(cmd::check::Args),
     /// Write a new meeting file with every field explained (in Vietnamese).
     New(cmd::new::Args),
+    /// Read past notices (DOCX, text, PDF) into meeting files.
+    Import(cmd::import::Args),
     /// List the tasks assigned in the meetings: who, what, by when, done or overdue.
     Tasks(cmd::tasks::Args),
     /// Write the report on the tasks (Báo cáo tình hình thực hiện nhiệm vụ) as DOCX and PDF.
@@ -95,6 +97,7 @@ pub fn main() -> ExitCode {
         Command::Render(a) => cmd::render::run(a),
         Command::Check(a) => cmd::check::run(a),
         Command::New(a) => cmd::new::run(a),
+        Command::Import(a) => cmd::import::run(a),
         Command::Tasks(a) => cmd::tasks::run(a),
         Command::Report(a) => cmd::report::run(a),
         Command::Templates(a) => cmd::templates::run(a),

@@ -15,6 +15,7 @@ pub mod diag;
 pub mod document;
 pub mod fonts;
 pub mod i18n;
+pub mod import;
 pub mod incremental;
 pub mod jsonschema;
 pub mod layout;

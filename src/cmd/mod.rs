@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod completions;
+pub mod import;
 pub mod new;
 pub mod render;
 pub mod report;

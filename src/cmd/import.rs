@@ -1,0 +1,155 @@
+//! `ketluan import PATHS… [--out meetings/]`: past notices into meeting
+//! files (docs/import.md).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::CmdResult;
+use crate::import::{self, phrases::Directory, write::Check};
+use crate::model::find_defaults;
+use crate::output::write_atomic;
+
+/// Arguments of `import`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Notices to read (DOCX, text, PDF) or folders of them.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// The folder the meeting files are written to.
+    #[arg(long, default_value = "meetings")]
+    pub out: PathBuf,
+    /// Overwrite meeting files that exist.
+    #[arg(long)]
+    pub force: bool,
+    /// Write every value to check to this CSV file (file, line, field, why).
+    #[arg(long)]
+    pub report: Option<PathBuf>,
+}
+
+/// The files under `paths` an import reads: files as given, and in
+/// folders the `.docx`, `.txt`, `.pdf` and `.doc` files, sorted.
+fn inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut found: Vec<PathBuf> = walk(p)
+                .into_iter()
+                .filter(|f| {
+                    let ext = f
+                        .extension()
+                        .and_then(|e| e.to_str())
+                        .unwrap_or("")
+                        .to_ascii_lowercase();
+                    matches!(ext.as_str(), "docx" | "txt" | "pdf" | "doc")
+                })
+                .collect();
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(walk(&p));
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// The departments of the ketluan.yaml that governs `out`.
+fn directory(out: &Path) -> Directory {
+    let probe = out.join("x.yaml");
+    let departments = find_defaults(&probe)
+        .map(|d| import::departments_of(&d))
+        .unwrap_or_default();
+    Directory::new(&departments)
+}
+
+/// Reads each notice and writes its meeting file; a file that cannot be
+/// read is reported and the others go on.
+pub fn run(args: Args) -> CmdResult {
+    let files = inputs(&args.paths);
+    let dir = directory(&args.out);
+    let schema_line = "# yaml-language-server: $schema=ketluan.schema.json";
+    let mut report: Vec<(PathBuf, Check)> = Vec::new();
+    let (mut ok, mut failed) = (0, 0);
+    let progress = crate::output::progress_bar(files.len() as u64);
+    for file in &files {
+        progress.inc(1);
+        let result = import::import_file(file, &dir, schema_line);
+        let imported = match result {
+            Ok(i) => i,
+            Err(e) => {
+                failed += 1;
+                progress.suspend(|| {
+                    eprintln!(
+                        "{}",
+                        crate::tr!("import.failed", file = file.display(), error = e)
+                    )
+                });
+                continue;
+            }
+        };
+        let target = args.out.join(&imported.file_name);
+        if target.exists() && !args.force {
+            failed += 1;
+            progress
+                .suspend(|| eprintln!("{}", crate::tr!("import.exists", file = target.display())));
+            continue;
+        }
+        std::fs::create_dir_all(&args.out)?;
+        write_atomic(&target, imported.written.text.as_bytes())?;
+        ok += 1;
+        progress.suspend(|| {
+            println!(
+                "{}",
+                crate::tr!(
+                    "import.summary",
+                    file = file.display(),
+                    out = target.display(),
+                    sections = imported.sections,
+                    tasks = imported.tasks,
+                    checks = imported.written.checks.len()
+                )
+            )
+        });
+        report.extend(
+            imported
+                .written
+                .checks
+                .into_iter()
+                .map(|c| (target.clone(), c)),
+        );
+    }
+    progress.finish_and_clear();
+    if let Some(path) = &args.report {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(["tệp", "dòng", "trường", "lý do"])?;
+        for (file, c) in &report {
+            w.write_record([
+                file.display().to_string(),
+                c.line.to_string(),
+                c.field.clone(),
+                c.why.clone(),
+            ])?;
+        }
+        write_atomic(path, &w.into_inner()?)?;
+    }
+    eprintln!("{}", crate::tr!("import.done", ok = ok, failed = failed));
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
