@@ -116,6 +116,8 @@ pub fn clean(text: &str) -> String {
 /// line ends a paragraph.
 pub fn from_text(text: &str) -> Vec<Block> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let wrap = wrap_width(text);
+    let mut last_len = 0;
     let mut blocks: Vec<Block> = Vec::new();
     let mut open = false;
     let mut table = 0;
@@ -158,8 +160,14 @@ pub fn from_text(text: &str) -> Vec<Block> {
             Align::Left
         };
         let line = clean(line);
+        let len = line.chars().count();
         match blocks.last_mut() {
-            Some(last) if open && last.cell.is_none() && joins(&last.text, &line) => {
+            Some(last)
+                if open
+                    && last.cell.is_none()
+                    && wrapped(last_len, wrap)
+                    && joins(&last.text, &line) =>
+            {
                 last.text.push(' ');
                 last.text.push_str(&line);
             }
@@ -172,11 +180,31 @@ pub fn from_text(text: &str) -> Vec<Block> {
             }
         }
         open = true;
+        last_len = len;
     }
     for b in &mut blocks {
         b.marked = escape(&b.text);
     }
     blocks
+}
+
+/// The width text was wrapped at, in characters: the 90th percentile of
+/// its lines' lengths (a PDF's text has most lines full; a web page's text
+/// a paragraph per line, of any length).
+fn wrap_width(text: &str) -> usize {
+    let mut lengths: Vec<usize> = text
+        .lines()
+        .map(|l| l.trim().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    lengths.sort_unstable();
+    lengths.get(lengths.len() * 9 / 10).copied().unwrap_or(0)
+}
+
+/// Whether a line of `len` characters filled the width text was wrapped
+/// at (so the next line goes on with its paragraph).
+fn wrapped(len: usize, wrap: usize) -> bool {
+    len * 10 >= wrap * 6
 }
 
 /// A line's parts split at wide gaps (four spaces or more), with the

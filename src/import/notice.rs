@@ -144,10 +144,9 @@ fn type_line(text: &str) -> Option<DocumentKind> {
 /// line (`THÔNG BÁO`) or no body is found.
 pub fn parse(blocks: &[Block], dir: &Directory) -> Result<Notice, String> {
     let mut n = Notice::default();
-    let type_at = blocks
-        .iter()
-        .position(|b| type_line(&b.text).is_some())
-        .ok_or("không thấy dòng tên loại văn bản (THÔNG BÁO)")?;
+    let Some(type_at) = blocks.iter().position(|b| type_line(&b.text).is_some()) else {
+        return without_type_line(blocks, dir, n);
+    };
     n.kind = type_line(&blocks[type_at].text);
     header(&blocks[..type_at], &mut n);
     // Trích yếu: the centred or bold lines under the type line.
@@ -183,14 +182,69 @@ pub fn parse(blocks: &[Block], dir: &Directory) -> Result<Notice, String> {
         .iter()
         .position(|b| folded(&b.text).starts_with("noi nhan"))
         .map_or(blocks.len(), |p| i + p);
-    let body = &blocks[i..end];
+    finish(blocks, i, end, dir, n)
+}
+
+/// Body and signature from `blocks[start..end]` and `blocks[end..]`.
+fn finish(
+    blocks: &[Block],
+    start: usize,
+    end: usize,
+    dir: &Directory,
+    mut n: Notice,
+) -> Result<Notice, String> {
     let year = n.date.map(|d| d.year());
-    body_parts(body, dir, year, &mut n);
+    body_parts(&blocks[start..end], dir, year, &mut n);
     signature(&blocks[end..], &mut n);
     if n.sections.is_empty() {
         return Err("không thấy phần nội dung sau trích yếu".into());
     }
     Ok(n)
+}
+
+/// Words an opening paragraph starts with (`Ngày 25/01/2021, …`).
+const OPENING_WORDS: &[&str] = &[
+    "ngay",
+    "sang",
+    "chieu",
+    "toi",
+    "vao",
+    "hom",
+    "thuc hien",
+    "chieu ngay",
+    "sang ngay",
+];
+
+/// A notice as a portal page shows it: no header and no type line, a
+/// title (`Kết luận của …`, `Thông báo kết luận …`) above the opening
+/// paragraph. The page's own lines above the opening (date, menus, a
+/// lead-in) are left out; the header's values stay for the defaults
+/// file (ketluan.yaml) to give.
+fn without_type_line(blocks: &[Block], dir: &Directory, mut n: Notice) -> Result<Notice, String> {
+    let opening = blocks
+        .iter()
+        .position(|b| {
+            let f = folded(&b.text);
+            OPENING_WORDS.iter().any(|w| f.starts_with(&format!("{w} ")))
+                && (f.contains("to chuc") || f.contains("hop") || f.contains("chu tri"))
+        })
+        .ok_or("không thấy dòng tên loại văn bản (THÔNG BÁO) hay đoạn mở đầu (Ngày …, … tổ chức họp …)")?;
+    let title = blocks[..opening].iter().rev().find(|b| {
+        let f = folded(&b.text);
+        ["ket luan", "thong bao", "y kien"]
+            .iter()
+            .any(|w| f.starts_with(w))
+    });
+    n.kind = Some(DocumentKind::Notice);
+    n.summary = title.map(|b| b.text.replace('\n', " ")).unwrap_or_default();
+    if n.summary.is_empty() {
+        n.checks.push(("notice.summary".into(), "no_summary"));
+    }
+    let end = blocks[opening..]
+        .iter()
+        .position(|b| folded(&b.text).starts_with("noi nhan"))
+        .map_or(blocks.len(), |p| opening + p);
+    finish(blocks, opening, end, dir, n)
 }
 
 /// Issuer, parent, number, place and date from the lines above the type line.
@@ -621,35 +675,24 @@ fn opening_meeting(opening: &[&Block], n: &mut Notice) {
         m.date = n.date;
         n.checks.push(("meeting.date".into(), "meeting_date"));
     }
-    // The chair: `đồng chí X, <title> (chủ trì|kết luận)`.
-    let lower = text.to_lowercase();
-    if let Some(at) = lower.find("đồng chí ") {
-        let after = &text[at + "đồng chí ".len()..];
-        let name_end = after.find([',', '-', '–', '(']).unwrap_or(after.len());
-        m.chair_name = after[..name_end].trim().to_string();
-        let title_rest = after[name_end..].trim_start_matches([',', '-', '–', '(', ' ']);
-        let title_end = ["chủ trì", "kết luận", "đã", "cùng", ")"]
-            .iter()
-            .filter_map(|w| title_rest.find(w))
-            .min()
-            .unwrap_or(title_rest.len());
-        m.chair_title = title_rest[..title_end]
-            .trim()
-            .trim_end_matches([',', ';'])
-            .to_string();
-    }
-    if m.chair_name.is_empty() {
-        m.chair_name = "(chưa rõ)".into();
-    }
-    if m.chair_title.is_empty() {
-        m.chair_title = "(chưa rõ)".into();
-    }
+    let (name, title) = chair(&text);
+    m.chair_name = name.unwrap_or_default();
+    m.chair_title = title.unwrap_or_default();
     n.checks.push(("meeting.chair.name".into(), "chair"));
     n.checks.push(("meeting.chair.title".into(), "chair"));
-    // The meeting's name from the summary: `… tại cuộc họp …`.
+    m.time = time_of(&text);
+    m.attendees = attendees_of(&text);
+    // The meeting's name: what was held (`… tổ chức <tên>.`), else from
+    // the summary (`… tại cuộc họp …`).
+    let held = text.find(" tổ chức ").map(|i| {
+        let rest = &text[i + " tổ chức ".len()..];
+        rest[..rest.find(['.', ',', ';', ':']).unwrap_or(rest.len())]
+            .trim()
+            .to_string()
+    });
     let summary = n.summary.clone();
     let lower_s = summary.to_lowercase();
-    m.name = ["tại ", "buổi ", "cuộc họp", "phiên họp", "hội nghị"]
+    let from_summary = ["tại ", "buổi ", "cuộc họp", "phiên họp", "hội nghị"]
         .iter()
         .filter_map(|w| lower_s.find(w).map(|i| (i, *w)))
         .min()
@@ -660,9 +703,97 @@ fn opening_meeting(opening: &[&Block], n: &mut Notice) {
                 &summary[i..]
             };
             lower_first(s.trim())
-        })
+        });
+    m.name = held
+        .filter(|h| !h.is_empty() && h.chars().count() < 200)
+        .or(from_summary)
         .unwrap_or_else(|| lower_first(&summary));
     n.checks.push(("meeting.name".into(), "meeting_name"));
+}
+
+/// The chair's name and titles in an opening: `… chủ trì của đồng chí X,
+/// <title> …`, or the last `đồng chí X - <title>` before `kết luận`.
+fn chair(text: &str) -> (Option<String>, Option<String>) {
+    let lower = text.to_lowercase();
+    let marker = "đồng chí ";
+    let at = lower
+        .find("chủ trì của đồng chí ")
+        .map(|i| i + "chủ trì của ".len())
+        .or_else(|| {
+            let until = lower.rfind("kết luận").unwrap_or(lower.len());
+            lower[..until].rfind(marker)
+        })
+        .or_else(|| lower.find(marker));
+    let Some(at) = at else {
+        return (None, None);
+    };
+    let after = &text[at + marker.len()..];
+    let name_end = [", ", " - ", " – ", " ("]
+        .iter()
+        .filter_map(|w| after.find(w))
+        .min()
+        .unwrap_or(after.len());
+    let name = after[..name_end].trim().to_string();
+    let rest = after[name_end..].trim_start_matches([',', '-', '–', '(', ' ']);
+    let title_end = [" kết luận", " chủ trì", ";", ". ", ")", " đã ", " cùng "]
+        .iter()
+        .filter_map(|w| rest.find(w))
+        .min()
+        .unwrap_or(rest.len());
+    let title = rest[..title_end]
+        .trim()
+        .trim_end_matches([',', '.'])
+        .to_string();
+    let short = |s: String| (!s.is_empty() && s.chars().count() <= 160).then_some(s);
+    (short(name), short(title))
+}
+
+/// The meeting's time as printed (`08 giờ 00`, `14 giờ`), if the opening
+/// gives one.
+fn time_of(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().take(40).collect();
+    let at = words.iter().position(|w| *w == "giờ")?;
+    let hour = words.get(at.checked_sub(1)?)?;
+    if !hour.chars().all(|c| c.is_ascii_digit()) || hour.len() > 2 {
+        return None;
+    }
+    let minutes = words
+        .get(at + 1)
+        .map(|m| m.trim_end_matches([',', '.']))
+        .filter(|m| m.len() == 2 && m.chars().all(|c| c.is_ascii_digit()));
+    Some(match minutes {
+        Some(m) => format!("{hour} giờ {m}"),
+        None => format!("{hour} giờ"),
+    })
+}
+
+/// Who attended, as the opening lists them (`Dự họp có a; b; c.`).
+fn attendees_of(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    let markers = [
+        "dự họp có ",
+        "dự phiên họp có ",
+        "tham dự có ",
+        "tham dự cuộc họp có ",
+        "tham dự hội nghị có ",
+        "cùng dự có ",
+        "cùng dự họp có ",
+    ];
+    let Some((at, len)) = markers
+        .iter()
+        .filter_map(|m| lower.find(m).map(|i| (i, m.len())))
+        .min()
+    else {
+        return Vec::new();
+    };
+    let rest = &text[at + len..];
+    let end = rest.find(". ").unwrap_or(rest.len());
+    rest[..end]
+        .trim_end_matches('.')
+        .split("; ")
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 fn lower_first(s: &str) -> String {

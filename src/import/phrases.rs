@@ -147,6 +147,16 @@ const UNIT_HEADS: &[&str] = &[
     "quỹ",
     "ủy ban nhân dân",
     "ubmttq",
+    "các đồng chí",
+    "thành viên",
+];
+
+/// Words of [`VERBS`] that end a unit's name but do not give an order: a
+/// unit followed by them is a mention (`Sở Y tế đã báo cáo`), not an
+/// assignment.
+const NOT_ORDERS: &[&str] = &[
+    "có", "đã", "đang", "sẽ", "được", "cần", "phải", "tiếp", "về", "để", "trong", "theo", "tại",
+    "trên", "đối với", "với", "nhằm", "kể từ", "giao", "yêu cầu",
 ];
 
 /// Words that start what is to be done: a unit's name ends before them.
@@ -546,6 +556,13 @@ pub fn assignment(text: &str, dir: &Directory, strict: bool) -> Option<Assignmen
             a.inferred = Some("lead_from_request");
         }
         None if leads || colon => {}
+        None if !strict
+            && starts_with_word(t, VERBS).is_some()
+            && starts_with_word(t, NOT_ORDERS).is_none() =>
+        {
+            // `Sở Y tế tăng cường …`: the unit is the subject of an order.
+            a.inferred = Some("lead_from_subject");
+        }
         None => return None,
     }
     a.rest = crate::template::upper_first(t);
@@ -774,6 +791,12 @@ mod tests {
         assert_eq!(a.inferred, Some("lead_from_request"));
         assert_eq!(a.rest, "Khẩn trương báo cáo.");
         assert!(assignment("Sở Kế hoạch và Đầu tư đã báo cáo kết quả.", &d, false).is_none());
+        let a = assignment("Sở Y tế tăng cường kiểm tra.", &d, false).unwrap();
+        assert_eq!(
+            (a.lead, a.inferred),
+            (vec!["Sở Y tế".to_string()], Some("lead_from_subject"))
+        );
+        assert!(assignment("Sở Y tế tăng cường kiểm tra.", &d, true).is_none());
         assert!(assignment("Đề nghị Sở Y tế khẩn trương báo cáo.", &d, true).is_none());
         assert!(assignment(
             "Thực hiện Quyết định, UBND tỉnh giao Sở Y tế chủ trì.",

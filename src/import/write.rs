@@ -162,6 +162,12 @@ impl Out {
         }
     }
 
+    /// [`Out::field`] for a field of the notice whose path is its own, with
+    /// the notice's check on it, if any.
+    fn checked(&mut self, indent: usize, path: &str, value: &str, n: &Notice) {
+        self.field(indent, path, path, value, why(n, path).as_deref());
+    }
+
     fn list(&mut self, indent: usize, path: &str, items: &[String]) {
         let key = path.rsplit('.').next().unwrap_or(path);
         let pad = " ".repeat(indent);
@@ -191,103 +197,41 @@ pub fn meeting_file(notice: &Notice, source: &str, schema_line: &str) -> Written
         explained: Default::default(),
     };
     let n = notice;
-    let check = |f: &str| why(n, f);
     o.line(schema_line);
     o.line(&format!(
         "# {}",
         crate::tr!("import.file_comment", file = source)
     ));
-    o.line("");
-    o.line("issuer:");
-    if let Some(p) = &n.parent {
-        o.field(
-            2,
-            "issuer.parent",
-            "issuer.parent",
-            p,
-            check("issuer.parent").as_deref(),
-        );
-    }
-    o.field(
-        2,
-        "issuer.name",
-        "issuer.name",
-        &n.issuer,
-        check("issuer.name").as_deref(),
-    );
-    o.field(2, "issuer.code", "issuer.code", &n.code, None);
-    o.field(2, "issuer.place", "issuer.place", &n.place, None);
-    o.line("");
-    let m = &n.meeting;
-    o.line("meeting:");
-    o.field(
-        2,
-        "meeting.name",
-        "meeting.name",
-        &m.name,
-        check("meeting.name").as_deref(),
-    );
-    let date = m.date.map(|d| d.iso()).unwrap_or_default();
-    o.field(
-        2,
-        "meeting.date",
-        "meeting.date",
-        &date,
-        check("meeting.date").as_deref(),
-    );
-    if let Some(t) = &m.time {
-        o.field(2, "meeting.time", "meeting.time", t, None);
-    }
-    if let Some(l) = &m.location {
-        o.field(2, "meeting.location", "meeting.location", l, None);
-    }
-    if let Some(h) = &m.host {
-        o.field(2, "meeting.host", "meeting.host", h, None);
-    }
-    o.line("  chair:");
-    for (key, value) in [("name", &m.chair_name), ("title", &m.chair_title)] {
-        let field = format!("meeting.chair.{key}");
-        o.field(4, &field, &field, value, check(&field).as_deref());
-    }
-    if !m.attendees.is_empty() {
-        o.list(2, "meeting.attendees", &m.attendees);
-    }
-    if let Some(b) = &m.briefing {
-        o.field(2, "meeting.briefing", "meeting.briefing", b, None);
-    }
-    if let Some(op) = &m.opening {
-        o.field(2, "meeting.opening", "meeting.opening", &block(op), None);
-    }
-    o.line("");
-    o.line("signer:");
-    if !n.authority.is_empty() {
-        let list = n
-            .authority
-            .iter()
-            .map(|a| scalar(a))
-            .collect::<Vec<_>>()
-            .join(", ");
-        o.line(&format!("  authority: [{list}]"));
-    }
-    o.field(
-        2,
-        "signer.position",
-        "signer.position",
-        &n.position,
-        check("signer.position").as_deref(),
-    );
-    o.field(2, "signer.name", "signer.name", &n.signer, None);
-    o.line("");
-    match n.kind {
-        Some(DocumentKind::Invitation) | Some(DocumentKind::Minutes) => {
-            document_block(&mut o, n);
+    if !(n.issuer.is_empty() && n.code.is_empty() && n.place.is_empty()) {
+        o.line("");
+        o.line("issuer:");
+        if let Some(p) = &n.parent {
+            o.checked(2, "issuer.parent", p, n);
         }
-        _ => {
-            agenda(&mut o, n);
-            o.line("");
-            document_block(&mut o, n);
-        }
+        o.checked(2, "issuer.name", &n.issuer, n);
+        o.checked(2, "issuer.code", &n.code, n);
+        o.checked(2, "issuer.place", &n.place, n);
     }
+    o.line("");
+    meeting(&mut o, n);
+    if !(n.signer.is_empty() && n.position.is_empty()) {
+        o.line("");
+        o.line("signer:");
+        if !n.authority.is_empty() {
+            o.line(&format!("  authority: [{}]", flow(&n.authority)));
+        }
+        o.checked(2, "signer.position", &n.position, n);
+        o.checked(2, "signer.name", &n.signer, n);
+    }
+    o.line("");
+    if !matches!(
+        n.kind,
+        Some(DocumentKind::Invitation) | Some(DocumentKind::Minutes)
+    ) {
+        agenda(&mut o, n);
+        o.line("");
+    }
+    document_block(&mut o, n);
     o.line("");
     if let Some(c) = &n.closing {
         o.field(0, "closing", "closing", c, None);
@@ -296,17 +240,50 @@ pub fn meeting_file(notice: &Notice, source: &str, schema_line: &str) -> Written
         o.list(0, "recipients", &n.recipients);
     }
     if !n.archive.is_empty() {
-        let list = n
-            .archive
-            .iter()
-            .map(|a| scalar(a))
-            .collect::<Vec<_>>()
-            .join(", ");
-        o.line(&format!("archive: [{list}]"));
+        o.line(&format!("archive: [{}]", flow(&n.archive)));
     }
     Written {
         text: o.text,
         checks: o.checks,
+    }
+}
+
+/// Items of a flow list (`[TL. CHỦ TỊCH]`, `[VT, TH]`).
+fn flow(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|a| scalar(a))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The `meeting:` block.
+fn meeting(o: &mut Out, n: &Notice) {
+    let m = &n.meeting;
+    o.line("meeting:");
+    o.checked(2, "meeting.name", &m.name, n);
+    let date = m.date.map(|d| d.iso()).unwrap_or_default();
+    o.checked(2, "meeting.date", &date, n);
+    for (path, value) in [
+        ("meeting.time", &m.time),
+        ("meeting.location", &m.location),
+        ("meeting.host", &m.host),
+    ] {
+        if let Some(v) = value {
+            o.checked(2, path, v, n);
+        }
+    }
+    o.line("  chair:");
+    o.checked(4, "meeting.chair.name", &m.chair_name, n);
+    o.checked(4, "meeting.chair.title", &m.chair_title, n);
+    if !m.attendees.is_empty() {
+        o.list(2, "meeting.attendees", &m.attendees);
+    }
+    if let Some(b) = &m.briefing {
+        o.checked(2, "meeting.briefing", b, n);
+    }
+    if let Some(op) = &m.opening {
+        o.checked(2, "meeting.opening", &block(op), n);
     }
 }
 
