@@ -142,3 +142,217 @@ fn a_rendered_notice_imports_back_to_the_same_document() {
         );
     }
 }
+
+/// Runs `ketluan import FILE --out OUT` on a file made by `make` in a
+/// fresh folder; returns what it printed on stderr after asserting it
+/// failed, named the file and wrote nothing.
+fn refused(name: &str, bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(name);
+    std::fs::write(&file, bytes).unwrap();
+    let out_dir = dir.path().join("out");
+    let out = ketluan(&[
+        "import",
+        file.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+    assert!(
+        err.contains(name),
+        "{name}: the error names the file: {err}"
+    );
+    assert!(!err.contains("panicked"), "{name}: {err}");
+    let written = std::fs::read_dir(&out_dir).map_or(0, |d| d.count());
+    assert_eq!(written, 0, "{name}: nothing written");
+    err
+}
+
+/// A ZIP of (name, bytes) entries, deflated.
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in entries {
+        w.start_file(*name, options).unwrap();
+        w.write_all(bytes).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+#[test]
+fn hostile_files_are_refused_by_name_and_nothing_is_written() {
+    // A zip bomb: 200 MB of zeros in a DOCX's document part (about 200 KB
+    // deflated): reading stops at the part's limit.
+    let zeros = vec![b' '; 200 * 1024 * 1024];
+    let bomb = zip_of(&[("word/document.xml", &zeros)]);
+    assert!(bomb.len() < 2 * 1024 * 1024, "{}", bomb.len());
+    let err = refused("bom.docx", &bomb);
+    assert!(err.contains("quá lớn"), "{err}");
+    // A ZIP without word/document.xml.
+    let err = refused("khong-phai.docx", &zip_of(&[("a.txt", b"x")]));
+    assert!(err.contains("word/document.xml"), "{err}");
+    // Entity expansion ("billion laughs"): a DTD is refused, not expanded.
+    let laughs = "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&c;</w:t></w:r></w:p></w:body></w:document>";
+    let err = refused(
+        "thuc-the.docx",
+        &zip_of(&[("word/document.xml", laughs.as_bytes())]),
+    );
+    assert!(err.contains("hỏng"), "{err}");
+    // A 50 MB text.
+    let big = "Thông báo kết luận. ".repeat(50 * 1024 * 1024 / 22);
+    let err = refused("lon.txt", big.as_bytes());
+    assert!(err.contains("quá lớn"), "{err}");
+    // Binary garbage, under a text's name and a DOCX's.
+    let garbage: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    let err = refused("rac.txt", &garbage);
+    assert!(err.contains("nhị phân"), "{err}");
+    refused("rac.docx", &garbage);
+    // A truncated DOCX.
+    let docx = zip_of(&[("word/document.xml", b"<w:document/>")]);
+    let err = refused("cut.docx", &docx[..docx.len() / 2]);
+    assert!(err.contains("hỏng"), "{err}");
+    // A Word 97-2003 file: the message names the conversion.
+    let err = refused(
+        "cu.doc",
+        &[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0],
+    );
+    assert!(
+        err.contains("soffice --headless --convert-to docx"),
+        "{err}"
+    );
+    // Text in a legacy encoding (TCVN3/Windows-1258 bytes).
+    let err = refused("cu.txt", b"Th\xf4ng b\xe1o k\xde\xf2t lu\xe2n\n");
+    assert!(err.contains("UTF-8"), "{err}");
+    // Text with no notice in it.
+    let err = refused("khong.txt", "Danh sách mua sắm: bút, giấy.\n".as_bytes());
+    assert!(err.contains("không nhận ra thông báo"), "{err}");
+}
+
+#[test]
+fn a_file_under_another_extension_is_read_for_what_it_is() {
+    let (_dir, docx) = render_docx(&root().join(EXAMPLE));
+    let dir = tempfile::tempdir().unwrap();
+    let renamed = dir.path().join("thong-bao.txt");
+    std::fs::copy(&docx, &renamed).unwrap();
+    let out_dir = dir.path().join("out");
+    ketluan_ok(&[
+        "import",
+        renamed.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    ketluan_ok(&["check", out_dir.to_str().unwrap()]);
+}
+
+#[test]
+fn an_existing_meeting_file_is_kept_without_force_and_others_go_on() {
+    let (_dir, docx) = render_docx(&root().join(EXAMPLE));
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("out");
+    let bad = dir.path().join("rac.txt");
+    std::fs::write(&bad, [0u8, 1, 2, 3]).unwrap();
+    let args = [
+        "import",
+        bad.to_str().unwrap(),
+        docx.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+    ];
+    // The bad file fails, the good one is written.
+    let out = ketluan(&args);
+    assert_eq!(out.status.code(), Some(1));
+    let written: Vec<_> = std::fs::read_dir(&out_dir).unwrap().flatten().collect();
+    assert_eq!(written.len(), 1);
+    let path = written[0].path();
+    std::fs::write(&path, "# sửa tay\n").unwrap();
+    // Again: the meeting file exists and is kept.
+    let out = ketluan(&args);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "# sửa tay\n");
+    // With --force it is replaced, and --report lists the values to check.
+    let report = dir.path().join("kiem-tra.csv");
+    let mut forced = args.to_vec();
+    forced.extend(["--force", "--report", report.to_str().unwrap()]);
+    ketluan(&forced);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("agenda:"));
+    let csv = std::fs::read_to_string(&report).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert!(!rows.is_empty(), "{csv}");
+    for row in rows {
+        // Each row's line of the meeting file holds the kiểm tra note.
+        let fields: Vec<&str> = row.split(',').collect();
+        let line: usize = fields[1].parse().unwrap();
+        assert!(
+            lines[line - 1].contains("# kiểm tra:"),
+            "{row}: {}",
+            lines[line - 1]
+        );
+    }
+}
+
+/// Lines of the kinds a notice's text has, for the text reader's fuzzing.
+fn notice_line() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop_oneof![
+        Just("THÔNG BÁO".to_string()),
+        Just("Số: 25/TB-UBND".to_string()),
+        Just("Lai Châu, ngày 27 tháng 01 năm 2021".to_string()),
+        Just("Nơi nhận:".to_string()),
+        Just("- Lưu: VT, TH.".to_string()),
+        Just("I. Về công tác".to_string()),
+        Just("Ngày 25/01/2021, UBND tỉnh tổ chức họp. Đồng chí A - Chủ tịch kết luận như sau:".to_string()),
+        "[0-9]{1,3}[.)] (Giao|Đề nghị|Yêu cầu)? ?Sở [A-ZĐ][a-zà-ỹ]{1,6}( chủ trì)?[,:]? [a-zà-ỹ :;,.\"*_#`\\[<>-]{0,60}",
+        "- [A-ZĐa-zà-ỹ0-9 ,.:;/&()-]{0,80}",
+        "(trước ngày|chậm nhất ngày|trong tháng|trong quý) [0-9IV/ ]{0,12}",
+        "[ \t]{0,12}[^\n\r]{0,80}",
+        Just(String::new()),
+    ]
+}
+
+#[test]
+fn fuzz_the_text_reader() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    let dir = ketluan::import::phrases::Directory::new(&[("SNV".into(), "Sở Nội vụ".into())]);
+    let mut runner = TestRunner::new(Config {
+        cases: 400,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let accepted = std::sync::atomic::AtomicUsize::new(0);
+    runner
+        .run(&prop::collection::vec(notice_line(), 0..40), |lines| {
+            let text = lines.join("\n");
+            let got = ketluan::import::import_bytes(
+                Path::new("t.txt"),
+                text.as_bytes(),
+                &dir,
+                "# schema",
+            );
+            if let Ok(imported) = got {
+                accepted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                // What is written is YAML another reader takes.
+                let parsed: Result<serde_json::Value, _> =
+                    serde_saphyr::from_str(&imported.written.text);
+                prop_assert!(
+                    parsed.is_ok(),
+                    "{}\n{:?}",
+                    imported.written.text,
+                    parsed.err()
+                );
+            }
+            Ok(())
+        })
+        .unwrap();
+    let accepted = accepted.into_inner();
+    eprintln!("text reader: {accepted} of 400 accepted");
+    assert!(accepted >= 20, "{accepted}");
+}

@@ -41,7 +41,19 @@ pub fn import_file(
     dir: &Directory,
     schema_line: &str,
 ) -> Result<Imported, ImportError> {
-    let bytes = std::fs::read(path).map_err(|e| ImportError::Damaged(e.to_string()))?;
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| ImportError::Damaged(e.to_string()))?;
+    // Read no more than the largest file taken, plus one byte to tell.
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ImportError::Damaged(e.to_string()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge(format!(
+            "> {} MB",
+            MAX_FILE_BYTES / 1024 / 1024
+        )));
+    }
     import_bytes(path, &bytes, dir, schema_line)
 }
 
@@ -126,6 +138,9 @@ pub fn departments_of(defaults: &Path) -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// The largest file read at all (a DOCX with pictures), in bytes.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The largest text or PDF read, in bytes.
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
