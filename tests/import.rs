@@ -309,6 +309,8 @@ fn notice_line() -> impl proptest::strategy::Strategy<Value = String> {
         Just("- Lưu: VT, TH.".to_string()),
         Just("I. Về công tác".to_string()),
         Just("Ngày 25/01/2021, UBND tỉnh tổ chức họp. Đồng chí A - Chủ tịch kết luận như sau:".to_string()),
+        "(Sáng|Chiều) ngày [0-9/]{3,10}, [A-ZĐa-zà-ỹ ]{0,30} tổ chức (họp|hội nghị)[a-zà-ỹ ,.]{0,20}",
+        "[A-ZĐa-zà-ỹ ,.:;]{0,20}(chủ trì|Chủ trì)[a-zà-ỹ :]{0,12} đồng chí [A-ZĐa-zà-ỹ ,-]{0,40}(kết luận)?",
         "[0-9]{1,3}[.)] (Giao|Đề nghị|Yêu cầu)? ?Sở [A-ZĐ][a-zà-ỹ]{1,6}( chủ trì)?[,:]? [a-zà-ỹ :;,.\"*_#`\\[<>-]{0,60}",
         "- [A-ZĐa-zà-ỹ0-9 ,.:;/&()-]{0,80}",
         "(trước ngày|chậm nhất ngày|trong tháng|trong quý) [0-9IV/ ]{0,12}",
@@ -355,4 +357,298 @@ fn fuzz_the_text_reader() {
     let accepted = accepted.into_inner();
     eprintln!("text reader: {accepted} of 400 accepted");
     assert!(accepted >= 20, "{accepted}");
+}
+
+// ---------------------------------------------------------------------------
+// The corpus of notices in the shapes offices type (tests/import/README.md).
+
+/// A task flattened with its depth, from a loaded meeting.
+#[derive(Debug)]
+struct FlatTask {
+    what: String,
+    lead: Vec<String>,
+    due: Option<String>,
+}
+
+fn flatten(tasks: &[ketluan::model::Task], out: &mut Vec<FlatTask>) {
+    for t in tasks {
+        out.push(FlatTask {
+            what: t.what.clone(),
+            lead: t.lead.clone(),
+            due: t.due.map(|d| d.iso()),
+        });
+        flatten(&t.subtasks, out);
+    }
+}
+
+/// Words of a text, folded, for matching tasks by what they say.
+fn words(text: &str) -> std::collections::HashSet<String> {
+    ketluan::tracking::fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 1)
+        .map(str::to_string)
+        .collect()
+}
+
+fn similar(a: &str, b: &str) -> f64 {
+    let (a, b) = (words(a), words(b));
+    let common = a.intersection(&b).count() as f64;
+    common / (a.len().max(b.len()).max(1) as f64)
+}
+
+/// Units compared as the directory folds them.
+fn units_key(units: &[String]) -> Vec<String> {
+    let mut k: Vec<String> = units
+        .iter()
+        .map(|u| ketluan::import::phrases::key(u))
+        .collect();
+    k.sort();
+    k
+}
+
+#[test]
+fn the_corpus_of_office_notices_reads_at_least_95_percent_right() {
+    let corpus = root().join("tests/import");
+    let mut inputs: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "docx" || x == "txt"))
+        .collect();
+    inputs.sort();
+    assert!(inputs.len() >= 12, "{inputs:?}");
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("meetings");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    std::fs::copy(corpus.join("ketluan.yaml"), out_dir.join("ketluan.yaml")).unwrap();
+    let mut args = vec!["import".to_string()];
+    args.extend(inputs.iter().map(|p| p.display().to_string()));
+    args.extend(["--out".into(), out_dir.display().to_string()]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = ketluan_ok(&args);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    // `<input> → <meeting file>: …` per file.
+    let written: std::collections::HashMap<String, PathBuf> = stdout
+        .lines()
+        .filter_map(|l| {
+            let (from, rest) = l.split_once(" → ")?;
+            let (to, _) = rest.split_once(": ")?;
+            Some((from.to_string(), PathBuf::from(to)))
+        })
+        .collect();
+    let (mut expected_tasks, mut imported_tasks, mut matched) = (0, 0, 0);
+    let (mut lead_right, mut due_right, mut both_right) = (0, 0, 0);
+    let (mut fields, mut fields_right) = (0, 0);
+    let mut mentions = Vec::new();
+    let mut misses = Vec::new();
+    let mut failing = Vec::new();
+    for input in &inputs {
+        let name = input.file_name().unwrap().to_string_lossy().into_owned();
+        let stem = name.rsplit_once('.').unwrap().0;
+        let expected_path = corpus.join(format!("{stem}.expected.yaml"));
+        let expected = ketluan::model::load_meeting(&expected_path)
+            .meeting
+            .unwrap_or_else(|| panic!("{} loads", expected_path.display()));
+        let imported_path = written
+            .get(&input.display().to_string())
+            .unwrap_or_else(|| panic!("{name} imported: {stdout}"));
+        let loaded = ketluan::model::load_meeting(imported_path);
+        let Some(imported) = loaded.meeting else {
+            let out = ketluan(&["check", imported_path.to_str().unwrap()]);
+            failing.push(format!("{name}: {}", String::from_utf8_lossy(&out.stderr)));
+            continue;
+        };
+        // Header and signature fields, case aside where the notice prints
+        // capitals.
+        let fold = |s: &str| ketluan::tracking::fold(s);
+        let pairs: Vec<(&str, String, String)> = vec![
+            (
+                "issuer.name",
+                fold(&expected.issuer.name),
+                fold(&imported.issuer.name),
+            ),
+            (
+                "issuer.code",
+                expected.issuer.code.clone(),
+                imported.issuer.code.clone(),
+            ),
+            (
+                "issuer.place",
+                expected.issuer.place.clone(),
+                imported.issuer.place.clone(),
+            ),
+            (
+                "issuer.parent",
+                fold(expected.issuer.parent.as_deref().unwrap_or("")),
+                fold(imported.issuer.parent.as_deref().unwrap_or("")),
+            ),
+            (
+                "meeting.date",
+                expected.meeting.date.iso(),
+                imported.meeting.date.iso(),
+            ),
+            (
+                "meeting.chair.name",
+                expected.meeting.chair.name.clone(),
+                imported.meeting.chair.name.clone(),
+            ),
+            (
+                "signer.name",
+                expected
+                    .signer
+                    .as_ref()
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default(),
+                imported
+                    .signer
+                    .as_ref()
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default(),
+            ),
+            (
+                "signer.position",
+                fold(
+                    &expected
+                        .signer
+                        .as_ref()
+                        .map(|s| s.position.clone())
+                        .unwrap_or_default(),
+                ),
+                fold(
+                    &imported
+                        .signer
+                        .as_ref()
+                        .map(|s| s.position.clone())
+                        .unwrap_or_default(),
+                ),
+            ),
+            (
+                "notice.number",
+                format!("{:?}", expected.notice.as_ref().and_then(|n| n.number)),
+                format!("{:?}", imported.notice.as_ref().and_then(|n| n.number)),
+            ),
+            (
+                "notice.summary",
+                fold(
+                    &expected
+                        .notice
+                        .as_ref()
+                        .map(|n| n.summary.clone())
+                        .unwrap_or_default(),
+                ),
+                fold(
+                    &imported
+                        .notice
+                        .as_ref()
+                        .map(|n| n.summary.clone())
+                        .unwrap_or_default(),
+                ),
+            ),
+            (
+                "recipients",
+                format!("{:?}", expected.recipients),
+                format!("{:?}", imported.recipients),
+            ),
+        ];
+        for (field, want, got) in pairs {
+            fields += 1;
+            if want == got {
+                fields_right += 1;
+            } else {
+                misses.push(format!("{stem}: {field}: want {want:?}, got {got:?}"));
+            }
+        }
+        let mut want = Vec::new();
+        for item in &expected.agenda {
+            flatten(&item.tasks, &mut want);
+        }
+        let mut got = Vec::new();
+        for item in &imported.agenda {
+            flatten(&item.tasks, &mut got);
+        }
+        expected_tasks += want.len();
+        imported_tasks += got.len();
+        let mut used = vec![false; got.len()];
+        for w in &want {
+            let best = got
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !used[*i])
+                .map(|(i, g)| (i, similar(&w.what, &g.what)))
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            match best {
+                Some((i, score)) if score >= 0.5 => {
+                    used[i] = true;
+                    matched += 1;
+                    let g = &got[i];
+                    let lead_ok = units_key(&w.lead) == units_key(&g.lead);
+                    let due_ok = w.due == g.due;
+                    lead_right += usize::from(lead_ok);
+                    due_right += usize::from(due_ok);
+                    both_right += usize::from(lead_ok && due_ok);
+                    if !lead_ok || !due_ok {
+                        misses.push(format!(
+                            "{stem}: task {:?}…: lead {:?} / {:?}, due {:?} / {:?}",
+                            w.what.chars().take(50).collect::<String>(),
+                            w.lead,
+                            g.lead,
+                            w.due,
+                            g.due
+                        ));
+                    }
+                }
+                _ => misses.push(format!(
+                    "{stem}: task not found: {:?}",
+                    w.what.chars().take(70).collect::<String>()
+                )),
+            }
+        }
+        for (i, g) in got.iter().enumerate() {
+            if !used[i] {
+                if !g.lead.is_empty() {
+                    mentions.push(format!("{stem}: {:?} {:?}", g.lead, g.what));
+                }
+                misses.push(format!(
+                    "{stem}: task made up: {:?}",
+                    g.what.chars().take(70).collect::<String>()
+                ));
+            }
+        }
+    }
+    let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+    eprintln!("corpus: {} files", inputs.len());
+    eprintln!(
+        "tasks: {expected_tasks} expected, {imported_tasks} imported, {matched} matched \
+         (recall {:.1} %, precision {:.1} %)",
+        pct(matched, expected_tasks),
+        pct(matched, imported_tasks)
+    );
+    eprintln!(
+        "lead right {:.1} %, deadline right {:.1} %, both {:.1} % of expected tasks",
+        pct(lead_right, expected_tasks),
+        pct(due_right, expected_tasks),
+        pct(both_right, expected_tasks)
+    );
+    eprintln!(
+        "header, signature, recipients fields: {fields_right} of {fields} ({:.1} %)",
+        pct(fields_right, fields)
+    );
+    for m in &misses {
+        eprintln!("  miss: {m}");
+    }
+    for f in &failing {
+        eprintln!("  check fails: {}", f.lines().next().unwrap_or(""));
+    }
+    assert!(
+        failing.is_empty(),
+        "imported files that fail check: {failing:#?}"
+    );
+    assert!(
+        mentions.is_empty(),
+        "tasks with a lead made from a mention: {mentions:#?}"
+    );
+    assert!(
+        pct(both_right, expected_tasks) >= 95.0,
+        "lead and deadline right for {both_right} of {expected_tasks} tasks"
+    );
 }

@@ -1,7 +1,10 @@
 //! `ketluan import PATHS… [--out meetings/]`: past notices into meeting
 //! files (docs/import.md).
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 use std::process::ExitCode;
 
 use super::CmdResult;
@@ -67,6 +70,19 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// `name`, or `name` with `-2`, `-3` … before `.yaml` when this run has
+/// written it already.
+fn unique_name(name: &str, taken: &mut HashSet<String>) -> String {
+    let stem = name.strip_suffix(".yaml").unwrap_or(name);
+    let mut candidate = name.to_string();
+    let mut k = 1;
+    while !taken.insert(candidate.clone()) {
+        k += 1;
+        candidate = format!("{stem}-{k}.yaml");
+    }
+    candidate
+}
+
 /// The departments of the ketluan.yaml that governs `out`.
 fn directory(out: &Path) -> Directory {
     let probe = out.join("x.yaml");
@@ -85,9 +101,17 @@ pub fn run(args: Args) -> CmdResult {
     let mut report: Vec<(PathBuf, Check)> = Vec::new();
     let (mut ok, mut failed) = (0, 0);
     let progress = crate::output::progress_bar(files.len() as u64);
-    for file in &files {
-        progress.inc(1);
-        let result = import::import_file(file, &dir, schema_line);
+    // Read and parsed side by side, written in order.
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|file| {
+            let r = import::import_file(file, &dir, schema_line);
+            progress.inc(1);
+            r
+        })
+        .collect();
+    let mut taken: HashSet<String> = HashSet::new();
+    for (file, result) in files.iter().zip(results) {
         let imported = match result {
             Ok(i) => i,
             Err(e) => {
@@ -101,7 +125,9 @@ pub fn run(args: Args) -> CmdResult {
                 continue;
             }
         };
-        let target = args.out.join(&imported.file_name);
+        // Two notices of one meeting in one run: the second is `…-2.yaml`.
+        let name = unique_name(&imported.file_name, &mut taken);
+        let target = args.out.join(&name);
         if target.exists() && !args.force {
             failed += 1;
             progress

@@ -42,6 +42,9 @@ pub struct Block {
     pub italic: bool,
     /// Its table cell, if any.
     pub cell: Option<Cell>,
+    /// The text's parts between tabs (a header or signature typed as two
+    /// columns with tabs on one line), cleaned; empty without a tab.
+    pub parts: Vec<String>,
     /// The text as Markdown: bold and italic runs of a paragraph that is
     /// not bold (italic) throughout marked `**…**` (`*…*`), Markdown's
     /// own characters escaped. The same as `text` for plain text.
@@ -57,6 +60,7 @@ impl Block {
             bold: false,
             italic: false,
             cell: None,
+            parts: Vec::new(),
             marked: escape(text),
         }
     }
@@ -205,6 +209,21 @@ fn wrap_width(text: &str) -> usize {
 /// at (so the next line goes on with its paragraph).
 fn wrapped(len: usize, wrap: usize) -> bool {
     len * 10 >= wrap * 6
+}
+
+/// The parts of a paragraph's raw text between tabs, when it has a tab
+/// between two pieces of text.
+pub fn tab_parts(raw: &str) -> Vec<String> {
+    let parts: Vec<String> = raw
+        .split('\t')
+        .map(clean)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() >= 2 {
+        parts
+    } else {
+        Vec::new()
+    }
 }
 
 /// A line's parts split at wide gaps (four spaces or more), with the

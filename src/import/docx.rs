@@ -333,6 +333,7 @@ impl Reader {
             marked = format!("{} {}", escape(&n), marked.trim_start());
         }
         self.blocks.push(Block {
+            parts: super::blocks::tab_parts(&runs.text),
             marked: clean(&marked),
             text,
             align,

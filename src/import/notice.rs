@@ -126,7 +126,7 @@ fn folded(s: &str) -> String {
 
 /// Whether a paragraph is only a rule (`-----`, `___`, `***`).
 fn is_rule(text: &str) -> bool {
-    !text.is_empty() && text.chars().all(|c| "-_–—=*. ".contains(c))
+    !text.is_empty() && text.chars().all(|c| "-_–—=*.| ".contains(c))
 }
 
 /// The document kind a type line names.
@@ -143,6 +143,8 @@ fn type_line(text: &str) -> Option<DocumentKind> {
 /// Reads a notice from its paragraphs; `Err` with a reason when no type
 /// line (`THÔNG BÁO`) or no body is found.
 pub fn parse(blocks: &[Block], dir: &Directory) -> Result<Notice, String> {
+    let joined = join_broken(blocks);
+    let blocks = joined.as_slice();
     let mut n = Notice::default();
     let Some(type_at) = blocks.iter().position(|b| type_line(&b.text).is_some()) else {
         return without_type_line(blocks, dir, n);
@@ -183,6 +185,39 @@ pub fn parse(blocks: &[Block], dir: &Directory) -> Result<Notice, String> {
         .position(|b| folded(&b.text).starts_with("noi nhan"))
         .map_or(blocks.len(), |p| i + p);
     finish(blocks, i, end, dir, n)
+}
+
+/// Paragraphs broken where a line of a PDF ended (text pasted from a PDF
+/// into Word): a paragraph outside tables that does not end a sentence
+/// (`.`, `:`, `;`, `!`, `?`) is joined by the next one of the same
+/// alignment when that starts in lower case or with a digit and is no
+/// numbered item.
+fn join_broken(blocks: &[Block]) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        if let Some(last) = out.last_mut() {
+            let first = b.text.chars().next();
+            let continues = last.cell.is_none()
+                && b.cell.is_none()
+                && last.parts.is_empty()
+                && b.parts.is_empty()
+                && last.align == b.align
+                && !last.text.trim_end().ends_with(['.', ':', ';', '!', '?'])
+                && first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+                && item_number(&b.text).is_none()
+                && !is_rule(&last.text);
+            if continues {
+                last.text.push(' ');
+                last.text.push_str(&b.text);
+                last.marked.push(' ');
+                last.marked.push_str(&b.marked);
+                last.bold &= b.bold;
+                continue;
+            }
+        }
+        out.push(b.clone());
+    }
+    out
 }
 
 /// Body and signature from `blocks[start..end]` and `blocks[end..]`.
@@ -247,51 +282,46 @@ fn without_type_line(blocks: &[Block], dir: &Directory, mut n: Notice) -> Result
     finish(blocks, opening, end, dir, n)
 }
 
+/// The pieces of a paragraph with their column: its tab-separated parts
+/// (the first in column 0), else its lines in its table cell's column.
+fn pieces(b: &Block) -> Vec<(String, usize)> {
+    if b.parts.is_empty() {
+        let column = b.cell.map_or(0, |c| c.column);
+        b.text
+            .split('\n')
+            .map(|l| (l.trim().to_string(), column))
+            .filter(|(l, _)| !l.is_empty())
+            .collect()
+    } else {
+        b.parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.clone(), usize::from(i > 0)))
+            .collect()
+    }
+}
+
 /// Issuer, parent, number, place and date from the lines above the type line.
 fn header(blocks: &[Block], n: &mut Notice) {
-    let mut issuer_lines: Vec<&Block> = Vec::new();
+    // The issuer's lines: the left column's, but the national title, the
+    // number and the date line.
+    let mut lines: Vec<(String, bool)> = Vec::new();
     for b in blocks {
-        for line in b.text.split('\n') {
-            let f = folded(line);
-            if NATIONAL.iter().any(|x| f.starts_with(x)) || is_rule(line) {
+        for (line, column) in pieces(b) {
+            let f = folded(&line);
+            if NATIONAL.iter().any(|x| f.starts_with(x)) || is_rule(&line) {
                 continue;
             }
-            if let Some(rest) = line.trim().strip_prefix("Số") {
+            if let Some(rest) = line.strip_prefix("Số") {
                 number(rest, n);
-                continue;
-            }
-            if let Some((place, date)) = date_line(line) {
+            } else if let Some((place, date)) = date_line(&line) {
                 n.place = place;
                 n.date = date;
-                continue;
-            }
-            if line.trim().is_empty() {
-                continue;
-            }
-            // Left column (or no table): the issuer's lines.
-            if b.cell.is_none_or(|c| c.column == 0) {
-                issuer_lines.push(b);
+            } else if column == 0 {
+                lines.push((line, b.bold));
             }
         }
     }
-    issuer_lines.dedup_by(|a, b| std::ptr::eq(*a, *b));
-    let lines: Vec<(String, bool)> = issuer_lines
-        .iter()
-        .flat_map(|b| {
-            b.text
-                .split('\n')
-                .filter(|l| {
-                    let f = folded(l);
-                    !l.trim().is_empty()
-                        && !is_rule(l)
-                        && !l.trim().starts_with("Số")
-                        && !NATIONAL.iter().any(|x| f.starts_with(x))
-                        && date_line(l).is_none()
-                })
-                .map(|l| (l.trim().to_string(), b.bold))
-                .collect::<Vec<_>>()
-        })
-        .collect();
     let any_bold = lines.iter().any(|(_, b)| *b);
     let (parent, name): (Vec<_>, Vec<_>) = if any_bold {
         lines.iter().partition(|(_, b)| !*b)
@@ -455,6 +485,11 @@ fn body_parts(body: &[Block], dir: &Directory, year: Option<i32>, n: &mut Notice
     } else {
         0
     };
+    // A paragraph ending `…như sau:` before it ends the opening.
+    let opening_end = body[..opening_end]
+        .iter()
+        .position(|b| b.text.trim_end().ends_with(':'))
+        .map_or(opening_end, |p| p + 1);
     let opening_end = if opening_end == body.len() {
         body.iter()
             .position(|b| b.text.trim_end().ends_with(':'))
@@ -464,7 +499,7 @@ fn body_parts(body: &[Block], dir: &Directory, year: Option<i32>, n: &mut Notice
     };
     let opening: Vec<&Block> = body[..opening_end].to_vec();
     opening_meeting(&opening, n);
-    let strict = n.meeting.opening.is_none();
+    let strict = n.meeting.opening.is_none() && !foreign_forms(&body[opening_end..], dir);
     let mut sections: Vec<Section> = Vec::new();
     for b in &body[opening_end..] {
         if let Some(title) = section_heading(b) {
@@ -529,6 +564,25 @@ fn body_parts(body: &[Block], dir: &Directory, year: Option<i32>, n: &mut Notice
         }
     }
     n.sections = sections;
+}
+
+/// Whether any task or subtask assigns a unit in words ketluan's
+/// template never writes (`Giao X: …`, `X chủ trì …` as a numbered task,
+/// `X: …`): then the notice was typed by hand, though its opening reads
+/// like the template's, and requests (`Đề nghị X …`) name leads.
+fn foreign_forms(body: &[&Block], dir: &Directory) -> bool {
+    body.iter().any(|b| {
+        let text = b.text.trim();
+        let (rest, wanted) = if let Some((_, at)) = item_number(text) {
+            (&text[at..], phrases::Given::Giao)
+        } else if let Some(rest) = text.strip_prefix(['-', '+', '•', '–']) {
+            (rest.trim_start(), phrases::Given::Subject)
+        } else {
+            return false;
+        };
+        phrases::assignment(rest, dir, false)
+            .is_some_and(|a| a.inferred.is_none() && a.template_form != Some(wanted))
+    })
 }
 
 /// Whether numbered items follow `b` in its section: then its unnumbered
@@ -691,7 +745,7 @@ fn opening_meeting(opening: &[&Block], n: &mut Notice) {
             .to_string()
     });
     let summary = n.summary.clone();
-    let lower_s = summary.to_lowercase();
+    let lower_s = phrases::lower(&summary);
     let from_summary = ["tại ", "buổi ", "cuộc họp", "phiên họp", "hội nghị"]
         .iter()
         .filter_map(|w| lower_s.find(w).map(|i| (i, *w)))
@@ -711,23 +765,64 @@ fn opening_meeting(opening: &[&Block], n: &mut Notice) {
     n.checks.push(("meeting.name".into(), "meeting_name"));
 }
 
-/// The chair's name and titles in an opening: `… chủ trì của đồng chí X,
-/// <title> …`, or the last `đồng chí X - <title>` before `kết luận`.
+/// The chair's name and titles in an opening, in the order tried:
+/// `… chủ trì của đồng chí X, <title>`; `đồng chí X, <title> chủ trì`;
+/// `<title> <Name> (đã) chủ trì` (`Phó Thủ tướng Trần Đức Long đã chủ
+/// trì`: the capitalised words before `chủ trì` are the name); the last
+/// `đồng chí X - <title>` before `kết luận`.
 fn chair(text: &str) -> (Option<String>, Option<String>) {
-    let lower = text.to_lowercase();
+    let lower = phrases::lower(text);
     let marker = "đồng chí ";
-    let at = lower
-        .find("chủ trì của đồng chí ")
-        .map(|i| i + "chủ trì của ".len())
-        .or_else(|| {
-            let until = lower.rfind("kết luận").unwrap_or(lower.len());
-            lower[..until].rfind(marker)
-        })
-        .or_else(|| lower.find(marker));
-    let Some(at) = at else {
-        return (None, None);
-    };
-    let after = &text[at + marker.len()..];
+    let presides = lower.find(" chủ trì");
+    // `chủ trì của đồng chí X`, `Chủ trì cuộc họp: đồng chí X`.
+    let after_presides = lower.find("chủ trì").and_then(|p| {
+        let mut end = lower.len().min(p + 40);
+        while !lower.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &lower[p..end];
+        window.find(marker).map(|i| p + i)
+    });
+    let comrade = after_presides
+        .or_else(|| presides.and_then(|p| lower[..p].rfind(marker)))
+        .filter(|&at| {
+            // Not `các đồng chí …` (attendees).
+            !lower[..at].ends_with("các ")
+        });
+    if let Some(at) = comrade {
+        return named(&text[at + marker.len()..]);
+    }
+    if let Some(p) = presides {
+        let clause_start = text[..p].rfind([',', '.']).map_or(0, |i| i + 1);
+        let clause = text[clause_start..p].trim();
+        let clause = clause.strip_suffix(" đã").unwrap_or(clause);
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        let capitalised = words
+            .iter()
+            .rev()
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count()
+            .min(4);
+        if (2..words.len()).contains(&capitalised) {
+            let split = words.len() - capitalised;
+            let short = |s: String| (s.chars().count() <= 160).then_some(s);
+            return (
+                short(words[split..].join(" ")),
+                short(words[..split].join(" ")),
+            );
+        }
+    }
+    let until = lower.rfind("kết luận").unwrap_or(lower.len());
+    match lower[..until].rfind(marker) {
+        Some(at) => named(&text[at + marker.len()..]),
+        None => (None, None),
+    }
+}
+
+/// `X, <title> …` or `X - <title> …` after `đồng chí`: the name up to the
+/// first comma or dash, the title up to `kết luận`, `chủ trì`, `;` or the
+/// sentence's end.
+fn named(after: &str) -> (Option<String>, Option<String>) {
     let name_end = [", ", " - ", " – ", " ("]
         .iter()
         .filter_map(|w| after.find(w))
@@ -769,7 +864,7 @@ fn time_of(text: &str) -> Option<String> {
 
 /// Who attended, as the opening lists them (`Dự họp có a; b; c.`).
 fn attendees_of(text: &str) -> Vec<String> {
-    let lower = text.to_lowercase();
+    let lower = phrases::lower(text);
     let markers = [
         "dự họp có ",
         "dự phiên họp có ",
@@ -811,8 +906,9 @@ fn lower_first(s: &str) -> String {
 
 /// The first date of a text (`dd/mm/yyyy` or `ngày d tháng m năm y`).
 fn first_date(text: &str) -> Option<Date> {
-    for (i, _) in text.match_indices("ngày ") {
-        if let Some(d) = phrases::deadline(&format!("trước {}", &text[i..]), None) {
+    let lower = phrases::lower(text);
+    for (i, _) in lower.match_indices("ngày ") {
+        if let Some(d) = phrases::deadline(&format!("trước {}", &lower[i..]), None) {
             return Some(d.due);
         }
     }
@@ -861,43 +957,55 @@ fn generated_opening(text: &str) -> Option<Meeting> {
     Some(m)
 }
 
-/// Nơi nhận, archive and signer from the blocks from `Nơi nhận` on.
+/// Nơi nhận, archive and signer from the blocks from `Nơi nhận` on: the
+/// left column (of a table, of tab-separated parts, or the left-aligned
+/// paragraphs) lists the recipients, the right column is the signer; in
+/// plain paragraphs the lines after the list are the signer's.
 fn signature(blocks: &[Block], n: &mut Notice) {
-    let table = blocks.first().and_then(|b| b.cell).map(|c| c.table);
-    let mut right: Vec<&Block> = Vec::new();
+    let mut right: Vec<(String, bool)> = Vec::new();
+    let mut left: Vec<(String, bool)> = Vec::new();
     for b in blocks {
-        let in_right = match (b.cell, table) {
-            (Some(c), Some(t)) => c.table == t && c.column > 0,
-            _ => matches!(b.align, Align::Centre | Align::Right),
-        };
-        if in_right {
-            right.push(b);
-            continue;
-        }
-        for line in b.text.split('\n') {
-            let line = line.trim();
-            if folded(line).starts_with("noi nhan") {
+        let aligned_right = b.cell.is_none()
+            && b.parts.is_empty()
+            && matches!(b.align, Align::Centre | Align::Right);
+        for (line, column) in pieces(b) {
+            if is_rule(&line) {
                 continue;
             }
-            let Some(item) = line.strip_prefix(['-', '+', '•', '–']) else {
-                continue;
-            };
-            let item = item.trim().trim_end_matches(['.', ';', ',']).trim();
-            if let Some(archive) = item.strip_prefix("Lưu") {
-                n.archive = archive
-                    .trim_start_matches([':', ' '])
-                    .split(',')
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-                    .collect();
-            } else if !item.is_empty() {
-                n.recipients.push(item.to_string());
+            if column > 0 || aligned_right {
+                right.push((line, b.bold));
+            } else {
+                left.push((line, b.bold));
             }
         }
     }
+    let mut listed = false;
+    for (line, bold) in left {
+        if folded(&line).starts_with("noi nhan") {
+            continue;
+        }
+        let Some(item) = line.strip_prefix(['-', '+', '•', '–']) else {
+            if listed || !line.starts_with(['-', '+']) {
+                // After the list (or with no list): the signer's lines.
+                right.push((line, bold));
+            }
+            continue;
+        };
+        listed = true;
+        let item = item.trim().trim_end_matches(['.', ';', ',']).trim();
+        if let Some(archive) = item.strip_prefix("Lưu") {
+            n.archive = archive
+                .trim_start_matches([':', ' '])
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect();
+        } else if !item.is_empty() {
+            n.recipients.push(item.to_string());
+        }
+    }
     let lines: Vec<(String, bool)> = right
-        .iter()
-        .flat_map(|b| b.text.split('\n').map(|l| (l.trim().to_string(), b.bold)))
+        .into_iter()
         .filter(|(l, _)| !l.is_empty() && !l.starts_with('(') && !l.starts_with('['))
         .collect();
     let Some(((name, _), titles)) = lines.split_last() else {

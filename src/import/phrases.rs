@@ -34,6 +34,8 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("hoi dong nhan dan", "hdnd"),
     ("uy ban mat tran to quoc", "ubmttq"),
     ("tp.", "thanh pho"),
+    ("bch", "bo chi huy"),
+    ("ptnt", "phat trien nong thon"),
     ("tp", "thanh pho"),
 ];
 
@@ -42,6 +44,8 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 const KNOWN_UNITS: &[&str] = &[
     "UBND các huyện, thành phố",
     "UBND các huyện, thị xã, thành phố",
+    "UBND các quận, huyện",
+    "Ủy ban nhân dân các quận, huyện",
     "Ủy ban nhân dân các huyện, thành phố",
     "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
     "UBND các tỉnh, thành phố trực thuộc trung ương",
@@ -147,16 +151,37 @@ const UNIT_HEADS: &[&str] = &[
     "quỹ",
     "ủy ban nhân dân",
     "ubmttq",
-    "các đồng chí",
-    "thành viên",
+    "trạm",
+    "công chức",
+    "trưởng",
+    "ban quản lý",
+    "hiệp hội",
 ];
 
 /// Words of [`VERBS`] that end a unit's name but do not give an order: a
 /// unit followed by them is a mention (`Sở Y tế đã báo cáo`), not an
 /// assignment.
 const NOT_ORDERS: &[&str] = &[
-    "có", "đã", "đang", "sẽ", "được", "cần", "phải", "tiếp", "về", "để", "trong", "theo", "tại",
-    "trên", "đối với", "với", "nhằm", "kể từ", "giao", "yêu cầu",
+    "có",
+    "đã",
+    "đang",
+    "sẽ",
+    "được",
+    "cần",
+    "phải",
+    "tiếp",
+    "về",
+    "để",
+    "trong",
+    "theo",
+    "tại",
+    "trên",
+    "đối với",
+    "với",
+    "nhằm",
+    "kể từ",
+    "giao",
+    "yêu cầu",
 ];
 
 /// Words that start what is to be done: a unit's name ends before them.
@@ -188,6 +213,7 @@ const VERBS: &[&str] = &[
     "đẩy nhanh",
     "đẩy mạnh",
     "làm việc",
+    "làm",
     "giải quyết",
     "bố trí",
     "cung cấp",
@@ -291,32 +317,39 @@ pub struct Directory {
 /// A unit name folded for matching: accents and case dropped,
 /// abbreviations written out, `&` as `và`, punctuation as spaces.
 pub fn key(name: &str) -> String {
-    let mut k = format!(" {} ", fold(name));
-    for (short, long) in ABBREVIATIONS {
-        let from = format!(" {short} ");
-        let to = format!(" {long} ");
-        while k.contains(&from) {
-            k = k.replace(&from, &to);
-        }
-        // Inside a name: "so kh&dt" as a word.
-        k = k.replace(&format!(" {short}."), &format!(" {long} "));
+    let words: Vec<String> = name.split_whitespace().map(word_key).collect();
+    joined_key(&words)
+}
+
+/// One written word's part of a key (an abbreviation may give several
+/// words; punctuation gives none).
+fn word_key(word: &str) -> String {
+    let folded = fold(word);
+    let t = folded.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '(' | ')' | '"'));
+    if let Some((_, long)) = ABBREVIATIONS.iter().find(|(short, _)| *short == t) {
+        return long.to_string();
     }
-    let spaced: String = k
-        .replace('&', " va ")
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    let mut k = format!(
+    t.replace('&', " va ")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A key from its words' parts: the long forms of `UBND`, `HĐND` made short.
+fn joined_key(words: &[String]) -> String {
+    let k = format!(
         " {} ",
-        spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+        words
+            .iter()
+            .filter(|w| !w.is_empty())
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ")
     );
-    for (short, long) in ABBREVIATIONS {
-        if !short.contains(['&', '.', ',', '-']) && short.len() > 3 {
-            k = k.replace(&format!(" {short} "), &format!(" {long} "));
-        }
-    }
     k.replace(" uy ban nhan dan ", " ubnd ")
         .replace(" hoi dong nhan dan ", " hdnd ")
+        .replace(" uy ban mat tran to quoc ", " ubmttq ")
         .trim()
         .to_string()
 }
@@ -350,46 +383,65 @@ impl Directory {
 
     /// The longest known unit at the start of `text`: its length in bytes.
     fn known_prefix(&self, text: &str) -> Option<usize> {
-        let ends = word_ends(text);
-        ends.iter()
-            .take(self.longest)
+        let ends = word_ends(text, self.longest);
+        let mut start = 0;
+        let words: Vec<String> = ends
+            .iter()
+            .map(|&end| {
+                let w = word_key(&text[start..end]);
+                start = end;
+                w
+            })
+            .collect();
+        (1..=ends.len())
             .rev()
-            .find(|&&end| self.by_key.contains_key(&key(&text[..end])))
-            .copied()
+            .find(|&k| self.by_key.contains_key(&joined_key(&words[..k])))
+            .map(|k| ends[k - 1])
     }
 }
 
 /// The byte offsets where each word of `text` ends (trailing punctuation
 /// such as `,` `:` `;` `.` left out).
-fn word_ends(text: &str) -> Vec<usize> {
+fn word_ends(text: &str, most: usize) -> Vec<usize> {
     let mut ends = Vec::new();
-    let mut in_word = false;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            in_word = false;
+    let mut at = 0;
+    for word in text.split_inclusive(char::is_whitespace) {
+        let start = at;
+        at += word.len();
+        let trimmed = word
+            .trim_end()
+            .trim_end_matches([',', ':', ';', '.', '(', ')']);
+        if trimmed.is_empty() {
             continue;
         }
-        if !in_word {
-            in_word = true;
-        }
-        if !matches!(c, ',' | ':' | ';' | '.' | '(' | ')') {
-            let end = i + c.len_utf8();
-            if ends.last().is_some_and(|&e| {
-                text[e..i]
-                    .chars()
-                    .all(|c| !c.is_whitespace() && !matches!(c, ',' | ':' | ';' | '.'))
-            }) {
-                ends.pop();
-            }
-            ends.push(end);
+        ends.push(start + trimmed.len());
+        if ends.len() == most {
+            break;
         }
     }
     ends
 }
 
+/// `text` in lower case letter by letter where that keeps each letter's
+/// length in bytes (all of Vietnamese does), so that offsets found in it
+/// hold in `text`.
+pub fn lower(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(x), None) if x.len_utf8() == c.len_utf8() => x,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
 /// Whether `text` starts with one of `words` (case aside, whole words).
 fn starts_with_any(text: &str, words: &[&str]) -> Option<usize> {
-    starts_with_word(&text.to_lowercase(), words)
+    // The longest word looked for is far shorter than 80 characters.
+    let head: String = text.chars().take(80).collect();
+    starts_with_word(&lower(&head), words)
 }
 
 /// Whether `text` starts with one of `words` as written (whole words):
@@ -413,15 +465,49 @@ fn starts_with_word(lower: &str, words: &[&str]) -> Option<usize> {
 /// unit's head word and the words up to a verb, a punctuation mark or
 /// `và` before another unit. Its length in bytes.
 fn one_unit(text: &str, dir: &Directory) -> Option<usize> {
-    if let Some(mut n) = dir.known_prefix(text) {
-        // What offices add to a known name: `các sở, ngành có liên quan`.
-        while let Some(k) = starts_with_word(&text[n..], &[" có liên quan", " liên quan", " tỉnh"])
-        {
-            n += k;
-        }
-        return Some(n);
+    if starts_with_any(text, &["báo cáo", "báo chí"]).is_some() {
+        return None;
     }
-    starts_with_any(text, UNIT_HEADS)?;
+    let n = match dir.known_prefix(text) {
+        Some(n) => n,
+        None => {
+            starts_with_any(text, UNIT_HEADS)?;
+            generic_unit(text)?
+        }
+    };
+    Some(n + unit_tail(&text[n..]))
+}
+
+/// What offices add after a unit's name: where (`các huyện, thành phố`),
+/// `có liên quan`, and a note in brackets (`(Văn phòng Điều phối …)`).
+fn unit_tail(text: &str) -> usize {
+    const TAILS: &[&str] = &[
+        " các huyện, thị xã, thành phố",
+        " các huyện, thành phố",
+        " các quận, huyện",
+        " các xã, thị trấn",
+        " có liên quan",
+        " liên quan",
+        " tỉnh",
+    ];
+    let mut n = 0;
+    loop {
+        if let Some(k) = starts_with_word(&text[n..], TAILS) {
+            n += k;
+        } else if text[n..].starts_with(" (") {
+            match text[n..].find(')') {
+                Some(close) if close < 120 => n += close + 1,
+                _ => return n,
+            }
+        } else {
+            return n;
+        }
+    }
+}
+
+/// A unit not in the directory: its head word and the words up to a verb,
+/// a punctuation mark or `và` before another unit. Its length in bytes.
+fn generic_unit(text: &str) -> Option<usize> {
     let mut end = 0;
     let mut rest = text;
     let mut first = true;
@@ -500,6 +586,18 @@ pub struct Assignment {
     pub rest: String,
     /// Why the lead is to be checked, if it was inferred.
     pub inferred: Option<&'static str>,
+    /// Whether it is written as ketluan's template writes a lead: `Giao X
+    /// chủ trì…:` (`given`) or `X chủ trì…:`.
+    pub template_form: Option<Given>,
+}
+
+/// How an assignment starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Given {
+    /// `Giao X …` (a numbered task in the template).
+    Giao,
+    /// `X …` (a subtask in the template).
+    Subject,
 }
 
 /// Reads an assignment at the start of a task's text: `Giao X chủ trì,
@@ -528,6 +626,16 @@ pub fn assignment(text: &str, dir: &Directory, strict: bool) -> Option<Assignmen
         ..Assignment::default()
     };
     let mut t = after.trim_start();
+    // `X, Y theo chức năng, nhiệm vụ (được giao) <làm>`: the qualifier is
+    // no part of the order.
+    for q in [
+        "theo chức năng, nhiệm vụ được giao",
+        "theo chức năng, nhiệm vụ",
+    ] {
+        if let Some(n) = starts_with_word(t, &[q]) {
+            t = t[n..].trim_start_matches(',').trim_start();
+        }
+    }
     let mut leads = false;
     if let Some(n) = starts_with_any(t, &["chủ trì"]) {
         leads = true;
@@ -543,8 +651,20 @@ pub fn assignment(text: &str, dir: &Directory, strict: bool) -> Option<Assignmen
             }
         }
     }
+    if !strict && a.lead[0].starts_with(char::is_lowercase) {
+        // `Giao các cơ quan chủ trì soạn thảo …`, `Đề nghị các đồng chí …`:
+        // a description, not a unit to track.
+        return None;
+    }
     let colon = t.starts_with(':');
     let t = t.trim_start_matches([':', ',']).trim_start();
+    if leads && colon {
+        a.template_form = match given {
+            Some("giao") => Some(Given::Giao),
+            None => Some(Given::Subject),
+            _ => None,
+        };
+    }
     if strict && !leads {
         return None;
     }
@@ -556,10 +676,7 @@ pub fn assignment(text: &str, dir: &Directory, strict: bool) -> Option<Assignmen
             a.inferred = Some("lead_from_request");
         }
         None if leads || colon => {}
-        None if !strict
-            && starts_with_word(t, VERBS).is_some()
-            && starts_with_word(t, NOT_ORDERS).is_none() =>
-        {
+        None if !strict && starts_with_word(t, VERBS) > starts_with_word(t, NOT_ORDERS) => {
             // `Sở Y tế tăng cường …`: the unit is the subject of an order.
             a.inferred = Some("lead_from_subject");
         }
@@ -588,7 +705,7 @@ pub struct Deadline {
 /// `Thời hạn (hoàn thành):` or inside a sentence. A period gives its last
 /// day (docs/import.md).
 pub fn deadline(text: &str, year: Option<i32>) -> Option<Deadline> {
-    let lower = text.to_lowercase();
+    let lower = lower(text);
     // A closing sentence `Thời hạn …: …`.
     let sentence = ["thời hạn hoàn thành", "thời gian hoàn thành", "thời hạn"]
         .iter()
@@ -654,18 +771,28 @@ fn period_or_day(text: &str, year: Option<i32>) -> Option<Deadline> {
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == ':')
         .filter(|w| !w.is_empty())
-        .take(8)
+        .take(12)
         .collect();
     let mut i = 0;
-    // Skip the marker words.
-    while i < words.len()
-        && matches!(
-            words[i],
-            "chậm" | "nhất" | "là" | "trước" | "ngày" | "xong" | "trong" | "hoàn" | "thành"
-        )
-    {
-        i += 1;
+    // Skip the marker words, and an hour before the day (`trước 16 giờ 00
+    // ngày 05/9/2024`).
+    loop {
+        let skip = match words.get(i).copied() {
+            Some(
+                "chậm" | "nhất" | "là" | "trước" | "ngày" | "xong" | "trong" | "hoàn" | "thành",
+            ) => 1,
+            Some(h) if h.parse::<u32>().is_ok() && words.get(i + 1) == Some(&"giờ") => {
+                if words.get(i + 2).is_some_and(|m| m.parse::<u32>().is_ok()) {
+                    3
+                } else {
+                    2
+                }
+            }
+            _ => break,
+        };
+        i += skip;
     }
+
     let w = |k: usize| words.get(k).copied().unwrap_or("");
     let num = |s: &str| s.trim_end_matches(['.', ')']).parse::<u32>().ok();
     let found = |due: Date, inferred| {

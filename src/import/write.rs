@@ -96,13 +96,18 @@ pub fn scalar(text: &str) -> String {
     if plain {
         text.to_string()
     } else {
-        let escaped = text
-            .replace('\\', "\\\\")
-            .replace('"', "\\\"")
-            .replace('\n', "\\n")
-            .replace('\t', "\\t");
-        format!("\"{escaped}\"")
+        quoted(text)
     }
+}
+
+/// A text double-quoted, with YAML's escapes.
+fn quoted(text: &str) -> String {
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
+        .replace('\t', "\\t");
+    format!("\"{escaped}\"")
 }
 
 struct Out {
@@ -135,6 +140,11 @@ impl Out {
     /// (unless `check` replaces it by a `kiểm tra` comment). Multi-line
     /// text is a literal block.
     fn field(&mut self, indent: usize, path: &str, field: &str, value: &str, check: Option<&str>) {
+        if value.trim().is_empty() {
+            // Not in the notice: left for the defaults file (ketluan.yaml)
+            // to give, or for `check` to ask for.
+            return;
+        }
         let key = path.rsplit('.').next().unwrap_or(path);
         let pad = " ".repeat(indent);
         let comment = match check {
@@ -252,7 +262,14 @@ pub fn meeting_file(notice: &Notice, source: &str, schema_line: &str) -> Written
 fn flow(items: &[String]) -> String {
     items
         .iter()
-        .map(|a| scalar(a))
+        .map(|a| {
+            if a.contains([',', '[', ']', '{', '}']) {
+                // Inside `[…]` these end or nest the list: quoted.
+                quoted(a)
+            } else {
+                scalar(a)
+            }
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
