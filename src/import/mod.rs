@@ -11,6 +11,7 @@
 
 pub mod blocks;
 pub mod docx;
+pub mod forms;
 pub mod notice;
 pub mod phrases;
 pub mod write;

@@ -67,6 +67,12 @@ pub struct Meeting {
     /// The opening paragraph(s) as written, when they are not in the
     /// generated sentence's shape.
     pub opening: Option<String>,
+    /// When it ended (a biên bản).
+    pub ends: Option<String>,
+    /// The secretary's name and title (a biên bản).
+    pub secretary: Option<(String, String)>,
+    /// Who was absent, and why (a biên bản).
+    pub absent: Vec<String>,
 }
 
 /// A notice read back.
@@ -104,6 +110,10 @@ pub struct Notice {
     pub position: String,
     /// The signer's name.
     pub signer: String,
+    /// Who a giấy mời invites.
+    pub invitees: Vec<String>,
+    /// A giấy mời's notes or a biên bản's proceedings (Markdown paragraphs).
+    pub own_text: Vec<String>,
     /// Values inferred rather than read: (field path, why), the reasons
     /// as message keys of `import.check.*`.
     pub checks: Vec<(String, &'static str)>,
@@ -199,8 +209,6 @@ fn join_broken(blocks: &[Block]) -> Vec<Block> {
             let first = b.text.chars().next();
             let continues = last.cell.is_none()
                 && b.cell.is_none()
-                && last.parts.is_empty()
-                && b.parts.is_empty()
                 && last.align == b.align
                 && !last.text.trim_end().ends_with(['.', ':', ';', '!', '?'])
                 && first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
@@ -212,6 +220,7 @@ fn join_broken(blocks: &[Block]) -> Vec<Block> {
                 last.marked.push(' ');
                 last.marked.push_str(&b.marked);
                 last.bold &= b.bold;
+                last.parts.clear();
                 continue;
             }
         }
@@ -229,6 +238,47 @@ fn finish(
     mut n: Notice,
 ) -> Result<Notice, String> {
     let year = n.date.map(|d| d.year());
+    if matches!(
+        n.kind,
+        Some(DocumentKind::Invitation) | Some(DocumentKind::Minutes)
+    ) {
+        let body: Vec<&Block> = blocks[start..end]
+            .iter()
+            .filter(|b| !is_rule(&b.text))
+            .collect();
+        let conclusions = super::forms::read(&body, &mut n);
+        if n.meeting.name.is_empty() {
+            n.meeting.name = lower_first(&n.summary);
+            n.checks.push(("meeting.name".into(), "meeting_name"));
+        }
+        if n.meeting.date.is_none() {
+            n.meeting.date = n.date;
+            n.checks.push(("meeting.date".into(), "meeting_date"));
+        }
+        if !conclusions.is_empty() {
+            let mut section = Section {
+                title: "Kết luận".into(),
+                title_check: true,
+                ..Section::default()
+            };
+            for b in conclusions {
+                let text = b.text.trim();
+                match item_number(text) {
+                    Some((_, at)) => section.tasks.push(task(
+                        &text[at..],
+                        strip_number(b.marked.trim()),
+                        dir,
+                        year,
+                        false,
+                    )),
+                    None => section.conclusion.push(b.marked.trim().to_string()),
+                }
+            }
+            n.sections.push(section);
+        }
+        signature(&blocks[end..], &mut n);
+        return Ok(n);
+    }
     body_parts(&blocks[start..end], dir, year, &mut n);
     signature(&blocks[end..], &mut n);
     if n.sections.is_empty() {
@@ -342,6 +392,27 @@ fn header(blocks: &[Block], n: &mut Notice) {
     n.issuer = sentence_case(&name);
     if n.issuer != name {
         n.checks.push(("issuer.name".into(), "case"));
+    }
+    if n.place.is_empty() {
+        // No date line (a biên bản): the place in the issuer's name.
+        let lower = phrases::lower(&n.issuer);
+        let at = [
+            "thành phố ",
+            "thị xã ",
+            "thị trấn ",
+            "tỉnh ",
+            "huyện ",
+            "quận ",
+            "phường ",
+            "xã ",
+        ]
+        .iter()
+        .filter_map(|l| lower.rfind(l).map(|i| i + l.len()))
+        .max();
+        if let Some(at) = at {
+            n.place = n.issuer[at..].trim().to_string();
+            n.checks.push(("issuer.place".into(), "place_from_name"));
+        }
     }
     if !parent.is_empty() {
         let p = sentence_case(&parent);
@@ -544,14 +615,14 @@ fn body_parts(body: &[Block], dir: &Directory, year: Option<i32>, n: &mut Notice
                 None => section.conclusion.push(format!("- {rest_marked}")),
             }
         } else if section.tasks.is_empty() {
-            match phrases::assignment(text, dir, strict) {
+            match unnumbered_assignment(text, dir, strict) {
                 Some(_) if section_has_numbers_later(b, body) => {
                     section.conclusion.push(marked.to_string())
                 }
                 Some(_) => section.tasks.push(task(text, marked, dir, year, strict)),
                 None => section.conclusion.push(marked.to_string()),
             }
-        } else if phrases::assignment(text, dir, strict).is_some() && !strict {
+        } else if unnumbered_assignment(text, dir, strict).is_some() && !strict {
             let pending = std::mem::take(&mut section.after);
             if let Some(last) = section.tasks.last_mut() {
                 last.text.extend(pending);
@@ -563,7 +634,42 @@ fn body_parts(body: &[Block], dir: &Directory, year: Option<i32>, n: &mut Notice
             section.after.push(marked.to_string());
         }
     }
+    for section in &mut sections {
+        for t in &mut section.tasks {
+            fold_bare_items(t);
+        }
+    }
     n.sections = sections;
+}
+
+/// `Sở X:` with nothing after it but `- ` items that assign nobody: the
+/// items are what the unit is to do (its `do`, as `- ` lines), the latest
+/// of their deadlines the task's.
+fn fold_bare_items(t: &mut Task) {
+    let empty = t.text.iter().all(|p| p.trim().is_empty());
+    if !empty || t.lead.is_empty() || t.subtasks.is_empty() {
+        return;
+    }
+    if t.subtasks
+        .iter()
+        .any(|s| !s.lead.is_empty() || !s.subtasks.is_empty())
+    {
+        return;
+    }
+    let items = std::mem::take(&mut t.subtasks);
+    t.text = vec![items
+        .iter()
+        .map(|s| format!("- {}", s.text.join(" ")))
+        .collect::<Vec<_>>()
+        .join("\n")];
+    if let Some(latest) = items
+        .iter()
+        .filter(|s| s.due.is_some())
+        .max_by_key(|s| s.due)
+    {
+        t.due = latest.due;
+        t.due_check = latest.due_check;
+    }
 }
 
 /// Whether any task or subtask assigns a unit in words ketluan's
@@ -583,6 +689,13 @@ fn foreign_forms(body: &[&Block], dir: &Directory) -> bool {
         phrases::assignment(rest, dir, false)
             .is_some_and(|a| a.inferred.is_none() && a.template_form != Some(wanted))
     })
+}
+
+/// An assignment that makes an unnumbered paragraph a task: not one read
+/// from a sentence's subject (`Chủ tịch UBND tỉnh ghi nhận, đánh giá …`
+/// is a statement; only an item of a list is an order by its subject).
+fn unnumbered_assignment(text: &str, dir: &Directory, strict: bool) -> Option<phrases::Assignment> {
+    phrases::assignment(text, dir, strict).filter(|a| a.inferred != Some("lead_from_subject"))
 }
 
 /// Whether numbered items follow `b` in its section: then its unnumbered
@@ -822,7 +935,7 @@ fn chair(text: &str) -> (Option<String>, Option<String>) {
 /// `X, <title> …` or `X - <title> …` after `đồng chí`: the name up to the
 /// first comma or dash, the title up to `kết luận`, `chủ trì`, `;` or the
 /// sentence's end.
-fn named(after: &str) -> (Option<String>, Option<String>) {
+pub(super) fn named(after: &str) -> (Option<String>, Option<String>) {
     let name_end = [", ", " - ", " – ", " ("]
         .iter()
         .filter_map(|w| after.find(w))
@@ -845,7 +958,7 @@ fn named(after: &str) -> (Option<String>, Option<String>) {
 
 /// The meeting's time as printed (`08 giờ 00`, `14 giờ`), if the opening
 /// gives one.
-fn time_of(text: &str) -> Option<String> {
+pub(super) fn time_of(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().take(40).collect();
     let at = words.iter().position(|w| *w == "giờ")?;
     let hour = words.get(at.checked_sub(1)?)?;
@@ -905,7 +1018,7 @@ fn lower_first(s: &str) -> String {
 }
 
 /// The first date of a text (`dd/mm/yyyy` or `ngày d tháng m năm y`).
-fn first_date(text: &str) -> Option<Date> {
+pub(super) fn first_date(text: &str) -> Option<Date> {
     let lower = phrases::lower(text);
     for (i, _) in lower.match_indices("ngày ") {
         if let Some(d) = phrases::deadline(&format!("trước {}", &lower[i..]), None) {

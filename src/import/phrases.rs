@@ -35,6 +35,7 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("uy ban mat tran to quoc", "ubmttq"),
     ("tp.", "thanh pho"),
     ("bch", "bo chi huy"),
+    ("mttq", "mat tran to quoc"),
     ("ptnt", "phat trien nong thon"),
     ("tp", "thanh pho"),
 ];

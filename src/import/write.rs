@@ -234,10 +234,7 @@ pub fn meeting_file(notice: &Notice, source: &str, schema_line: &str) -> Written
         o.checked(2, "signer.name", &n.signer, n);
     }
     o.line("");
-    if !matches!(
-        n.kind,
-        Some(DocumentKind::Invitation) | Some(DocumentKind::Minutes)
-    ) {
+    if !n.sections.is_empty() {
         agenda(&mut o, n);
         o.line("");
     }
@@ -246,7 +243,7 @@ pub fn meeting_file(notice: &Notice, source: &str, schema_line: &str) -> Written
     if let Some(c) = &n.closing {
         o.field(0, "closing", "closing", c, None);
     }
-    if !n.recipients.is_empty() {
+    if !n.recipients.is_empty() && n.kind.is_none_or(|k| k == DocumentKind::Notice) {
         o.list(0, "recipients", &n.recipients);
     }
     if !n.archive.is_empty() {
@@ -296,6 +293,17 @@ fn meeting(o: &mut Out, n: &Notice) {
     if !m.attendees.is_empty() {
         o.list(2, "meeting.attendees", &m.attendees);
     }
+    if let Some(e) = &m.ends {
+        o.checked(2, "meeting.ends", e, n);
+    }
+    if let Some((name, title)) = &m.secretary {
+        o.line("  secretary:");
+        o.checked(4, "meeting.secretary.name", name, n);
+        o.checked(4, "meeting.secretary.title", title, n);
+    }
+    if !m.absent.is_empty() {
+        o.list(2, "meeting.absent", &m.absent);
+    }
     if let Some(b) = &m.briefing {
         o.checked(2, "meeting.briefing", b, n);
     }
@@ -312,62 +320,27 @@ fn document_block(o: &mut Out, n: &Notice) {
         _ => "notice",
     };
     o.line(&format!("{key}:"));
-    if let Some(num) = n.number {
-        o.field(
-            2,
-            &format!("{key}.number"),
-            &format!("{key}.number"),
-            &num.to_string(),
-            None,
-        );
-    }
-    if let Some(d) = n.date {
-        if key != "minutes" {
-            o.field(
-                2,
-                &format!("{key}.date"),
-                &format!("{key}.date"),
-                &d.iso(),
-                None,
-            );
-        }
-    }
+    let number = n.number.map(|v| v.to_string()).unwrap_or_default();
+    o.checked(2, &format!("{key}.number"), &number, n);
     if key != "minutes" {
-        o.field(
-            2,
-            &format!("{key}.summary"),
-            &format!("{key}.summary"),
-            &n.summary,
-            None,
-        );
+        let date = n.date.map(|d| d.iso()).unwrap_or_default();
+        o.checked(2, &format!("{key}.date"), &date, n);
+        o.checked(2, &format!("{key}.summary"), &n.summary, n);
     }
-    let paragraphs: Vec<String> = n
-        .sections
-        .iter()
-        .flat_map(|s| s.conclusion.iter().cloned())
-        .collect();
-    match key {
-        "invitation" => {
-            let notes = block(&paragraphs.join("\n\n"));
-            o.field(
-                2,
-                "invitation.notes",
-                "invitation.notes",
-                &notes,
-                Some(&crate::tr!("import.check.kind")),
-            );
-        }
-        "minutes" => {
-            let p = block(&paragraphs.join("\n\n"));
-            o.field(
-                2,
-                "minutes.proceedings",
-                "minutes.proceedings",
-                &p,
-                Some(&crate::tr!("import.check.kind")),
-            );
-        }
-        _ => {}
+    if key == "invitation" && !n.invitees.is_empty() {
+        o.list(2, "invitation.invitees", &n.invitees);
+    }
+    if key != "notice" && !n.recipients.is_empty() {
+        o.list(2, &format!("{key}.recipients"), &n.recipients);
+    }
+    if !n.own_text.is_empty() {
+        let text = block(&n.own_text.join("\n\n"));
+        let field = if key == "invitation" {
+            "invitation.notes"
+        } else {
+            "minutes.proceedings"
+        };
+        o.checked(2, field, &text, n);
     }
 }
 
