@@ -32,6 +32,7 @@ pub mod textlayout;
 pub mod tracking;
 pub mod truetype;
 pub mod watcher;
+pub mod yaml_edit;
 
 // The message catalog (locales/app.yml), Vietnamese when a key lacks a language.
 rust_i18n::i18n!("locales", fallback = "vi");

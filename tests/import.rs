@@ -652,3 +652,185 @@ fn the_corpus_of_office_notices_reads_at_least_95_percent_right() {
         "lead and deadline right for {both_right} of {expected_tasks} tasks"
     );
 }
+
+// ---------------------------------------------------------------------------
+// A leader's edits in Word, back into the meeting file (`--into`).
+
+/// A copy of a DOCX with its document part changed by `edit`.
+fn edited_docx(docx: &Path, out: &Path, edit: impl Fn(String) -> String) {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
+    let mut w = zip::ZipWriter::new(std::fs::File::create(out).unwrap());
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        if name == "word/document.xml" {
+            bytes = edit(String::from_utf8(bytes).unwrap()).into_bytes();
+        }
+        w.start_file(name, options).unwrap();
+        w.write_all(&bytes).unwrap();
+    }
+    w.finish().unwrap();
+}
+
+/// The lines only `old` has and the lines only `new` has, by a longest
+/// common subsequence of lines (what `git diff` shows as - and +).
+fn line_diff(old: &str, new: &str) -> (Vec<String>, Vec<String>) {
+    let a: Vec<&str> = old.lines().collect();
+    let b: Vec<&str> = new.lines().collect();
+    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let (mut removed, mut added) = (Vec::new(), Vec::new());
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            i += 1;
+            j += 1;
+        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            added.push(b[j].to_string());
+            j += 1;
+        } else {
+            removed.push(a[i].to_string());
+            i += 1;
+        }
+    }
+    (removed, added)
+}
+
+#[test]
+fn word_edits_come_back_into_the_meeting_file_and_nothing_else_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let meeting = dir.path().join("x.yaml");
+    std::fs::copy(root().join(EXAMPLE), &meeting).unwrap();
+    let original = std::fs::read_to_string(&meeting).unwrap();
+    let out = dir.path().join("out");
+    render_into(&meeting, &out, &["--format", "docx"]);
+    let docx = out.join("x.docx");
+    // Unchanged: nothing to bring back.
+    let said = ketluan_ok(&[
+        "import",
+        docx.to_str().unwrap(),
+        "--into",
+        meeting.to_str().unwrap(),
+    ]);
+    assert!(
+        String::from_utf8_lossy(&said.stdout).contains("Không có thay đổi"),
+        "{}",
+        String::from_utf8_lossy(&said.stdout)
+    );
+    // The leader's edits: a deadline, a task reworded, a task added, a
+    // recipient removed, the trích yếu.
+    let edited = dir.path().join("sua.docx");
+    edited_docx(&docx, &edited, |xml| {
+        let xml = xml
+            .replacen("trước ngày 06/02/2021.", "trước ngày 10/02/2021.", 1)
+            .replacen(
+                "Giao Sở Y tế chủ trì: Duy trì",
+                "Giao Sở Y tế chủ trì: Bảo đảm duy trì",
+                1,
+            )
+            .replacen(
+                ">tại phiên họp UBND tỉnh tháng 01",
+                ">tại phiên họp thường kỳ UBND tỉnh tháng 01",
+                1,
+            );
+        // The recipient's paragraph out.
+        let at = xml.find("- Thành viên UBND tỉnh;").unwrap();
+        let start = xml[..at].rfind("<w:p ").unwrap();
+        let end = at + xml[at..].find("</w:p>").unwrap() + "</w:p>".len();
+        let xml = format!("{}{}", &xml[..start], &xml[end..]);
+        // A task after Sở Y tế's: its paragraph copied, its text new.
+        let at = xml.find("Giao Sở Y tế chủ trì").unwrap();
+        let start = xml[..at].rfind("<w:p ").unwrap();
+        let end = at + xml[at..].find("</w:p>").unwrap() + "</w:p>".len();
+        let paragraph = &xml[start..end];
+        let text_start = paragraph.find("6. Giao").unwrap();
+        let text_end = paragraph.find("</w:t>").unwrap();
+        let added = format!(
+            "{}6. Giao Sở Tài chính chủ trì: Bố trí kinh phí phòng, chống dịch. Thời hạn hoàn thành: trước ngày 15/02/2021.{}",
+            &paragraph[..text_start],
+            &paragraph[text_end..]
+        );
+        format!("{}{added}{}", &xml[..end], &xml[end..])
+    });
+    let said = ketluan_ok(&[
+        "import",
+        edited.to_str().unwrap(),
+        "--into",
+        meeting.to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&said.stdout).into_owned();
+    assert!(stdout.contains("5 thay đổi"), "{stdout}");
+    assert_eq!(
+        std::fs::read_to_string(&meeting).unwrap(),
+        original,
+        "not written without --write"
+    );
+    ketluan_ok(&[
+        "import",
+        edited.to_str().unwrap(),
+        "--into",
+        meeting.to_str().unwrap(),
+        "--write",
+    ]);
+    let now = std::fs::read_to_string(&meeting).unwrap();
+    let (removed, added) = line_diff(&original, &now);
+    let trimmed = |v: &[String]| v.iter().map(|l| l.trim().to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        trimmed(&removed),
+        [
+            "summary: Kết luận của Phó Chủ tịch Thường trực UBND tỉnh tại phiên họp UBND tỉnh tháng 01 năm 2021",
+            "do: Duy trì hoạt động khám, chữa bệnh; chủ động phòng, chống, ứng phó với các dịch bệnh có nguy cơ xảy ra trên địa bàn tỉnh; chuẩn bị các điều kiện, cơ sở vật chất, trang thiết bị, vật tư y tế cần thiết phục vụ công tác phòng, chống dịch Covid-19.",
+            "due: 2021-02-06",
+            "- Thành viên UBND tỉnh",
+        ],
+        "removed lines; added: {added:#?}"
+    );
+    assert_eq!(
+        trimmed(&added),
+        [
+            "summary: Kết luận của Phó Chủ tịch Thường trực UBND tỉnh tại phiên họp thường kỳ UBND tỉnh tháng 01 năm 2021",
+            "do: Bảo đảm duy trì hoạt động khám, chữa bệnh; chủ động phòng, chống, ứng phó với các dịch bệnh có nguy cơ xảy ra trên địa bàn tỉnh; chuẩn bị các điều kiện, cơ sở vật chất, trang thiết bị, vật tư y tế cần thiết phục vụ công tác phòng, chống dịch Covid-19.",
+            "- lead: Sở Tài chính",
+            "do: Bố trí kinh phí phòng, chống dịch.",
+            "due: 2021-02-15",
+            "due: 2021-02-10",
+        ],
+        "added lines"
+    );
+    // The file still checks, and renders the edited notice.
+    ketluan_ok(&["check", meeting.to_str().unwrap()]);
+    let again = dir.path().join("again");
+    render_into(&meeting, &again, &["--format", "docx"]);
+    // The same paragraphs, but the tasks numbered again after the one
+    // added, and its lead added to Nơi nhận (as every lead is).
+    let unnumbered = |texts: Vec<String>| -> Vec<String> {
+        texts
+            .into_iter()
+            .filter(|t| t != "- Sở Tài chính;")
+            .map(|t| {
+                let digits = t.chars().take_while(char::is_ascii_digit).count();
+                match t[digits..].strip_prefix(". ") {
+                    Some(rest) if digits > 0 => rest.to_string(),
+                    _ => t,
+                }
+            })
+            .collect()
+    };
+    assert_eq!(
+        unnumbered(docx_texts(&again.join("x.docx"))),
+        unnumbered(docx_texts(&edited))
+    );
+}

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use super::CmdResult;
 use crate::import::{self, phrases::Directory, write::Check};
 use crate::model::find_defaults;
-use crate::output::write_atomic;
+use crate::output::{write_atomic, write_atomic_unsynced_folder};
 
 /// Arguments of `import`.
 #[derive(clap::Args, Debug)]
@@ -27,6 +27,13 @@ pub struct Args {
     /// Write every value to check to this CSV file (file, line, field, why).
     #[arg(long)]
     pub report: Option<PathBuf>,
+    /// Compare one edited DOCX with the meeting file it was rendered from
+    /// and print the changes field by field.
+    #[arg(long, value_name = "MEETING")]
+    pub into: Option<PathBuf>,
+    /// With --into: apply the changes to the meeting file, in place.
+    #[arg(long, requires = "into")]
+    pub write: bool,
 }
 
 /// The files under `paths` an import reads: files as given, and in
@@ -95,6 +102,9 @@ fn directory(out: &Path) -> Directory {
 /// Reads each notice and writes its meeting file; a file that cannot be
 /// read is reported and the others go on.
 pub fn run(args: Args) -> CmdResult {
+    if let Some(into) = &args.into {
+        return into_meeting(&args, into);
+    }
     let files = inputs(&args.paths);
     let dir = directory(&args.out);
     let schema_line = "# yaml-language-server: $schema=ketluan.schema.json";
@@ -111,6 +121,7 @@ pub fn run(args: Args) -> CmdResult {
         })
         .collect();
     let mut taken: HashSet<String> = HashSet::new();
+    let mut planned = Vec::new();
     for (file, result) in files.iter().zip(results) {
         let imported = match result {
             Ok(i) => i,
@@ -134,8 +145,18 @@ pub fn run(args: Args) -> CmdResult {
                 .suspend(|| eprintln!("{}", crate::tr!("import.exists", file = target.display())));
             continue;
         }
-        std::fs::create_dir_all(&args.out)?;
-        write_atomic(&target, imported.written.text.as_bytes())?;
+        planned.push((file, target, imported));
+    }
+    // Written side by side, each whole or not at all; the folder synced
+    // once after all the renames (as `render` does).
+    std::fs::create_dir_all(&args.out)?;
+    let writes: Vec<std::io::Result<bool>> = planned
+        .par_iter()
+        .map(|(_, target, i)| write_atomic_unsynced_folder(target, i.written.text.as_bytes()))
+        .collect();
+    crate::output::sync_dir(&args.out);
+    for ((file, target, imported), write) in planned.into_iter().zip(writes) {
+        write?;
         ok += 1;
         progress.suspend(|| {
             println!(
@@ -178,4 +199,78 @@ pub fn run(args: Args) -> CmdResult {
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// `--into`: the edited document's changes, printed, and with `--write`
+/// applied to the meeting file in place (only the changed values).
+fn into_meeting(args: &Args, meeting_file: &Path) -> CmdResult {
+    let [edited] = args.paths.as_slice() else {
+        eprintln!("{}", crate::tr!("import.into.one_file"));
+        return Ok(ExitCode::from(2));
+    };
+    let loaded = crate::model::load_meeting(meeting_file);
+    let Some(meeting) = loaded.meeting.clone() else {
+        super::print_diagnostics(&loaded, &mut Default::default());
+        eprintln!(
+            "{}",
+            crate::tr!("import.into.invalid", file = meeting_file.display())
+        );
+        return Ok(ExitCode::FAILURE);
+    };
+    let dir = Directory::new(&meeting.departments);
+    let notice = match import::read_notice(edited, &dir) {
+        Ok(n) => n,
+        Err(e) => {
+            eprintln!(
+                "{}",
+                crate::tr!("import.failed", file = edited.display(), error = e)
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let found = import::into::compare(&meeting, &notice, &dir);
+    let file = meeting_file.display();
+    if found.changes.is_empty() {
+        println!("{}", crate::tr!("import.into.none", file = file));
+    } else {
+        println!(
+            "{}",
+            crate::tr!(
+                "import.into.changes",
+                count = found.changes.len(),
+                file = file
+            )
+        );
+        for c in &found.changes {
+            println!("  {} ({})", c.label, import::into::path_text(&c.path));
+            if !c.old.is_empty() {
+                println!("    - {}", c.old.replace('\n', "\n      "));
+            }
+            if !c.new.is_empty() {
+                println!("    + {}", c.new.replace('\n', "\n      "));
+            }
+        }
+    }
+    if !found.unmapped.is_empty() {
+        println!("{}", crate::tr!("import.into.not_applied"));
+        for u in &found.unmapped {
+            println!("  - {u}");
+        }
+    }
+    if found.changes.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !args.write {
+        eprintln!("{}", crate::tr!("import.into.dry_run"));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let source = std::fs::read_to_string(meeting_file)?;
+    let edits: Vec<_> = found.changes.iter().map(|c| c.edit.clone()).collect();
+    let text = crate::yaml_edit::apply(&source, &edits)?;
+    write_atomic(meeting_file, text.as_bytes())?;
+    println!(
+        "{}",
+        crate::tr!("import.into.written", file = file, count = edits.len())
+    );
+    Ok(ExitCode::SUCCESS)
 }

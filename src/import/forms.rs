@@ -25,7 +25,7 @@ enum Label {
 /// The label a paragraph starts with, and the text after its colon.
 fn label(text: &str) -> Option<(Label, &str)> {
     let (head, rest) = text.split_once(':')?;
-    let head = crate::tracking::fold(head);
+    let head = super::notice::folded(head);
     let found = [
         ("chu tri", Label::Chair),
         ("thu ky", Label::Secretary),
@@ -58,7 +58,7 @@ pub fn read<'b>(body: &[&'b Block], n: &mut Notice) -> Vec<&'b Block> {
     let mut in_conclusions = false;
     for b in body {
         let text = b.text.trim();
-        let folded = crate::tracking::fold(text);
+        let folded = super::notice::folded(text);
         if folded.starts_with("cuoc hop ket thuc") || folded.starts_with("buoi hop ket thuc") {
             n.meeting.ends = time_of(text);
             break;

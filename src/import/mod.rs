@@ -12,6 +12,7 @@
 pub mod blocks;
 pub mod docx;
 pub mod forms;
+pub mod into;
 pub mod notice;
 pub mod phrases;
 pub mod write;
@@ -42,6 +43,19 @@ pub fn import_file(
     dir: &Directory,
     schema_line: &str,
 ) -> Result<Imported, ImportError> {
+    let bytes = read_bounded(path)?;
+    import_bytes(path, &bytes, dir, schema_line)
+}
+
+/// The notice in `path`, read but not written as a meeting file.
+pub fn read_notice(path: &Path, dir: &Directory) -> Result<notice::Notice, ImportError> {
+    let bytes = read_bounded(path)?;
+    let blocks = read_blocks(path, &bytes)?;
+    notice::parse(&blocks, dir).map_err(ImportError::NoNotice)
+}
+
+/// A file's bytes, at most [`MAX_FILE_BYTES`].
+fn read_bounded(path: &Path) -> Result<Vec<u8>, ImportError> {
     use std::io::Read;
     let file = std::fs::File::open(path).map_err(|e| ImportError::Damaged(e.to_string()))?;
     // Read no more than the largest file taken, plus one byte to tell.
@@ -55,7 +69,7 @@ pub fn import_file(
             MAX_FILE_BYTES / 1024 / 1024
         )));
     }
-    import_bytes(path, &bytes, dir, schema_line)
+    Ok(bytes)
 }
 
 /// [`import_file`] on bytes already read.

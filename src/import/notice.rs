@@ -124,8 +124,12 @@ const NATIONAL: &[&str] = &[
     "doc lap tu do hanh phuc",
 ];
 
-fn folded(s: &str) -> String {
-    crate::tracking::fold(s)
+/// The start of a text (its first 120 characters: every use looks at how
+/// a paragraph starts) folded for matching: accents, case and
+/// punctuation aside.
+pub(super) fn folded(s: &str) -> String {
+    let head: String = s.chars().take(120).collect();
+    crate::tracking::fold(&head)
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect::<String>()

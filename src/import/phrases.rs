@@ -313,6 +313,11 @@ pub struct Directory {
     by_key: HashMap<String, (Option<String>, String)>,
     /// The most words a known name has.
     longest: usize,
+    /// Code → full name.
+    by_code: HashMap<String, String>,
+    /// The first word of every name's key, as written and as joined
+    /// (`uy` and `ubnd`): a text starting otherwise holds no known name.
+    first_words: std::collections::HashSet<String>,
 }
 
 /// A unit name folded for matching: accents and case dropped,
@@ -365,12 +370,21 @@ impl Directory {
         }
         for (code, name) in departments {
             d.insert(Some(code.clone()), name);
+            d.by_code.insert(code.clone(), name.clone());
         }
         d
     }
 
     fn insert(&mut self, code: Option<String>, name: &str) {
         let k = key(name);
+        if let Some(first) = k.split(' ').next() {
+            self.first_words.insert(first.to_string());
+        }
+        if let Some(first) = name.split_whitespace().next().map(word_key) {
+            if let Some(w) = first.split(' ').next() {
+                self.first_words.insert(w.to_string());
+            }
+        }
         self.longest = self.longest.max(name.split_whitespace().count() + 2);
         self.by_key.insert(k, (code, name.to_string()));
     }
@@ -382,8 +396,20 @@ impl Directory {
             .map(|(c, n)| (c.as_deref(), n.as_str()))
     }
 
+    /// The full name of a unit written as a code, or as written.
+    pub fn name_of<'u>(&'u self, unit: &'u str) -> &'u str {
+        self.by_code.get(unit).map_or(unit, String::as_str)
+    }
+
     /// The longest known unit at the start of `text`: its length in bytes.
     fn known_prefix(&self, text: &str) -> Option<usize> {
+        let first = text.split_whitespace().next().map(word_key)?;
+        if !self
+            .first_words
+            .contains(first.split(' ').next().unwrap_or(""))
+        {
+            return None;
+        }
         let ends = word_ends(text, self.longest);
         let mut start = 0;
         let words: Vec<String> = ends
