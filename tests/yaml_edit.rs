@@ -109,6 +109,20 @@ fn plain_scalar_with_comment_keeps_the_comment_at_its_column() {
 }
 
 #[test]
+fn comment_columns_count_characters_not_bytes() {
+    // `ă`, `ò`, `ệ` are two or three bytes each, one column each.
+    let src = "tên: Văn phòng    # cơ quan\nx: 1\n";
+    assert_eq!(
+        set(src, "tên", text("VP")),
+        "tên: VP           # cơ quan\nx: 1\n"
+    );
+    assert_eq!(
+        set(src, "tên", text("Sở Kế hoạch")),
+        "tên: Sở Kế hoạch  # cơ quan\nx: 1\n"
+    );
+}
+
+#[test]
 fn quoted_scalars_are_replaced_whole() {
     let src = "s: 'it''s'  # one\nd: \"a \\\" b\"\nn: x\n";
     assert_eq!(
