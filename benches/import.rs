@@ -1,7 +1,9 @@
 //! `cargo bench --bench import`: `ketluan import` on 1,000 DOCX (the
 //! three example notices rendered in turn with their own numbers, written
 //! to a temporary folder), as one process run, best of 3; and reading one
-//! DOCX in process (blocks, notice, meeting file), median of 15 batches.
+//! DOCX in process (blocks, notice, meeting file), median of 15 batches;
+//! then every imported file is rendered again and must give the paragraphs
+//! of the DOCX it was read from (the round trip on a 1,000-meeting archive).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -97,4 +99,49 @@ fn main() {
         format!("ketluan import, {n} DOCX (best of 3)"),
         best.as_secs_f64()
     );
+    // The round trip on the whole archive: every imported file renders
+    // the paragraphs of the DOCX it came from, and holds its tasks.
+    let out = work.path().join("meetings");
+    let mut same = 0;
+    for entry in std::fs::read_dir(&out).unwrap().flatten() {
+        let path = entry.path();
+        let m = load_meeting(&path)
+            .meeting
+            .expect("the imported file checks");
+        let doc = compose(&m, DocumentKind::Notice, &templates).unwrap();
+        let again = paragraphs(&DocxRenderer.render(&doc).unwrap());
+        let number = m.notice.as_ref().and_then(|x| x.number).unwrap();
+        let original = std::fs::read(input.join(format!("tb-{:04}.docx", number - 1))).unwrap();
+        if again == paragraphs(&original) {
+            same += 1;
+        } else {
+            println!("round trip differs: {}", path.display());
+        }
+    }
+    println!("round trip: {same} of {n} imported notices render the same paragraphs");
+    assert_eq!(same, n);
+}
+
+/// The text of every `w:p` of a DOCX (its `w:t`, `w:br` as a new line).
+fn paragraphs(docx: &[u8]) -> Vec<String> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == "p")
+        .map(|p| {
+            p.descendants()
+                .map(|n| match n.tag_name().name() {
+                    "t" => n.text().unwrap_or("").to_string(),
+                    "br" => "\n".to_string(),
+                    _ => String::new(),
+                })
+                .collect()
+        })
+        .collect()
 }

@@ -128,6 +128,38 @@ fn round_trip(meeting: &Path, defaults: Option<&Path>) -> (Vec<String>, Vec<Stri
 }
 
 #[test]
+fn a_notice_saved_again_by_libreoffice_imports_back_to_the_same_document() {
+    if !tool_available("soffice") {
+        return;
+    }
+    // The example's DOCX opened and saved by an office suite (its own
+    // styles, runs, table and paragraph properties), imported, rendered.
+    let (_dir, docx) = render_docx(&root().join(EXAMPLE));
+    let (_lo, saved) = libreoffice_convert(&docx, "docx:MS Word 2007 XML");
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("m");
+    ketluan_ok(&[
+        "import",
+        saved.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+    ]);
+    let again = dir.path().join("again");
+    render_into(&out_dir, &again, &["--format", "docx"]);
+    let rendered: Vec<PathBuf> = std::fs::read_dir(&again)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "docx"))
+        .collect();
+    assert_eq!(docx_texts(&rendered[0]), docx_texts(&docx));
+    assert_eq!(
+        tasks_json(&out_dir),
+        tasks_json(&root().join("meetings/2021-01-25-phien-hop-ubnd-thang-01.yaml"))
+    );
+}
+
+#[test]
 fn a_rendered_notice_imports_back_to_the_same_document() {
     let mut meetings = notices_under(&root().join("meetings"));
     meetings.extend(notices_under(&root().join("tests/fixtures/archive")));

@@ -123,19 +123,28 @@ impl AsRef<Path> for LibreOfficePdf {
 /// Converts a DOCX to PDF with LibreOffice (a private profile), in folders
 /// the returned value owns ([`LibreOfficePdf`]).
 pub fn libreoffice_pdf(docx: &Path) -> LibreOfficePdf {
+    let (dir, pdf) = libreoffice_convert(docx, "pdf");
+    LibreOfficePdf { _dir: dir, pdf }
+}
+
+/// Converts a file with LibreOffice (`soffice --convert-to <to>`, a
+/// private profile): the file is copied into a fresh `in/` folder and
+/// converted into a fresh `out/` folder of the returned folder, so the
+/// conversion can never write beside the caller's files.
+pub fn libreoffice_convert(file: &Path, to: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let (input, output) = (dir.path().join("in"), dir.path().join("out"));
     std::fs::create_dir(&input).unwrap();
     std::fs::create_dir(&output).unwrap();
-    let copy = input.join(docx.file_name().expect("a DOCX file name"));
-    std::fs::copy(docx, &copy).unwrap_or_else(|e| panic!("{}: {e}", docx.display()));
+    let copy = input.join(file.file_name().expect("a file name"));
+    std::fs::copy(file, &copy).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
     let profile = dir.path().join("lo-profile");
     let out = Command::new("soffice")
         .arg(format!(
             "-env:UserInstallation=file://{}",
             profile.display()
         ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .args(["--headless", "--convert-to", to, "--outdir"])
         .arg(&output)
         .arg(&copy)
         .output()
@@ -145,9 +154,16 @@ pub fn libreoffice_pdf(docx: &Path) -> LibreOfficePdf {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let pdf = output.join(copy.file_name().unwrap()).with_extension("pdf");
-    assert!(pdf.is_file(), "LibreOffice wrote {}", pdf.display());
-    LibreOfficePdf { _dir: dir, pdf }
+    let extension = to.split(':').next().unwrap_or(to);
+    let converted = output
+        .join(copy.file_name().unwrap())
+        .with_extension(extension);
+    assert!(
+        converted.is_file(),
+        "LibreOffice wrote {}",
+        converted.display()
+    );
+    (dir, converted)
 }
 
 /// Our PDF of a document and LibreOffice's rendering of our DOCX of it,
