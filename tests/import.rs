@@ -382,6 +382,21 @@ fn fuzz_the_text_reader() {
                     imported.written.text,
                     parsed.err()
                 );
+                // And reads back the values written: every task's text (a
+                // `#` or `: ` in it must not cut it).
+                let parsed = parsed.unwrap();
+                for (s, section) in imported.notice.sections.iter().enumerate() {
+                    for (t, task) in section.tasks.iter().enumerate() {
+                        let got = parsed["agenda"][s]["tasks"][t]["do"].as_str();
+                        let want = task.text.join("\n\n");
+                        prop_assert_eq!(
+                            got.map(str::trim_end),
+                            Some(want.trim_end()),
+                            "{}",
+                            imported.written.text
+                        );
+                    }
+                }
             }
             Ok(())
         })
@@ -683,6 +698,21 @@ fn the_corpus_of_office_notices_reads_at_least_95_percent_right() {
         pct(both_right, expected_tasks) >= 95.0,
         "lead and deadline right for {both_right} of {expected_tasks} tasks"
     );
+    // The misses known and explained in docs/import.md, and no other: a
+    // change that loses one more task fails here, though above 95 %.
+    let known = [
+        "06-vpcp-pho-thu-tuong-vat-lieu-xay-dung-2022: task \"Khẩn trương hoàn thành",
+        "14-ubnd-lao-cai-xoa-nha-tam-2024: task \"Rà soát lại danh sách",
+    ];
+    let unexplained: Vec<&String> = misses
+        .iter()
+        .filter(|m| !known.iter().any(|k| m.starts_with(k)))
+        .collect();
+    assert!(
+        unexplained.is_empty(),
+        "misses not in docs/import.md: {unexplained:#?}"
+    );
+    assert_eq!(misses.len(), known.len(), "{misses:#?}");
 }
 
 // ---------------------------------------------------------------------------
@@ -865,4 +895,120 @@ fn word_edits_come_back_into_the_meeting_file_and_nothing_else_changes() {
         unnumbered(docx_texts(&again.join("x.docx"))),
         unnumbered(docx_texts(&edited))
     );
+}
+
+// ---------------------------------------------------------------------------
+// The DOCX reader against LibreOffice's own reading of the same files.
+
+/// Text with white space collapsed, soft hyphens dropped, in NFC.
+fn normalized(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.replace('\u{ad}', "")
+        .replace('\u{a0}', " ")
+        .nfc()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every line our reader gives of `docx` is in LibreOffice's plain text of
+/// it (numbers of automatic lists, field results, accepted changes as
+/// LibreOffice prints them; a bullet, which our reader reads as the `-`
+/// of the meeting format, as a `-`).
+fn reads_as_libreoffice(docx: &Path) {
+    let (_lo, txt) = libreoffice_convert(docx, "txt:Text (encoded):UTF8");
+    let theirs = normalized(
+        &std::fs::read_to_string(&txt)
+            .unwrap()
+            .replace(['•', '◦', '▪', '\u{f0b7}', '\u{f02d}'], "-"),
+    );
+    let blocks = ketluan::import::docx::read(&std::fs::read(docx).unwrap()).unwrap();
+    assert!(!blocks.is_empty(), "{}", docx.display());
+    for b in &blocks {
+        for line in b.text.lines() {
+            let ours = normalized(line);
+            assert!(
+                theirs.contains(&ours),
+                "{}: {ours:?} is not in LibreOffice's text",
+                docx.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_docx_reader_reads_what_libreoffice_prints() {
+    if !tool_available("soffice") {
+        return;
+    }
+    let corpus = root().join("tests/import");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "docx"))
+        .collect();
+    files.sort();
+    // A paragraph with what Word keeps out of the printed text: a
+    // tracked deletion, a field's instructions, hidden text; and what it
+    // prints differently: a tracked insertion, capitals by format, a
+    // numbered list of two levels.
+    let dir = tempfile::tempdir().unwrap();
+    let tricky = dir.path().join("sua.docx");
+    let w = |body: &str| {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"{W}\"><w:body>{body}</w:body></w:document>"
+        )
+    };
+    let level = |i: u32, fmt: &str, text: &str| {
+        format!("<w:lvl w:ilvl=\"{i}\"><w:start w:val=\"1\"/><w:numFmt w:val=\"{fmt}\"/><w:lvlText w:val=\"{text}\"/></w:lvl>")
+    };
+    let numbering = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:numbering xmlns:w=\"{W}\"><w:abstractNum w:abstractNumId=\"0\">{}{}</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>",
+        level(0, "decimal", "%1."),
+        level(1, "lowerLetter", "%2)")
+    );
+    let item = |lvl: u32, text: &str| {
+        format!("<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{lvl}\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>")
+    };
+    let body = format!(
+        "<w:p><w:r><w:t xml:space=\"preserve\">Giao Sở Y tế </w:t></w:r><w:del w:id=\"1\" w:author=\"A\"><w:r><w:delText>chủ trì </w:delText></w:r></w:del><w:ins w:id=\"2\" w:author=\"A\"><w:r><w:t xml:space=\"preserve\">rà soát </w:t></w:r></w:ins><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> DOCPROPERTY Han </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>trước ngày 15/3/2021</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>ẩn đi</w:t></w:r></w:p><w:p><w:r><w:rPr><w:caps/></w:rPr><w:t>ủy ban nhân dân</w:t></w:r></w:p>{}{}{}{}",
+        item(0, "Một"),
+        item(1, "Hai"),
+        item(1, "Ba"),
+        item(0, "Bốn")
+    );
+    let content_types = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/><Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/></Types>";
+    let rels = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>";
+    let doc_rels = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/></Relationships>";
+    std::fs::write(
+        &tricky,
+        zip_of(&[
+            ("[Content_Types].xml", content_types.as_bytes()),
+            ("_rels/.rels", rels.as_bytes()),
+            ("word/_rels/document.xml.rels", doc_rels.as_bytes()),
+            ("word/document.xml", w(&body).as_bytes()),
+            ("word/numbering.xml", numbering.as_bytes()),
+        ]),
+    )
+    .unwrap();
+    let blocks = ketluan::import::docx::read(&std::fs::read(&tricky).unwrap()).unwrap();
+    let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Giao Sở Y tế rà soát trước ngày 15/3/2021",
+            "ỦY BAN NHÂN DÂN",
+            "1. Một",
+            "a) Hai",
+            "b) Ba",
+            "2. Bốn"
+        ]
+    );
+    // (LibreOffice's plain text shows tracked deletions and hidden text:
+    // this file is checked against the text written above only.)
+    for f in &files {
+        reads_as_libreoffice(f);
+    }
 }

@@ -114,10 +114,13 @@ struct Level {
     start: u32,
 }
 
-/// `word/numbering.xml`: each `w:num` as its levels.
+/// `word/numbering.xml`: each `w:num` as its levels, and the list whose
+/// counters it moves on: lists of one abstract definition count on
+/// together (as Word and LibreOffice number them) unless a list restarts
+/// with a `w:lvlOverride`.
 #[derive(Default)]
 struct Numbering {
-    lists: HashMap<String, Vec<Level>>,
+    lists: HashMap<String, (String, Vec<Level>)>,
 }
 
 impl Numbering {
@@ -135,6 +138,11 @@ impl Numbering {
                 .and_then(|n| attr(&n, "val"))
                 .unwrap_or("");
             let mut lvls = abstracts.get(abs).cloned().unwrap_or_default();
+            let counted_as = if num.children().any(|n| is(&n, "lvlOverride")) {
+                format!("num {id}")
+            } else {
+                format!("abstract {abs}")
+            };
             for o in num.children().filter(|n| is(n, "lvlOverride")) {
                 let i: usize = attr(&o, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
                 if let Some(l) = child(&o, "lvl") {
@@ -150,7 +158,7 @@ impl Numbering {
                     }
                 }
             }
-            lists.insert(id, lvls);
+            lists.insert(id, (counted_as, lvls));
         }
         Numbering { lists }
     }
@@ -363,11 +371,11 @@ impl Reader {
         if id == "0" {
             return None;
         }
-        let levels = self.numbering.lists.get(&id)?.clone();
+        let (counted_as, levels) = self.numbering.lists.get(&id)?.clone();
         let level = level.min(8);
         let counters = self
             .counters
-            .entry(id)
+            .entry(counted_as)
             .or_insert_with(|| levels.iter().map(|l| l.start.saturating_sub(1)).collect());
         counters.resize(9, 0);
         counters[level] += 1;

@@ -26,6 +26,9 @@ pub struct Task {
     pub lead_check: Option<&'static str>,
     /// Why the deadline is to be checked.
     pub due_check: Option<&'static str>,
+    /// The paragraph as written (Markdown): the text of a task that has
+    /// nothing after its assignment clause.
+    pub written: String,
 }
 
 /// A section (`I.`, `II.`…), or the whole body when there is none.
@@ -278,6 +281,7 @@ fn finish(
                     None => section.conclusion.push(b.marked.trim().to_string()),
                 }
             }
+            section.tasks.iter_mut().for_each(give_text);
             n.sections.push(section);
         }
         signature(&blocks[end..], &mut n);
@@ -641,9 +645,19 @@ fn body_parts(body: &[Block], dir: &Directory, year: Option<i32>, n: &mut Notice
     for section in &mut sections {
         for t in &mut section.tasks {
             fold_bare_items(t);
+            give_text(t);
         }
     }
     n.sections = sections;
+}
+
+/// A task with nothing after its clause (`Giao Sở Y tế:` and items that
+/// name units) keeps its paragraph as written as its text.
+fn give_text(t: &mut Task) {
+    if t.text.iter().all(|p| p.trim().is_empty()) {
+        t.text = vec![t.written.clone()];
+    }
+    t.subtasks.iter_mut().for_each(give_text);
 }
 
 /// `Sở X:` with nothing after it but `- ` items that assign nobody: the
@@ -788,7 +802,12 @@ fn task(text: &str, marked: &str, dir: &Directory, year: Option<i32>, strict: bo
             }
         }
     }
-    t.text = vec![body];
+    t.written = marked.to_string();
+    t.text = if body.trim().is_empty() {
+        Vec::new()
+    } else {
+        vec![body]
+    };
     t
 }
 

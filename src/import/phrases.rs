@@ -906,6 +906,10 @@ mod tests {
     #[test]
     fn abbreviations_match_the_directory() {
         let d = dir();
+        // A unit the directory has is filed as its code; others as written.
+        assert_eq!(as_filed("Sở KH&ĐT", &d), "SKHDT");
+        assert_eq!(as_filed("Sở Tài chính", &d), "Sở Tài chính");
+        assert_eq!(d.name_of("SNV"), "Sở Nội vụ");
         assert_eq!(d.find("Sở KH&ĐT").unwrap().0, Some("SKHDT"));
         assert_eq!(d.find("sở kế hoạch và đầu tư").unwrap().0, Some("SKHDT"));
         assert_eq!(
