@@ -1,7 +1,7 @@
 //! `ketluan import`: notices read back into meeting files.
 //!
 //! - Round trip: every meeting with a notice in `meetings/` and
-//!   `tests/fixtures/` is rendered to DOCX, the DOCX imported, the
+//!   `tests/fixtures/` is rendered to DOCX and PDF, each imported, the
 //!   imported file rendered again: the two DOCX have the same paragraphs
 //!   (read from word/document.xml), and `tasks --format json` of both
 //!   lists the same tasks (ids within the meeting, leads, partners,
@@ -84,7 +84,11 @@ fn tasks_json(dir: &Path) -> Vec<serde_json::Value> {
 /// Renders `meeting` to DOCX in a folder of its own, imports the DOCX
 /// into another (with the meeting's defaults file), renders the imported
 /// file; returns (original DOCX, imported file, re-rendered DOCX, folders).
-fn round_trip(meeting: &Path, defaults: Option<&Path>) -> (Vec<String>, Vec<String>, String) {
+fn round_trip(
+    meeting: &Path,
+    defaults: Option<&Path>,
+    from: &str,
+) -> (Vec<String>, Vec<String>, String) {
     let first = tempfile::tempdir().unwrap();
     let src = first.path().join("src");
     std::fs::create_dir_all(&src).unwrap();
@@ -93,9 +97,10 @@ fn round_trip(meeting: &Path, defaults: Option<&Path>) -> (Vec<String>, Vec<Stri
         std::fs::copy(d, src.join("ketluan.yaml")).unwrap();
     }
     let rendered = first.path().join("rendered");
-    render_into(&src, &rendered, &["--format", "docx"]);
+    render_into(&src, &rendered, &[]);
     let stem = meeting.file_stem().unwrap().to_string_lossy().into_owned();
     let docx = rendered.join(format!("{stem}.docx"));
+    let input = rendered.join(format!("{stem}.{from}"));
     let imported = first.path().join("imported");
     std::fs::create_dir_all(&imported).unwrap();
     if let Some(d) = defaults {
@@ -103,7 +108,7 @@ fn round_trip(meeting: &Path, defaults: Option<&Path>) -> (Vec<String>, Vec<Stri
     }
     let out = ketluan_ok(&[
         "import",
-        docx.to_str().unwrap(),
+        input.to_str().unwrap(),
         "--out",
         imported.to_str().unwrap(),
     ]);
@@ -165,13 +170,15 @@ fn a_rendered_notice_imports_back_to_the_same_document() {
     meetings.extend(notices_under(&root().join("tests/fixtures/archive")));
     assert!(meetings.len() >= 4, "{meetings:?}");
     for (meeting, defaults) in &meetings {
-        let (before, after, said) = round_trip(meeting, defaults.as_deref());
-        assert_eq!(
-            before,
-            after,
-            "{}: the paragraphs of the re-rendered notice ({said})",
-            meeting.display()
-        );
+        for from in ["docx", "pdf"] {
+            let (before, after, said) = round_trip(meeting, defaults.as_deref(), from);
+            assert_eq!(
+                before,
+                after,
+                "{} from {from}: the paragraphs of the re-rendered notice ({said})",
+                meeting.display()
+            );
+        }
     }
 }
 

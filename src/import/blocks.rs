@@ -121,6 +121,7 @@ pub fn clean(text: &str) -> String {
 pub fn from_text(text: &str) -> Vec<Block> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let wrap = wrap_width(text);
+    let layout = laid_out(text);
     let mut last_len = 0;
     let mut blocks: Vec<Block> = Vec::new();
     let mut open = false;
@@ -163,16 +164,33 @@ pub fn from_text(text: &str) -> Vec<Block> {
         } else {
             Align::Left
         };
+        if layout && indent >= 8 && line.chars().all(|c| c.is_ascii_digit()) {
+            // A page's number.
+            continue;
+        }
         let line = clean(line);
         let len = line.chars().count();
+        // In a PDF's laid-out text a paragraph starts indented and goes on
+        // flush left; elsewhere a line goes on a paragraph whose sentence
+        // it finishes.
+        let goes_on = if layout {
+            indent < 3 && !starts_item(&line)
+        } else {
+            joins(
+                &blocks.last().map_or(String::new(), |b| b.text.clone()),
+                &line,
+            )
+        };
         match blocks.last_mut() {
-            Some(last)
-                if open
-                    && last.cell.is_none()
-                    && wrapped(last_len, wrap)
-                    && joins(&last.text, &line) =>
-            {
-                last.text.push(' ');
+            Some(last) if open && last.cell.is_none() && wrapped(last_len, wrap) && goes_on => {
+                // A line broken after a word's hyphen (`Covid-` / `19`)
+                // joins without a space.
+                let mut tail = last.text.chars().rev();
+                let hyphenated =
+                    tail.next() == Some('-') && tail.next().is_some_and(char::is_alphanumeric);
+                if !hyphenated {
+                    last.text.push(' ');
+                }
                 last.text.push_str(&line);
             }
             _ => {
@@ -190,6 +208,21 @@ pub fn from_text(text: &str) -> Vec<Block> {
         b.marked = escape(&b.text);
     }
     blocks
+}
+
+/// Whether a text is laid out as `pdftotext -layout` writes a page: at
+/// least a tenth of its lines indented by two to seven spaces (first
+/// lines of paragraphs), the rest flush left.
+fn laid_out(text: &str) -> bool {
+    let (mut lines, mut indented) = (0, 0);
+    for l in text.lines().filter(|l| !l.trim().is_empty()) {
+        lines += 1;
+        let indent = l.len() - l.trim_start_matches(' ').len();
+        if (2..=7).contains(&indent) {
+            indented += 1;
+        }
+    }
+    lines > 0 && indented * 10 >= lines
 }
 
 /// The width text was wrapped at, in characters: the 90th percentile of

@@ -14,6 +14,7 @@ pub mod docx;
 pub mod forms;
 pub mod into;
 pub mod notice;
+pub mod pdf;
 pub mod phrases;
 pub mod write;
 
@@ -178,8 +179,8 @@ pub enum ImportError {
     /// Text that is not UTF-8.
     #[error("{}", crate::tr!("import.error.not_utf8"))]
     NotUtf8,
-    /// A PDF: read it through `pdftotext`.
-    #[error("{}", crate::tr!("import.error.pdf", why = .0))]
+    /// A PDF that cannot be read (a scan, encrypted, damaged).
+    #[error("{0}")]
     Pdf(String),
     /// Binary data of no known kind.
     #[error("{}", crate::tr!("import.error.unknown"))]
@@ -209,7 +210,10 @@ pub fn read_blocks(path: &Path, bytes: &[u8]) -> Result<Vec<Block>, ImportError>
     match sniff(bytes) {
         "zip" => docx::read(bytes),
         "doc" => Err(ImportError::Doc),
-        "pdf" => Err(ImportError::Pdf(String::new())),
+        "pdf" => {
+            let text = pdf::text(bytes).map_err(|e| ImportError::Pdf(e.to_string()))?;
+            Ok(blocks::from_text(&text))
+        }
         _ => {
             if bytes.len() > MAX_INPUT_BYTES {
                 return Err(ImportError::TooLarge(format!(
