@@ -334,6 +334,7 @@ fn words(text: &str) -> BTreeSet<String> {
 /// English help quotes, and `in` (Vietnamese for "print").
 const SHARED: &[&str] = &[
     "bash",
+    "meetings",
     "cancelled",
     "code",
     "csv",
