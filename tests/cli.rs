@@ -234,10 +234,11 @@ fn help_section(help: &str, heading: &str) -> Option<Vec<(String, String)>> {
 }
 
 /// The commands README.md says `ketluan --help` explains.
-const COMMANDS: [&str; 11] = [
+const COMMANDS: [&str; 12] = [
     "render",
     "check",
     "new",
+    "import",
     "tasks",
     "report",
     "templates",

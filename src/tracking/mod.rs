@@ -16,7 +16,6 @@ pub mod report;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::date::Date;
 use crate::model::{DocumentKind, Meeting, Status, Task};
@@ -226,16 +225,36 @@ pub fn collect(meeting: &Meeting, file: &Path) -> Vec<TrackedTask> {
 /// Folds Vietnamese text for matching: NFD, combining marks dropped, `đ` → `d`,
 /// lower case, runs of spaces folded. `Sở Nội vụ` and `so noi vu` fold alike.
 pub fn fold(text: &str) -> String {
-    let stripped: String = text
-        .nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .map(|c| match c {
-            'đ' | 'Đ' => 'd',
-            c => c,
-        })
-        .collect::<String>()
-        .to_lowercase();
-    stripped.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Letter by letter (what NFD then dropping the marks gives, without
+    // building the decomposed text): a composed letter's base letters.
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        let mut push = |d: char| {
+            if ('\u{300}'..='\u{36f}').contains(&d) {
+                return;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            match d {
+                'đ' | 'Đ' => out.push('d'),
+                d if d.is_ascii() => out.push(d.to_ascii_lowercase()),
+                d => out.extend(d.to_lowercase()),
+            }
+        };
+        if c.is_ascii() {
+            push(c);
+        } else {
+            unicode_normalization::char::decompose_canonical(c, &mut push);
+        }
+    }
+    out
 }
 
 /// What `ketluan tasks` and `ketluan report` keep.
@@ -437,6 +456,44 @@ mod tests {
             task(Status::Cancelled, Some("2021-02-06"), None, None).standing(today),
             Cancelled
         );
+    }
+
+    #[test]
+    fn folding_letter_by_letter_is_folding_the_decomposed_text() {
+        use unicode_normalization::UnicodeNormalization;
+        // The plain way: decompose the whole text, drop the marks.
+        let reference = |text: &str| -> String {
+            let stripped: String = text
+                .nfd()
+                .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+                .map(|c| match c {
+                    'đ' | 'Đ' => 'd',
+                    c => c,
+                })
+                .collect::<String>()
+                .to_lowercase();
+            stripped.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        let samples = [
+            "Sở Nội vụ",
+            "  ỦY BAN NHÂN DÂN  TỈNH LAI CHÂU ",
+            "Đắk Lắk, Đ đ",
+            "No\u{302}\u{323}i vu\u{323} (decomposed)",
+            "İstanbul ÅÉÎ ß ǅ ﬁ \t\n x",
+            "Sở KH&ĐT; NN&PTNT, TT&TT – “Điểm nóng” 25/01/2021",
+            "",
+            "   ",
+        ];
+        for s in samples {
+            assert_eq!(fold(s), reference(s), "{s:?}");
+        }
+        // And every Vietnamese letter, both cases.
+        let letters = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ";
+        let all: String = letters
+            .chars()
+            .flat_map(|c| [c, c.to_uppercase().next().unwrap(), ' '])
+            .collect();
+        assert_eq!(fold(&all), reference(&all));
     }
 
     #[test]
