@@ -746,38 +746,6 @@ fn edited_docx(docx: &Path, out: &Path, edit: impl Fn(String) -> String) {
     w.finish().unwrap();
 }
 
-/// The lines only `old` has and the lines only `new` has, by a longest
-/// common subsequence of lines (what `git diff` shows as - and +).
-fn line_diff(old: &str, new: &str) -> (Vec<String>, Vec<String>) {
-    let a: Vec<&str> = old.lines().collect();
-    let b: Vec<&str> = new.lines().collect();
-    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    let (mut i, mut j) = (0, 0);
-    let (mut removed, mut added) = (Vec::new(), Vec::new());
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            i += 1;
-            j += 1;
-        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            added.push(b[j].to_string());
-            j += 1;
-        } else {
-            removed.push(a[i].to_string());
-            i += 1;
-        }
-    }
-    (removed, added)
-}
-
 #[test]
 fn word_edits_come_back_into_the_meeting_file_and_nothing_else_changes() {
     let dir = tempfile::tempdir().unwrap();
@@ -855,8 +823,8 @@ fn word_edits_come_back_into_the_meeting_file_and_nothing_else_changes() {
         "--write",
     ]);
     let now = std::fs::read_to_string(&meeting).unwrap();
-    let (removed, added) = line_diff(&original, &now);
-    let trimmed = |v: &[String]| v.iter().map(|l| l.trim().to_string()).collect::<Vec<_>>();
+    let (removed, added) = common::diff::line_diff(&original, &now);
+    let trimmed = |v: &[&str]| v.iter().map(|l| l.trim().to_string()).collect::<Vec<_>>();
     assert_eq!(
         trimmed(&removed),
         [

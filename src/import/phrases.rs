@@ -159,7 +159,7 @@ const UNIT_HEADS: &[&str] = &[
     "hiệp hội",
 ];
 
-/// Words of [`VERBS`] that end a unit's name but do not give an order: a
+/// Words that end a unit's name as [`VERBS`] do, but give no order: a
 /// unit followed by them is a mention (`Sở Y tế đã báo cáo`), not an
 /// assignment.
 const NOT_ORDERS: &[&str] = &[
@@ -286,24 +286,6 @@ const VERBS: &[&str] = &[
     "xác định",
     "thúc đẩy",
     "nhanh chóng",
-    "có",
-    "đã",
-    "đang",
-    "sẽ",
-    "được",
-    "cần",
-    "phải",
-    "tiếp",
-    "về",
-    "để",
-    "trong",
-    "theo",
-    "tại",
-    "trên",
-    "đối với",
-    "với",
-    "nhằm",
-    "kể từ",
 ];
 
 /// A directory of units: the `departments` of ketluan.yaml, code → name.
@@ -546,6 +528,7 @@ fn generic_unit(text: &str) -> Option<usize> {
         }
         if !first
             && (starts_with_word(trimmed, VERBS).is_some()
+                || starts_with_word(trimmed, NOT_ORDERS).is_some()
                 || (starts_with_any(trimmed, &["và"]).is_some()
                     && starts_with_any(trimmed[3..].trim_start(), UNIT_HEADS).is_some()))
         {

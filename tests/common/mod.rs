@@ -3,6 +3,7 @@
 //! of an archive's tasks.
 #![allow(dead_code)]
 
+pub mod diff;
 pub mod oracle;
 pub mod pdf_structure;
 
