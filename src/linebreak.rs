@@ -207,6 +207,12 @@ fn break_paragraph(
     if n == 0 {
         return Vec::new();
     }
+    if n > MAX_BALANCED_WORDS {
+        // Far longer than a heading: filled line by line (the balanced
+        // breaking below takes time and memory growing with the square
+        // of the words).
+        return greedy(&words, measure, max_width);
+    }
     let space = f64::from(measure(" "));
     let widths: Vec<f64> = words.iter().map(|w| f64::from(measure(w))).collect();
     let max = f64::from(max_width).max(1.0);
@@ -227,7 +233,13 @@ fn break_paragraph(
     for k in 1..=n {
         for j in 1..=n {
             let mut found: Option<(f64, usize)> = None;
-            for i in (k - 1)..j {
+            // Only lines that fit can end at j (and one word alone): the
+            // first word such a line can start at.
+            let mut first = j - 1;
+            while first > k - 1 && first > 0 && width(first - 1, j) <= max + 0.01 {
+                first -= 1;
+            }
+            for i in first.max(k - 1)..j {
                 let Some((before, _)) = best[k - 1][i] else {
                     continue;
                 };
@@ -251,6 +263,29 @@ fn break_paragraph(
         Some(k) => unwind(&best, &words, k),
         None => vec![words.join(" ")],
     }
+}
+
+/// The most words broken into balanced lines; a longer text is filled.
+const MAX_BALANCED_WORDS: usize = 400;
+
+/// Words filled into lines one after another, each line as full as fits.
+fn greedy(words: &[&str], measure: &dyn Fn(&str) -> f32, max_width: f32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for w in words {
+        let candidate = if line.is_empty() {
+            w.to_string()
+        } else {
+            format!("{line} {w}")
+        };
+        if !line.is_empty() && measure(&candidate) > max_width {
+            lines.push(std::mem::replace(&mut line, w.to_string()));
+        } else {
+            line = candidate;
+        }
+    }
+    lines.push(line);
+    lines
 }
 
 fn unwind(best: &[Vec<Option<(f64, usize)>>], words: &[&str], lines: usize) -> Vec<String> {
@@ -291,6 +326,29 @@ mod tests {
 
     fn names(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_very_long_text_breaks_in_time_and_whole() {
+        // 300 words (balanced) and 3,000 (filled): the fuzzer found a
+        // text whose balanced breaking ran for minutes.
+        for n in [300, 3_000] {
+            let text: Vec<String> = (0..n).map(|i| format!("từ{}", i % 97)).collect();
+            let text = text.join(" ");
+            let started = std::time::Instant::now();
+            let lines = centred_lines(&text, &chars, 60.0, &[]);
+            assert!(
+                started.elapsed().as_secs_f32() < 5.0,
+                "{n}: {:?}",
+                started.elapsed()
+            );
+            assert_eq!(lines.join(" "), text, "{n}: every word, in order");
+            assert!(lines.iter().all(|l| chars(l) <= 60.0), "{n}: {lines:?}");
+            // Full lines: no two consecutive lines would fit on one.
+            assert!(lines
+                .windows(2)
+                .all(|w| chars(&format!("{} {}", w[0], w[1])) > 60.0));
+        }
     }
 
     #[test]
