@@ -353,7 +353,8 @@ mod tests {
 
     #[test]
     fn quoc_hieu_width_matches_decree_measurement() {
-        // decree30.md (MEAS): 9.57 cm at 13 pt bold; the motto 6.05 cm at 14 pt bold.
+        // Measured on a notice printed in the layout of Decree 30/2020/NĐ-CP, Phụ
+        // lục I: 9.57 cm at 13 pt bold; the motto 6.05 cm at 14 pt bold.
         let cm = |pt: f32| pt / 72.0 * 2.54;
         let w = cm(text_width(
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",

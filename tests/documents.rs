@@ -199,7 +199,8 @@ fn giay_moi_docx_elements_in_order_with_their_format() {
     let (_d, out) = lifecycle();
     let paras = docx_paragraphs(&out.join(format!("{STEM}.giay-moi.docx")));
     // Header table: the issuer and the number on the left, the Quốc hiệu,
-    // the Tiêu ngữ and the date line on the right (layout.md sizes).
+    // the Tiêu ngữ and the date line on the right (the sizes of Decree 30,
+    // Phụ lục I).
     let issuer = find(&paras, "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU");
     looks(issuer, 13, true, false, Some("center"));
     assert!(issuer.place.starts_with("table 1 row 0 cell 0"));
