@@ -17,7 +17,7 @@
 # (best of 3 for the batch; median of 31 for one notice, timed by
 # benches/one.py from spawn to exit); peak memory is the process's maximum
 # resident set (GNU time's %M). The figures go to
-# README.md's Speed section. Run it on an idle machine: other processes on
+# docs/performance.md. Run it on an idle machine: other processes on
 # the same cores slow the wall-clock figures, not the CPU ones.
 set -euo pipefail
 cd "$(dirname "$0")/.."

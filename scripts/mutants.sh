@@ -3,7 +3,7 @@
 # operator, a function that returns a default, a deleted statement) in the
 # modules whose promises the tests guard, one at a time, and runs the test
 # targets that cover each module. A mutant the tests do not catch is a
-# promise without a guard. Figures and the judged survivors: README, "What
+# promise without a guard. Figures and the judged survivors: docs/testing.md, "What
 # the tests are worth".
 #
 #   scripts/mutants.sh                 # every module below

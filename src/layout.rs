@@ -1,5 +1,5 @@
 //! The house layout of a notice: one value per element, shared by every
-//! backend (Decree 30/2020/NĐ-CP, Phụ lục I, as the README's layout table reads it). Each value can be changed in the
+//! backend (Decree 30/2020/NĐ-CP, Phụ lục I, as the layout table of docs/meeting-format.md reads it). Each value can be changed in the
 //! `layout:` block of `ketluan.yaml`; names and units are in the table
 //! [`Layout::FIELDS`].
 

@@ -1,11 +1,15 @@
-//! ketluan: a meeting written in YAML → the *Thông báo kết luận* of a
-//! Vietnamese government office (Decree 30/2020/NĐ-CP), as DOCX and PDF.
+//! ketluan: a meeting written in YAML → the papers of a Vietnamese
+//! government office in the layout of Decree 30/2020/NĐ-CP (the *Thông
+//! báo kết luận*, the giấy mời and the biên bản of the meeting, the report
+//! on its tasks) as DOCX, PDF/A and HTML, with task tracking, an archive
+//! site, a live preview, and the import of past notices.
 //!
 //! The pipeline reads in one direction:
 //! [`model`] (load YAML + defaults with source spans, validate) →
 //! [`template`] (tera → Markdown body) → [`markdown`] (pulldown-cmark →
 //! document blocks) → [`document`] (the notice, ready to lay out) →
-//! [`render`] backends (DOCX) → [`output`] (atomic write).
+//! [`render`] backends (DOCX, PDF, HTML) → [`output`] (atomic write);
+//! [`import`] reads notices the other way, into meeting files.
 
 pub mod build;
 pub mod cli;

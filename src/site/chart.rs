@@ -4,7 +4,7 @@
 //! Readable without colour: each count has its own fill pattern (solid,
 //! diagonal hatching, dots, blank), shown in the legend, and the numbers
 //! are written beside every bar. A small writer rather than a charting
-//! crate: one kind of chart, some 150 lines, no dependency (README, Design).
+//! crate: one kind of chart, some 150 lines, no dependency (docs/architecture.md).
 
 use std::fmt::Write as _;
 

@@ -1,7 +1,7 @@
 //! Tracking assigned tasks across meetings: stable ids, where each task
 //! stands on a given day, filters, and the per-unit summary.
 //!
-//! The deadline rule (documented in the README): the deadline that counts is
+//! The deadline rule (docs/tracking.md): the deadline that counts is
 //! `extended_to` when an extension was granted, otherwise `due`. A task done
 //! on or before that deadline is *hoàn thành đúng hạn*, after it *hoàn thành
 //! quá hạn*; an open task is *chưa hoàn thành quá hạn* once the day after the

@@ -2,7 +2,7 @@
 //! what `tasks`, `report` and `site` say about them: the meeting files are
 //! read here with the YAML parser straight into JSON values, walked by
 //! hand, and judged with this file's own calendar arithmetic and the rule
-//! of QĐ 42/2014 as the README states it (the deadline is `extended_to`
+//! of QĐ 42/2014 as docs/tracking.md states it (the deadline is `extended_to`
 //! when granted, else `due`; done after it is late; open after it is
 //! overdue). Nothing of ketluan's own tracking code is used, so a bug there
 //! cannot hide by agreeing with itself.
