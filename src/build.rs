@@ -188,13 +188,6 @@ impl Outcome {
     }
 }
 
-/// The name of a meeting's outputs: its file name without `.yaml`.
-pub(crate) fn stem_of(file: &Path) -> String {
-    file.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
 impl Engine {
     /// Prepares a run: compiles the templates and hashes them, sets up the
     /// backends and the worker pool. Fails on a broken template (nothing is
@@ -289,7 +282,7 @@ impl Engine {
         let started = Instant::now();
         let had_manifest = Manifest::exists(&self.out);
         let manifest = Manifest::load(&self.out);
-        let stems: Vec<String> = files.iter().map(|f| stem_of(f)).collect();
+        let stems: Vec<String> = files.iter().map(|f| crate::model::stem_of(f)).collect();
         let mut first_with_stem: HashMap<&str, usize> = HashMap::new();
         for (i, s) in stems.iter().enumerate() {
             first_with_stem.entry(s.as_str()).or_insert(i);

@@ -110,7 +110,7 @@ fn nullable_text() -> Value {
 /// A field's description for an editor: its text, the documents that
 /// need it, its default.
 fn field_doc(field: &Field) -> String {
-    let mut doc = crate::template::upper_first(field.doc);
+    let mut doc = crate::text::upper_first(field.doc);
     match field.need {
         Need::NONE => {}
         Need::ALWAYS => doc.push_str(" (bắt buộc)"),

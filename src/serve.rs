@@ -206,7 +206,7 @@ async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
 
 /// Builds the site into the preview's folder and records its problems.
 fn rebuild(options: &ServeOptions, shared: &Shared) -> Vec<PathBuf> {
-    let files = match crate::cmd::collect_meeting_files(&options.paths) {
+    let files = match crate::model::load::collect_meeting_files(&options.paths) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("ketluan: {}: {e}", crate::tr!("diag.error"));

@@ -90,61 +90,14 @@ pub struct Templates {
     compiled: Vec<std::sync::OnceLock<Result<Tera, TemplateError>>>,
 }
 
+pub use crate::text::{join_units, roman, upper_first};
+
+/// The skeleton `ketluan new` writes (and `import` follows), with a
+/// Vietnamese comment on every field.
+pub const NEW_MEETING: &str = include_str!("../templates/new-meeting.yaml");
+
 fn markdown_escape(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     out.write_all(markdown::escape(text).as_bytes())
-}
-
-/// Roman numerals for section numbers.
-pub fn roman(mut n: u32) -> String {
-    const TABLE: &[(u32, &str)] = &[
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for &(value, digits) in TABLE {
-        while n >= value {
-            out.push_str(digits);
-            n -= value;
-        }
-    }
-    out
-}
-
-/// Joins unit names: `A, B và C` (separators can be changed).
-///
-/// ```
-/// let units = ["Sở Nội vụ".to_string(), "Sở Tài chính".into(), "UBND các huyện, thành phố".into()];
-/// assert_eq!(
-///     ketluan::template::join_units(&units, ", ", " và "),
-///     "Sở Nội vụ, Sở Tài chính và UBND các huyện, thành phố"
-/// );
-/// ```
-pub fn join_units(units: &[String], sep: &str, last: &str) -> String {
-    match units {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., final_one] => format!("{}{last}{final_one}", init.join(sep)),
-    }
-}
-
-/// Upper-cases the first letter.
-pub fn upper_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// Drops a final `;`, `.` or `,` (and spaces): an item of a list, written

@@ -13,11 +13,10 @@ pub mod tasks;
 pub mod templates;
 pub mod watch;
 
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::diag::stderr_color;
-use crate::model::{Loaded, DEFAULTS_FILE_NAME};
+use crate::model::Loaded;
 
 /// What a subcommand returns: its exit code, or an error that stops it.
 pub type CmdResult = Result<ExitCode, Box<dyn std::error::Error>>;
@@ -88,55 +87,7 @@ pub fn parse_date(s: &str) -> Result<crate::date::Date, String> {
     })
 }
 
-/// The folder searched when no path is given.
-pub const DEFAULT_MEETINGS_DIR: &str = "meetings";
-
-/// The meeting files named by `paths`: files as given, folders searched
-/// recursively for `*.yaml` / `*.yml` (the defaults file `ketluan.yaml`
-/// excluded), sorted by path so that runs are repeatable.
-pub fn collect_meeting_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
-    let default = [PathBuf::from(DEFAULT_MEETINGS_DIR)];
-    let paths = if paths.is_empty() {
-        &default[..]
-    } else {
-        paths
-    };
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let before = out.len();
-            walk(p, &mut out).map_err(|e| {
-                crate::tr!("files.unreadable_folder", path = p.display(), error = e)
-            })?;
-            out[before..].sort();
-        } else if p.exists() {
-            out.push(p.clone());
-        } else {
-            return Err(crate::tr!("files.no_such", path = p.display()));
-        }
-    }
-    Ok(out)
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
-    entries.sort_by_key(|e| e.file_name());
-    for e in entries {
-        let path = e.path();
-        let name = e.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with('.') {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, out)?;
-        } else if (name.ends_with(".yaml") || name.ends_with(".yml")) && name != DEFAULTS_FILE_NAME
-        {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
+pub use crate::model::load::{collect_meeting_files, DEFAULT_MEETINGS_DIR};
 
 /// Prints the diagnostics of a loaded file to stderr, each once (a problem in
 /// a shared `ketluan.yaml` is shown only the first time: `seen` remembers);

@@ -19,7 +19,7 @@ use crate::output::write_atomic;
 const SCHEMA_LINE: &str = "# yaml-language-server: $schema=ketluan.schema.json";
 
 /// The skeleton, with a Vietnamese comment on every field.
-pub const SKELETON: &str = include_str!("../../templates/new-meeting.yaml");
+pub use crate::template::NEW_MEETING as SKELETON;
 
 /// Arguments of `new`.
 #[derive(clap::Args, Debug)]

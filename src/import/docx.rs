@@ -412,8 +412,8 @@ fn format_number(n: u32, format: &str) -> String {
     match format {
         "lowerLetter" => letter(n).to_lowercase(),
         "upperLetter" => letter(n),
-        "lowerRoman" => crate::template::roman(n).to_lowercase(),
-        "upperRoman" => crate::template::roman(n),
+        "lowerRoman" => crate::text::roman(n).to_lowercase(),
+        "upperRoman" => crate::text::roman(n),
         "decimalZero" => format!("{n:02}"),
         _ => n.to_string(),
     }

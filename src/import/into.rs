@@ -340,7 +340,7 @@ pub fn compare(meeting: &Meeting, edited: &Notice, dir: &Directory) -> Compariso
     }
     for (s, (old, new)) in meeting.agenda.iter().zip(&edited.sections).enumerate() {
         let at = |f: &str| vec![key("agenda"), Step::Index(s), key(f)];
-        let label = format!("{section} {}", crate::template::roman(s as u32 + 1));
+        let label = format!("{section} {}", crate::text::roman(s as u32 + 1));
         d.text(
             at("title"),
             format!("{label}, {}", crate::tr!("import.into.title")),

@@ -515,7 +515,7 @@ pub fn sentence_case(text: &str) -> String {
             continue;
         }
         let lower = w.to_lowercase();
-        let cap = crate::template::upper_first(&lower);
+        let cap = crate::text::upper_first(&lower);
         let proper_pair = i > 0
             && matches!(
                 (words[i - 1].to_lowercase().as_str(), lower.as_str()),
@@ -837,7 +837,7 @@ fn rest_of_marked(marked: &str, text: &str, rest: &str) -> String {
         seen += 1;
     }
     let out = marked[at..].trim_start_matches([':', ',', ' ']);
-    crate::template::upper_first(out)
+    crate::text::upper_first(out)
 }
 
 /// The meeting from the opening paragraph: the generated sentence read

@@ -692,7 +692,7 @@ pub fn assignment(text: &str, dir: &Directory, strict: bool) -> Option<Assignmen
         }
         None => return None,
     }
-    a.rest = crate::template::upper_first(t);
+    a.rest = crate::text::upper_first(t);
     Some(a)
 }
 

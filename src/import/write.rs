@@ -36,7 +36,7 @@ fn skeleton_comments() -> &'static HashMap<String, String> {
     MAP.get_or_init(|| {
         let mut map = HashMap::new();
         let mut stack: Vec<(usize, String)> = Vec::new();
-        for raw in crate::cmd::new::SKELETON.lines() {
+        for raw in crate::template::NEW_MEETING.lines() {
             let line = raw.strip_prefix("# ").unwrap_or(raw);
             let indent = line.len() - line.trim_start().len();
             let body = line.trim_start();

@@ -606,7 +606,7 @@ pub fn reference_tables() -> String {
                 need_words(field.need),
                 default_words(field),
                 recommended,
-                crate::template::upper_first(field.doc).replace('|', "\\|"),
+                crate::text::upper_first(field.doc).replace('|', "\\|"),
             );
         }
         out.push('\n');

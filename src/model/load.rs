@@ -29,6 +29,14 @@ pub struct Loaded {
     pub meeting: Option<Meeting>,
 }
 
+/// The stem of a meeting file, which names its outputs and its tasks'
+/// ids: its file name without `.yaml`.
+pub fn stem_of(file: &Path) -> String {
+    file.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
 /// The nearest `ketluan.yaml` in the meeting file's folder or above it, as
 /// git finds `.git`.
 pub fn find_defaults(meeting_path: &Path) -> Option<PathBuf> {
@@ -264,4 +272,54 @@ pub fn load_read(path: &Path, bytes: Option<Vec<u8>>, defaults: Option<&Path>) -
         loaded.meeting = meeting;
     }
     loaded
+}
+
+/// The folder searched when no path is given.
+pub const DEFAULT_MEETINGS_DIR: &str = "meetings";
+
+/// The meeting files named by `paths`: files as given, folders searched
+/// recursively for `*.yaml` / `*.yml` (the defaults file `ketluan.yaml`
+/// excluded), sorted by path so that runs are repeatable.
+pub fn collect_meeting_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let default = [PathBuf::from(DEFAULT_MEETINGS_DIR)];
+    let paths = if paths.is_empty() {
+        &default[..]
+    } else {
+        paths
+    };
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let before = out.len();
+            walk(p, &mut out).map_err(|e| {
+                crate::tr!("files.unreadable_folder", path = p.display(), error = e)
+            })?;
+            out[before..].sort();
+        } else if p.exists() {
+            out.push(p.clone());
+        } else {
+            return Err(crate::tr!("files.no_such", path = p.display()));
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let path = e.path();
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if (name.ends_with(".yaml") || name.ends_with(".yml")) && name != DEFAULTS_FILE_NAME
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
 }

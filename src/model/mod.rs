@@ -18,7 +18,7 @@ use crate::diag::Loc;
 use crate::layout::Layout;
 
 pub use format::DocumentKind;
-pub use load::{find_defaults, load_meeting, Loaded, DEFAULTS_FILE_NAME};
+pub use load::{find_defaults, load_meeting, stem_of, Loaded, DEFAULTS_FILE_NAME};
 pub(crate) use schema::is_proper_name;
 
 /// Default clause before the chair concludes (`meeting.briefing`).

@@ -1091,7 +1091,7 @@ impl<'a> Walker<'a> {
                 "",
                 crate::tr!(
                     "model.schema.no_document",
-                    blocks = crate::template::join_units(&blocks, ", ", &or)
+                    blocks = crate::text::join_units(&blocks, ", ", &or)
                 ),
                 crate::tr!("model.schema.no_document_hint"),
             );

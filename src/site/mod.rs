@@ -16,9 +16,10 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::build::{stem_of, Engine, Options, Report, Summary};
+use crate::build::{Engine, Options, Report, Summary};
 use crate::date::Date;
 use crate::document::compose;
+use crate::model::stem_of;
 use crate::model::{load_meeting, Meeting};
 use crate::output::write_atomic;
 use crate::render::Format;

@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::date::Date;
 use crate::model::{DocumentKind, Meeting, Status, Task};
-use crate::template::roman;
+use crate::text::roman;
 
 /// A path as text with `/` between its parts, as on Linux, also on Windows
 /// (which takes `/` too): a listing of the same archive is the same bytes
@@ -171,7 +171,7 @@ fn plain(markdown: &str) -> String {
 
 /// Every task and subtask of a meeting, depth first, with its id.
 pub fn collect(meeting: &Meeting, file: &Path) -> Vec<TrackedTask> {
-    let stem = crate::build::stem_of(file);
+    let stem = crate::model::stem_of(file);
     let notice = meeting
         .notice
         .as_ref()
