@@ -4,12 +4,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::tasks::{lead_names, load_tasks};
+use super::print_diagnostics;
 use super::CmdResult;
 use crate::date::Date;
 use crate::output::write_atomic;
 use crate::render::{renderer_for, Format, RenderOptions};
 use crate::template::Templates;
+use crate::tracking::archive::{lead_names, load_tasks};
 use crate::tracking::report::{compose_report, Scope};
 use crate::tracking::{Filter, TrackedTask};
 
@@ -46,7 +47,10 @@ pub struct Args {
 
 /// Writes the report.
 pub fn run(args: Args) -> CmdResult {
-    let set = load_tasks(&args.paths)?;
+    let mut seen = std::collections::HashSet::new();
+    let set = load_tasks(&args.paths, |loaded| {
+        print_diagnostics(loaded, &mut seen);
+    })?;
     let today = args.today.unwrap_or_else(Date::today);
     let Some(first) = set.first.as_ref() else {
         eprintln!(

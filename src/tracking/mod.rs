@@ -10,6 +10,7 @@
 //! time. This follows QĐ 42/2014/QĐ-TTg (as amended), where an extension
 //! approved by the assigning authority moves the deadline.
 
+pub mod archive;
 pub mod export;
 pub mod report;
 
