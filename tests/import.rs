@@ -305,8 +305,19 @@ fn an_existing_meeting_file_is_kept_without_force_and_others_go_on() {
     // The bad file fails, the good one is written.
     let out = ketluan(&args);
     assert_eq!(out.status.code(), Some(1));
-    let written: Vec<_> = std::fs::read_dir(&out_dir).unwrap().flatten().collect();
+    let written: Vec<_> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "yaml"))
+        .collect();
     assert_eq!(written.len(), 1);
+    // The schema `ketluan new` would name, written beside it for editors.
+    let first_line = std::fs::read_to_string(written[0].path()).unwrap();
+    assert!(
+        first_line.starts_with("# yaml-language-server: $schema=ketluan.schema.json\n"),
+        "{first_line}"
+    );
+    assert!(out_dir.join("ketluan.schema.json").is_file());
     let path = written[0].path();
     std::fs::write(&path, "# sửa tay\n").unwrap();
     // Again: the meeting file exists and is kept.

@@ -12,6 +12,9 @@ use crate::import::{self, phrases::Directory, write::Check};
 use crate::model::find_defaults;
 use crate::output::{write_atomic, write_atomic_unsynced_folder};
 
+/// The schema line written first, then made to name the schema file.
+const SCHEMA_PLACEHOLDER: &str = "# yaml-language-server: $schema=ketluan.schema.json";
+
 /// Arguments of `import`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -107,7 +110,9 @@ pub fn run(args: Args) -> CmdResult {
     }
     let files = inputs(&args.paths);
     let dir = directory(&args.out);
-    let schema_line = "# yaml-language-server: $schema=ketluan.schema.json";
+    // The first line of `ketluan new`'s skeleton; made to name the schema
+    // file that serves `--out` once something is to be written there.
+    let schema_line = SCHEMA_PLACEHOLDER;
     let mut report: Vec<(PathBuf, Check)> = Vec::new();
     let (mut ok, mut failed) = (0, 0);
     let progress = crate::output::progress_bar(files.len() as u64);
@@ -150,6 +155,16 @@ pub fn run(args: Args) -> CmdResult {
     // Written side by side, each whole or not at all; the folder synced
     // once after all the renames (as `render` does).
     std::fs::create_dir_all(&args.out)?;
+    if !planned.is_empty() {
+        // The schema for editors, as `ketluan new` names (and writes) it.
+        let line = super::new::schema_line(&args.out.join("x.yaml"))?;
+        for (_, _, imported) in &mut planned {
+            let text = &mut imported.written.text;
+            if let Some(rest) = text.strip_prefix(SCHEMA_PLACEHOLDER) {
+                *text = format!("{line}{rest}");
+            }
+        }
+    }
     let writes: Vec<std::io::Result<bool>> = planned
         .par_iter()
         .map(|(_, target, i)| write_atomic_unsynced_folder(target, i.written.text.as_bytes()))

@@ -37,7 +37,20 @@ pub fn run(args: Args) -> CmdResult {
         eprintln!("{}", crate::tr!("new.exists", file = args.file.display()));
         return Ok(ExitCode::FAILURE);
     }
-    let file = std::path::absolute(&args.file)?;
+    let line = schema_line(&args.file)?;
+    let text = SKELETON.replacen(SCHEMA_LINE, &line, 1);
+    write_atomic(&args.file, text.as_bytes())?;
+    println!("{}", crate::tr!("new.created", file = args.file.display()));
+    eprintln!("{}", crate::tr!("new.next", file = args.file.display()));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The first line of a new meeting file `file`, naming the schema for
+/// editors: the nearest `ketluan.schema.json` (refreshed when this
+/// version writes a different one), else one written beside the nearest
+/// `ketluan.yaml`, else beside the file (`new` and `import` write it).
+pub fn schema_line(file: &Path) -> std::io::Result<String> {
+    let file = std::path::absolute(file)?;
     let dir = file.parent().unwrap_or(Path::new("/")).to_path_buf();
     let schema = nearest_schema(&dir).unwrap_or_else(|| {
         find_defaults(&file)
@@ -50,15 +63,10 @@ pub fn run(args: Args) -> CmdResult {
             crate::tr!("new.schema_written", file = schema.display())
         );
     }
-    let line = format!(
+    Ok(format!(
         "# yaml-language-server: $schema={}",
         relative(&dir, &schema)
-    );
-    let text = SKELETON.replacen(SCHEMA_LINE, &line, 1);
-    write_atomic(&args.file, text.as_bytes())?;
-    println!("{}", crate::tr!("new.created", file = args.file.display()));
-    eprintln!("{}", crate::tr!("new.next", file = args.file.display()));
-    Ok(ExitCode::SUCCESS)
+    ))
 }
 
 /// The nearest `ketluan.schema.json` in `dir` or above.
