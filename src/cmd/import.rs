@@ -40,44 +40,30 @@ pub struct Args {
 }
 
 /// The files under `paths` an import reads: files as given, and in
-/// folders the `.docx`, `.txt`, `.pdf` and `.doc` files, sorted.
-fn inputs(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
+/// folders the `.docx`, `.txt`, `.pdf` and `.doc` files, in name order; a
+/// folder that cannot be read is an error naming it (the others go on).
+fn inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, usize) {
+    let notice_file = |name: &str| {
+        let lower = name.to_ascii_lowercase();
+        [".docx", ".txt", ".pdf", ".doc"]
+            .iter()
+            .any(|ext| lower.ends_with(ext))
+    };
+    let (mut out, mut failed) = (Vec::new(), 0);
     for p in paths {
         if p.is_dir() {
-            let mut found: Vec<PathBuf> = walk(p)
-                .into_iter()
-                .filter(|f| {
-                    let ext = f
-                        .extension()
-                        .and_then(|e| e.to_str())
-                        .unwrap_or("")
-                        .to_ascii_lowercase();
-                    matches!(ext.as_str(), "docx" | "txt" | "pdf" | "doc")
-                })
-                .collect();
-            found.sort();
-            out.extend(found);
+            if let Err(e) = crate::model::load::files_under(p, &notice_file, &mut out) {
+                failed += 1;
+                eprintln!(
+                    "{}",
+                    crate::tr!("files.unreadable_folder", path = p.display(), error = e)
+                );
+            }
         } else {
             out.push(p.clone());
         }
     }
-    out
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                out.extend(walk(&p));
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out
+    (out, failed)
 }
 
 /// `name`, or `name` with `-2`, `-3` … before `.yaml` when this run has
@@ -108,13 +94,13 @@ pub fn run(args: Args) -> CmdResult {
     if let Some(into) = &args.into {
         return into_meeting(&args, into);
     }
-    let files = inputs(&args.paths);
+    let (files, unreadable) = inputs(&args.paths);
     let dir = directory(&args.out);
     // The first line of `ketluan new`'s skeleton; made to name the schema
     // file that serves `--out` once something is to be written there.
     let schema_line = SCHEMA_PLACEHOLDER;
     let mut report: Vec<(PathBuf, Check)> = Vec::new();
-    let (mut ok, mut failed) = (0, 0);
+    let (mut ok, mut failed) = (0, unreadable);
     let progress = crate::output::progress_bar(files.len() as u64);
     // Read and parsed side by side, written in order.
     let results: Vec<_> = files

@@ -144,8 +144,7 @@ pub fn from_text(text: &str) -> Vec<Block> {
             } else {
                 row += 1;
             }
-            for (column, (indent, part)) in parts.iter().enumerate().take(2) {
-                let _ = indent;
+            for (column, part) in parts.iter().enumerate().take(2) {
                 blocks.push(Block {
                     cell: Some(Cell {
                         table: table - 1,
@@ -259,31 +258,27 @@ pub fn tab_parts(raw: &str) -> Vec<String> {
     }
 }
 
-/// A line's parts split at wide gaps (four spaces or more), with the
-/// column each starts at; one part when there is no gap.
-fn columns(line: &str) -> Vec<(usize, String)> {
+/// A line's parts split at wide gaps (four spaces or more); one part when
+/// there is no gap.
+fn columns(line: &str) -> Vec<String> {
     let mut parts = Vec::new();
-    let mut start = None;
     let mut spaces = 0;
-    let chars: Vec<char> = line.chars().collect();
     let mut current = String::new();
-    for (i, &c) in chars.iter().enumerate() {
+    for c in line.chars() {
         if c == ' ' {
             spaces += 1;
             continue;
         }
         if spaces >= 4 && !current.is_empty() {
-            parts.push((start.unwrap_or(0), std::mem::take(&mut current)));
-            start = None;
+            parts.push(std::mem::take(&mut current));
         } else if spaces > 0 && !current.is_empty() {
             current.push(' ');
         }
         spaces = 0;
-        start.get_or_insert(i);
         current.push(c);
     }
     if !current.is_empty() {
-        parts.push((start.unwrap_or(0), current));
+        parts.push(current);
     }
     parts
 }

@@ -401,10 +401,10 @@ impl Reader {
 /// A bullet's character as typed: `-` for a dash, en dash or a symbol-font
 /// bullet Word draws as a dot or a dash.
 fn bullet(text: &str) -> String {
-    match text.trim() {
-        "+" => "+".to_string(),
-        "-" | "–" | "—" | "\u{f02d}" | "" => "-".to_string(),
-        _ => "-".to_string(),
+    if text.trim() == "+" {
+        "+".to_string()
+    } else {
+        "-".to_string()
     }
 }
 

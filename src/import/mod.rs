@@ -50,9 +50,12 @@ pub fn import_file(
 
 /// The notice in `path`, read but not written as a meeting file.
 pub fn read_notice(path: &Path, dir: &Directory) -> Result<notice::Notice, ImportError> {
-    let bytes = read_bounded(path)?;
-    let blocks = read_blocks(path, &bytes)?;
-    notice::parse(&blocks, dir).map_err(ImportError::NoNotice)
+    parse(&read_bounded(path)?, dir)
+}
+
+/// The notice in a file's bytes.
+fn parse(bytes: &[u8], dir: &Directory) -> Result<notice::Notice, ImportError> {
+    notice::parse(&read_blocks(bytes)?, dir).map_err(ImportError::NoNotice)
 }
 
 /// A file's bytes, at most [`MAX_FILE_BYTES`].
@@ -80,8 +83,7 @@ pub fn import_bytes(
     dir: &Directory,
     schema_line: &str,
 ) -> Result<Imported, ImportError> {
-    let blocks = read_blocks(path, bytes)?;
-    let notice = notice::parse(&blocks, dir).map_err(ImportError::NoNotice)?;
+    let notice = parse(bytes, dir)?;
     let source = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -205,8 +207,7 @@ fn sniff(bytes: &[u8]) -> &'static str {
 }
 
 /// The paragraphs of a file, by what it holds.
-pub fn read_blocks(path: &Path, bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
-    let _ = path;
+pub fn read_blocks(bytes: &[u8]) -> Result<Vec<Block>, ImportError> {
     match sniff(bytes) {
         "zip" => docx::read(bytes),
         "doc" => Err(ImportError::Doc),

@@ -559,16 +559,11 @@ fn body_parts(body: &[Block], dir: &Directory, year: Option<i32>, n: &mut Notice
     // The opening: paragraphs before the first section or numbered item,
     // when a sentence of it ends with `:` (`… kết luận như sau:`), or the
     // first paragraph.
-    let opening_end = if first_structure > 0 {
-        first_structure
-    } else {
-        0
-    };
     // A paragraph ending `…như sau:` before it ends the opening.
-    let opening_end = body[..opening_end]
+    let opening_end = body[..first_structure]
         .iter()
         .position(|b| b.text.trim_end().ends_with(':'))
-        .map_or(opening_end, |p| p + 1);
+        .map_or(first_structure, |p| p + 1);
     let opening_end = if opening_end == body.len() {
         body.iter()
             .position(|b| b.text.trim_end().ends_with(':'))

@@ -305,6 +305,20 @@ pub fn collect_meeting_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> 
 }
 
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    files_under(
+        dir,
+        &|name| (name.ends_with(".yaml") || name.ends_with(".yml")) && name != DEFAULTS_FILE_NAME,
+        out,
+    )
+}
+
+/// The files under `dir` whose names `keep` takes, folders searched
+/// recursively in name order, hidden ones (`.git`) left out.
+pub fn files_under(
+    dir: &Path,
+    keep: &dyn Fn(&str) -> bool,
+    out: &mut Vec<PathBuf>,
+) -> std::io::Result<()> {
     let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<Result<_, _>>()?;
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
@@ -315,9 +329,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
             continue;
         }
         if path.is_dir() {
-            walk(&path, out)?;
-        } else if (name.ends_with(".yaml") || name.ends_with(".yml")) && name != DEFAULTS_FILE_NAME
-        {
+            files_under(&path, keep, out)?;
+        } else if keep(&name) {
             out.push(path);
         }
     }
