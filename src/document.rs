@@ -2,9 +2,10 @@
 //! text in its final form (capitals, numbers, dates), the body as
 //! paragraphs, ready for a backend to lay out.
 
+use crate::body::{Block, BlockKind, BodyPart, Inline};
 use crate::date::Date;
 use crate::layout::Layout;
-use crate::markdown::{self, Block, BlockKind, BodyPart, Inline};
+use crate::markdown;
 use crate::model::{DocumentKind, Meeting, Signer};
 use crate::template::{self, TemplateError, Templates};
 
@@ -163,7 +164,7 @@ pub struct Document {
     /// when known: a web page links its PDF and DOCX by it.
     pub file_name: Option<String>,
     /// The names of people and units that centred lines (trích yếu, issuer,
-    /// signer) never break inside ([`crate::linebreak`]).
+    /// signer) never break inside ([`crate::typeset::break_centred`]).
     pub names: Vec<String>,
 }
 

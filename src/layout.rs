@@ -3,7 +3,7 @@
 //! `layout:` block of `ketluan.yaml`; names and units are in the table
 //! [`Layout::FIELDS`].
 
-use crate::fonts::{text_width, FontStyle};
+use crate::typeset::measure::{text_width, FontStyle};
 
 /// `text` broken into centred lines measured in the embedded fonts.
 fn centred(
@@ -13,7 +13,7 @@ fn centred(
     width_pt: f32,
     names: &[String],
 ) -> Vec<String> {
-    crate::linebreak::centred_lines(
+    crate::typeset::break_centred::centred_lines(
         text,
         &|s: &str| text_width(s, style, size_pt),
         width_pt,
@@ -294,7 +294,7 @@ impl Layout {
     }
 
     /// Lines of the issuer's name (and of the parent above it) as set in the
-    /// left header column: centred lines ([`crate::linebreak`]), never wider
+    /// left header column: centred lines ([`crate::typeset::break_centred`]), never wider
     /// than the column, never breaking the `names`.
     pub fn header_left_lines(
         &self,

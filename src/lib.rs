@@ -11,19 +11,18 @@
 //! [`render`] backends (DOCX, PDF, HTML) → [`output`] (atomic write);
 //! [`import`] reads notices the other way, into meeting files.
 
+pub mod body;
 pub mod build;
 pub mod cli;
 pub mod cmd;
 pub mod date;
 pub mod diag;
 pub mod document;
-pub mod fonts;
 pub mod i18n;
 pub mod import;
 pub mod incremental;
 pub mod jsonschema;
 pub mod layout;
-pub mod linebreak;
 pub mod markdown;
 pub mod model;
 pub mod output;
@@ -32,9 +31,8 @@ pub mod serve;
 pub mod site;
 pub mod template;
 pub mod text;
-pub mod textlayout;
 pub mod tracking;
-pub mod truetype;
+pub mod typeset;
 pub mod watcher;
 pub mod yaml_edit;
 

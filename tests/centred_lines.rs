@@ -1,4 +1,4 @@
-//! Centred lines broken as a secretary would (`src/linebreak.rs`): the
+//! Centred lines broken as a secretary would (`src/typeset/break_centred.rs`): the
 //! trích yếu of the examples and of thirteen real-looking notices (chairs
 //! with three-word names, long unit names, Văn phòng and Sở issuers, a
 //! typed line break) and the signer's authority lines, read from the DOCX
@@ -12,7 +12,7 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use ketluan::fonts::{text_width, FontStyle};
+use ketluan::typeset::measure::{text_width, FontStyle};
 
 /// One notice: issuer (name, parent, code), chair (name, title), signer
 /// (authority, position, name), trích yếu, units named in its tasks.

@@ -30,17 +30,18 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use common::*;
+use ketluan::body::Inline;
 use ketluan::diag::SourceMap;
 use ketluan::document::compose;
-use ketluan::fonts::FontSet;
-use ketluan::markdown::{self, Inline};
+use ketluan::markdown;
 use ketluan::model::load::load_with_defaults;
 use ketluan::model::{DocumentKind, Meeting};
 use ketluan::render::docx::DocxRenderer;
 use ketluan::render::pdf::PdfRenderer;
 use ketluan::render::Renderer;
 use ketluan::template::Templates;
-use ketluan::textlayout::break_lines;
+use ketluan::typeset::break_paragraph::break_lines;
+use ketluan::typeset::measure::FontSet;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 
@@ -1116,7 +1117,9 @@ fn fuzz_line_breaking() {
                 // A line overflows only when it holds a single visible
                 // character (one wider than the line, or the line has no
                 // width at all); zero-width characters do not count.
-                if l.width > l.available.max(0.0) + ketluan::textlayout::FIT_TOLERANCE_PT {
+                if l.width
+                    > l.available.max(0.0) + ketluan::typeset::break_paragraph::FIT_TOLERANCE_PT
+                {
                     let visible = l
                         .segments
                         .iter()

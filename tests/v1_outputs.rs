@@ -8,7 +8,7 @@
 //! Changed on purpose since: the two examples in `meetings/`, whose trích
 //! yếu is now broken before a phrase word and never inside a name
 //! (`… Thường trực UBND tỉnh / tại phiên họp …`, `… Đặng Quang Minh / tại
-//! cuộc họp …`; `src/linebreak.rs`, issue 12). Issue 13 changed, on
+//! cuộc họp …`; `src/typeset/break_centred.rs`, issue 12). Issue 13 changed, on
 //! purpose: every PDF (the body now starts where the DOCX starts it, 6 pt
 //! higher: the first paragraph after the trích yếu's rule had its space
 //! counted twice; each rule takes its thickness below the text, as a
@@ -22,7 +22,7 @@
 //! every DOCX again: the package is written by ketluan, deflated, with only
 //! the parts a notice uses (`src/render/package.rs`); the XML inside is
 //! unchanged; and every PDF: its fonts are embedded without hinting and
-//! glyph names (`src/truetype.rs`), its streams deflated at level 2 (the
+//! glyph names (`src/typeset/embed_font.rs`), its streams deflated at level 2 (the
 //! same text, fonts and glyph outlines).
 
 mod common;

@@ -438,7 +438,7 @@ impl<'a> Walker<'a> {
         *self
             .coverage
             .entry(c)
-            .or_insert_with(|| crate::fonts::embedded_covers(c))
+            .or_insert_with(|| crate::typeset::measure::embedded_covers(c))
     }
 
     /// The text with the characters the fonts cannot draw replaced (see

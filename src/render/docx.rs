@@ -20,11 +20,11 @@ use docx_rs::{
 };
 
 use super::{Format, RenderError, Renderer};
+use crate::body::{BlockKind, BodyPart, CellAlign, Inline, Table as DataTable};
 use crate::document::{Appendix, Document, Signature, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING};
-use crate::fonts::FontStyle;
 use crate::layout::{mm_to_twips, pt_to_twips, Layout};
-use crate::markdown::{BlockKind, BodyPart, CellAlign, Inline, Table as DataTable};
 use crate::text::xml_escape;
+use crate::typeset::measure::FontStyle;
 
 /// The XML docx-rs writes for the marker height of a heading row.
 const HEADER_ROW_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="atLeast" />"#;

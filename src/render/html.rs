@@ -16,11 +16,11 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::{Format, RenderError, Renderer};
+use crate::body::{BlockKind, BodyPart, CellAlign, Inline};
 use crate::document::{Document, Signature, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING};
-use crate::fonts::FontStyle;
 use crate::layout::Layout;
-use crate::markdown::{BlockKind, BodyPart, CellAlign, Inline};
 use crate::template::{upper_first, Templates};
+use crate::typeset::measure::FontStyle;
 
 /// The template of a document page.
 pub const DOCUMENT_PAGE: &str = "document.html";

@@ -4,7 +4,6 @@
 pub mod docx;
 pub mod html;
 pub mod package;
-pub mod pages;
 pub mod pdf;
 
 use std::fmt;

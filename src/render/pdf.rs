@@ -19,11 +19,11 @@ use krilla::page::PageSettings;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document as PdfDocument, SerializeSettings};
 
-use super::pages::{compose_pages, Page, TextRun};
 use super::{Format, RenderError, Renderer};
 use crate::document::Document;
-use crate::fonts::{FontSet, FontStyle};
 use crate::layout::mm_to_pt;
+use crate::typeset::compose::{compose_pages, Page, TextRun};
+use crate::typeset::measure::{FontSet, FontStyle};
 
 /// Writes notices as PDF.
 pub struct PdfRenderer {
@@ -233,7 +233,8 @@ impl Renderer for PdfRenderer {
                 continue;
             }
             let face = fonts.face(style);
-            let data = match crate::truetype::for_embedding(face.bytes(), Some(&glyphs)) {
+            let data = match crate::typeset::embed_font::for_embedding(face.bytes(), Some(&glyphs))
+            {
                 Some(bytes) => krilla::Data::from(bytes),
                 None => krilla::Data::from(face.data()),
             };

@@ -225,8 +225,13 @@ mod tests {
         // the words of the one before, all inside the width. The words'
         // widths are read from the font the chart names (Liberation
         // Serif, Times New Roman's metrics) at its 13 px.
-        let label_width =
-            |t: &str| crate::fonts::text_width(t, crate::fonts::FontStyle::Regular, 13.0);
+        let label_width = |t: &str| {
+            crate::typeset::measure::text_width(
+                t,
+                crate::typeset::measure::FontStyle::Regular,
+                13.0,
+            )
+        };
         let legend: Vec<(f32, f32, f32)> = rects
             .iter()
             .filter(|r| num(**r, "y") < TOP - 10.0)

@@ -299,10 +299,10 @@ mod tests {
     #[test]
     fn every_glyph_keeps_its_outline_and_advance_and_the_hinting_is_gone() {
         for data in [
-            crate::fonts::data::REGULAR,
-            crate::fonts::data::BOLD,
-            crate::fonts::data::ITALIC,
-            crate::fonts::data::BOLD_ITALIC,
+            crate::typeset::measure::data::REGULAR,
+            crate::typeset::measure::data::BOLD,
+            crate::typeset::measure::data::ITALIC,
+            crate::typeset::measure::data::BOLD_ITALIC,
         ] {
             let stripped = without_hinting(data).expect("Liberation Serif is handled");
             assert!(
@@ -342,7 +342,7 @@ mod tests {
 
     #[test]
     fn only_the_asked_glyphs_and_their_components_keep_an_outline() {
-        let data = crate::fonts::data::REGULAR;
+        let data = crate::typeset::measure::data::REGULAR;
         let face = ttf_parser::Face::parse(data, 0).unwrap();
         // `ầ` is a composite in Liberation Serif: its parts must come along.
         let asked: Vec<u16> = "Aầ"
@@ -376,7 +376,7 @@ mod tests {
     fn a_font_it_cannot_read_is_left_alone() {
         assert!(without_hinting(b"").is_none());
         assert!(without_hinting(b"OTTO\0\0\0\0\0\0\0\0").is_none());
-        let mut truncated = crate::fonts::data::REGULAR.to_vec();
+        let mut truncated = crate::typeset::measure::data::REGULAR.to_vec();
         truncated.truncate(2000);
         assert!(without_hinting(&truncated).is_none());
     }

@@ -47,13 +47,13 @@ impl FontStyle {
 /// The embedded font files.
 pub mod data {
     /// Liberation Serif Regular.
-    pub static REGULAR: &[u8] = include_bytes!("../fonts/LiberationSerif-Regular.ttf");
+    pub static REGULAR: &[u8] = include_bytes!("../../fonts/LiberationSerif-Regular.ttf");
     /// Liberation Serif Bold.
-    pub static BOLD: &[u8] = include_bytes!("../fonts/LiberationSerif-Bold.ttf");
+    pub static BOLD: &[u8] = include_bytes!("../../fonts/LiberationSerif-Bold.ttf");
     /// Liberation Serif Italic.
-    pub static ITALIC: &[u8] = include_bytes!("../fonts/LiberationSerif-Italic.ttf");
+    pub static ITALIC: &[u8] = include_bytes!("../../fonts/LiberationSerif-Italic.ttf");
     /// Liberation Serif Bold Italic.
-    pub static BOLD_ITALIC: &[u8] = include_bytes!("../fonts/LiberationSerif-BoldItalic.ttf");
+    pub static BOLD_ITALIC: &[u8] = include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf");
 }
 
 /// Characters whose glyph and advance are tabulated up front (Latin,

@@ -3,8 +3,8 @@
 //! cut between characters, justified lines stretch their spaces, and the last
 //! line of a paragraph (or one ended by a hard break) keeps its natural width.
 
-use crate::fonts::{FontSet, FontStyle};
-use crate::markdown::Inline;
+use crate::body::Inline;
+use crate::typeset::measure::{FontSet, FontStyle};
 
 /// A run of text in one style within a line, at its natural position.
 #[derive(Clone, Debug, PartialEq)]

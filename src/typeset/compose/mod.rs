@@ -13,11 +13,11 @@
 //! the signature block never splits and always shares its page with at least
 //! the last line of the body.
 
+use crate::body::{Block, BlockKind, BodyPart, CellAlign, Inline, Table};
 use crate::document::{Appendix, Document, Signature, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING};
-use crate::fonts::{FontSet, FontStyle};
 use crate::layout::{mm_to_pt, Layout};
-use crate::markdown::{Block, BlockKind, BodyPart, CellAlign, Inline, Table};
-use crate::textlayout::{break_lines, Line};
+use crate::typeset::break_paragraph::{break_lines, Line};
+use crate::typeset::measure::{FontSet, FontStyle};
 
 /// A run of text in one font and size, at its baseline.
 #[derive(Clone, Debug, PartialEq)]
