@@ -4,11 +4,15 @@ browser, with `ketluan serve` (release build) and Debian's chromium through
 chromium-driver (WebDriver over loopback). Prints the median of N saves.
 
     cargo build --release && python3 benches/preview.py [N]
+
+With ARCHIVE=<folder of meeting files> the served folder also holds that
+archive (benches/archive.sh passes a generated one of 1,000 meetings); with
+BIN=<path> another build is timed.
 """
 import json, os, shutil, socket, subprocess, sys, tempfile, time, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "ketluan")
+BIN = os.environ.get("BIN") or os.path.join(ROOT, "target", "release", "ketluan")
 MEETING = "2021-02-24-hop-ubnd-thang-02.yaml"
 PAGE = "2021-02-24-hop-ubnd-thang-02.giay-moi.html"
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 15
@@ -28,7 +32,10 @@ def call(method, url, body=None):
 def main():
     work = tempfile.mkdtemp()
     meetings = os.path.join(work, "meetings")
-    os.makedirs(meetings)
+    if os.environ.get("ARCHIVE"):
+        shutil.copytree(os.environ["ARCHIVE"], meetings)
+    else:
+        os.makedirs(meetings)
     shutil.copy(os.path.join(ROOT, "meetings", MEETING), meetings)
     path = os.path.join(meetings, MEETING)
     log = open(os.path.join(work, "serve.log"), "w")
@@ -51,6 +58,13 @@ def main():
     call("POST", s + "/url", {"url": f"http://{address}/{PAGE}"})
     text = lambda: call("POST", s + "/execute/sync", {"script": "return document.body.innerText", "args": []})["value"]
     original = open(path, encoding="utf-8").read()
+    # A large archive is built before the page first shows.
+    start = time.monotonic()
+    while "Phòng họp tầng 3" not in text():
+        if time.monotonic() - start > 300:
+            raise SystemExit("the page did not show within 300 s")
+        time.sleep(0.2)
+        call("POST", s + "/url", {"url": f"http://{address}/{PAGE}"})
     times = []
     try:
         for i in range(N):

@@ -18,8 +18,9 @@
 //!   (it links them).
 //!
 //! An output is up to date when its key matches and the file is still there
-//! with the size recorded (a stat, not a read). The manifest is written with
-//! [`write_atomic`], once per run.
+//! with the size recorded (a stat, not a read). The manifest is read once
+//! per run, at its start, and written (atomically) once, at its end, only
+//! when its bytes differ from those read ([`ManifestFile`]).
 //!
 //! The same on every system: the paths it holds (the meeting file, a
 //! `layout.font_dir`) are written relative to the output folder with `/`
@@ -97,33 +98,39 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    /// The manifest of `out_dir`; an empty one when there is none or it
-    /// cannot be read (everything is then rendered again, which is safe).
-    pub fn load(out_dir: &Path) -> Manifest {
-        let empty = Manifest {
+    /// A manifest with no entries, of this version of ketluan.
+    fn empty() -> Manifest {
+        Manifest {
             version: MANIFEST_VERSION,
             ketluan: env!("CARGO_PKG_VERSION").to_string(),
             entries: BTreeMap::new(),
-        };
-        let Ok(bytes) = std::fs::read(out_dir.join(MANIFEST_NAME)) else {
-            return empty;
-        };
-        match serde_json::from_slice::<Manifest>(&bytes) {
-            Ok(mut m) if m.version == MANIFEST_VERSION => {
-                let base = absolute(out_dir);
-                m.map_paths(|p| from_portable(&base, p));
-                Manifest {
-                    ketluan: empty.ketluan,
-                    ..m
-                }
-            }
-            _ => empty,
         }
     }
 
-    /// Whether `out_dir` has a manifest file.
-    pub fn exists(out_dir: &Path) -> bool {
-        out_dir.join(MANIFEST_NAME).is_file()
+    /// The manifest in `bytes`, read from `out_dir`; None when they are not
+    /// one of this format.
+    fn parse(bytes: &[u8], out_dir: &Path) -> Option<Manifest> {
+        match serde_json::from_slice::<Manifest>(bytes) {
+            Ok(mut m) if m.version == MANIFEST_VERSION => {
+                let base = absolute(out_dir);
+                m.map_paths(|p| from_portable(&base, p));
+                Some(Manifest {
+                    ketluan: env!("CARGO_PKG_VERSION").to_string(),
+                    ..m
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The bytes of the manifest's file in `out_dir`.
+    fn to_bytes(&self, out_dir: &Path) -> std::io::Result<Vec<u8>> {
+        let base = absolute(out_dir);
+        let mut portable = self.clone();
+        portable.map_paths(|p| to_portable(&base, p));
+        let mut bytes = serde_json::to_vec_pretty(&portable).map_err(std::io::Error::other)?;
+        bytes.push(b'\n');
+        Ok(bytes)
     }
 
     /// Every path the manifest holds (each meeting's file and font folder)
@@ -134,16 +141,69 @@ impl Manifest {
             e.font_dir = e.font_dir.as_deref().map(&f);
         }
     }
+}
 
-    /// Writes the manifest atomically; `Ok(false)` when it was unchanged.
-    pub fn save(&self, out_dir: &Path) -> std::io::Result<bool> {
-        let base = absolute(out_dir);
-        let mut portable = self.clone();
-        portable.map_paths(|p| to_portable(&base, p));
-        let mut bytes = serde_json::to_vec_pretty(&portable).map_err(std::io::Error::other)?;
-        bytes.push(b'\n');
+/// The manifest file of an output folder as one run uses it: read once at
+/// the start, saved once at the end, and not read again to tell whether
+/// saving changes it (the bytes read are kept for that).
+#[derive(Debug)]
+pub struct ManifestFile {
+    /// What it records: as read (an empty manifest when there was none or
+    /// it could not be read: everything is then rendered again, which is
+    /// safe), then as the run updates it.
+    pub manifest: Manifest,
+    /// The output folder.
+    dir: PathBuf,
+    /// The file's bytes as last read or written (None: none yet).
+    bytes: Option<Vec<u8>>,
+    /// Whether the folder had a manifest file, even one that could not be
+    /// read.
+    existed: bool,
+}
+
+impl ManifestFile {
+    /// Reads the manifest of `out_dir`.
+    pub fn read(out_dir: &Path) -> ManifestFile {
+        let path = out_dir.join(MANIFEST_NAME);
+        let (bytes, existed) = match std::fs::read(&path) {
+            Ok(bytes) => (Some(bytes), true),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (None, false),
+            // There but not readable (or not a file): a stat tells which.
+            Err(_) => (None, path.is_file()),
+        };
+        let manifest = bytes
+            .as_deref()
+            .and_then(|b| Manifest::parse(b, out_dir))
+            .unwrap_or_else(Manifest::empty);
+        ManifestFile {
+            manifest,
+            dir: out_dir.to_path_buf(),
+            bytes,
+            existed,
+        }
+    }
+
+    /// Whether the output folder had a manifest file when it was read.
+    pub fn existed(&self) -> bool {
+        self.existed
+    }
+
+    /// Writes the manifest atomically; `Ok(false)` when the file already
+    /// holds these bytes (as read or last written, and still of their size).
+    pub fn save(&mut self) -> std::io::Result<bool> {
+        let bytes = self.manifest.to_bytes(&self.dir)?;
+        let path = self.dir.join(MANIFEST_NAME);
+        let same_size = || {
+            std::fs::symlink_metadata(&path)
+                .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        };
+        if self.bytes.as_ref() == Some(&bytes) && same_size() {
+            return Ok(false);
+        }
         // A cache: atomic, not synced (see `write_cache`).
-        crate::output::write_cache(&out_dir.join(MANIFEST_NAME), &bytes)
+        crate::output::write_cache(&path, &bytes)?;
+        self.bytes = Some(bytes);
+        Ok(true)
     }
 }
 
@@ -443,8 +503,9 @@ mod tests {
         std::fs::create_dir(&out).unwrap();
         let source = dir.path().join("meetings").join("van-phong").join("a.yaml");
         let fonts = dir.path().join("fonts");
-        let mut m = Manifest::load(&out);
-        m.entries.insert(
+        let mut file = ManifestFile::read(&out);
+        assert!(!file.existed());
+        file.manifest.entries.insert(
             "a".into(),
             Entry {
                 source: source.clone(),
@@ -453,7 +514,7 @@ mod tests {
                 outputs: BTreeMap::new(),
             },
         );
-        m.save(&out).unwrap();
+        file.save().unwrap();
         let text = std::fs::read_to_string(out.join(MANIFEST_NAME)).unwrap();
         assert!(
             text.contains(r#""source": "../meetings/van-phong/a.yaml""#)
@@ -461,7 +522,7 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains(&*dir.path().to_string_lossy()), "{text}");
-        let back = Manifest::load(&out);
+        let back = ManifestFile::read(&out).manifest;
         assert_eq!(back.entries["a"].source, source);
         assert_eq!(back.entries["a"].font_dir.as_deref(), Some(&*fonts));
         // A file inside the output folder, and the folder's own parent.
@@ -473,8 +534,8 @@ mod tests {
     #[test]
     fn manifest_round_trip_and_up_to_date() {
         let dir = tempfile::tempdir().unwrap();
-        let mut m = Manifest::load(dir.path());
-        assert!(m.entries.is_empty());
+        let mut file = ManifestFile::read(dir.path());
+        assert!(file.manifest.entries.is_empty() && !file.existed());
         let out = dir.path().join("a.docx");
         std::fs::write(&out, b"12345").unwrap();
         let rec = OutputRecord {
@@ -486,7 +547,7 @@ mod tests {
         assert!(!up_to_date(None, "k", &out));
         std::fs::write(&out, b"1234").unwrap();
         assert!(!up_to_date(Some(&rec), "k", &out), "size changed");
-        m.entries.insert(
+        file.manifest.entries.insert(
             "a".into(),
             Entry {
                 source: "/x/a.yaml".into(),
@@ -495,10 +556,17 @@ mod tests {
                 outputs: [("docx".to_string(), rec)].into_iter().collect(),
             },
         );
-        assert!(m.save(dir.path()).unwrap());
-        assert!(!m.save(dir.path()).unwrap(), "unchanged, not rewritten");
-        assert_eq!(Manifest::load(dir.path()), m);
+        assert!(file.save().unwrap());
+        assert!(!file.save().unwrap(), "unchanged, not rewritten");
+        let mut again = ManifestFile::read(dir.path());
+        assert!(again.existed());
+        assert_eq!(again.manifest, file.manifest);
+        assert!(!again.save().unwrap(), "as read, not rewritten");
+        // Changed on disk since it was read: written again.
+        std::fs::write(dir.path().join(MANIFEST_NAME), "{}").unwrap();
+        assert!(again.save().unwrap());
         std::fs::write(dir.path().join(MANIFEST_NAME), "{garbage").unwrap();
-        assert!(Manifest::load(dir.path()).entries.is_empty());
+        let garbage = ManifestFile::read(dir.path());
+        assert!(garbage.manifest.entries.is_empty() && garbage.existed());
     }
 }

@@ -36,14 +36,21 @@ pub fn write_atomic_unsynced_folder(path: &Path, bytes: &[u8]) -> std::io::Resul
 /// be the previous one, or unreadable; a manifest that cannot be read is
 /// treated as absent and everything is rendered again, so losing it costs
 /// time, never a wrong output. Saves the two syncs of a durable write.
-pub fn write_cache(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
-    write_replacing(path, bytes, false)
+/// Always writes: the caller knows what the file held (it read it).
+pub fn write_cache(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    replace(path, bytes, false)
 }
 
 fn write_replacing(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<bool> {
     if unchanged(path, bytes) {
         return Ok(false);
     }
+    replace(path, bytes, sync)?;
+    Ok(true)
+}
+
+/// Writes `bytes` over `path` through a temporary file and a rename.
+fn replace(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<()> {
     let dir = folder_of(path);
     std::fs::create_dir_all(dir)?;
     let name = path
@@ -62,8 +69,7 @@ fn write_replacing(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<boo
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    result?;
-    Ok(true)
+    result
 }
 
 /// The folder a path is in (`.` for a bare file name).

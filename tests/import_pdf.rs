@@ -1,4 +1,4 @@
-//! `ketluan import` of a PDF (src/import/pdf.rs): the text of the PDFs that
+//! `ketluan import` of a PDF (src/import/pdf/): the text of the PDFs that
 //! ketluan writes, and of the same notices' DOCX printed to PDF by LibreOffice
 //! when `soffice` is on PATH, agrees with `pdftotext -layout` (characters,
 //! NFC, whitespace runs as one space, ≥ 99.5 %); a legacy TCVN3 (.VnTime) PDF

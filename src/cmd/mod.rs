@@ -74,7 +74,7 @@ pub const FORMATS: Choices<crate::render::Format> =
 
 /// `--documents`: thong-bao, giay-moi, bien-ban.
 pub const DOCUMENTS: Choices<crate::model::DocumentKind> =
-    Choices::new(&["thong-bao", "giay-moi", "bien-ban"], |s| s.parse());
+    Choices::new(&crate::model::DocumentKind::SLUGS, |s| s.parse());
 
 pub fn parse_date(s: &str) -> Result<crate::date::Date, String> {
     crate::date::Date::parse(s).map_err(|e| {

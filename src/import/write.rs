@@ -314,11 +314,7 @@ fn meeting(o: &mut Out, n: &Notice) {
 
 /// `notice:` (or `invitation:`, `minutes:`) with number, date, trích yếu.
 fn document_block(o: &mut Out, n: &Notice) {
-    let key = match n.kind {
-        Some(DocumentKind::Invitation) => "invitation",
-        Some(DocumentKind::Minutes) => "minutes",
-        _ => "notice",
-    };
+    let key = n.kind.unwrap_or(DocumentKind::Notice).block();
     o.line(&format!("{key}:"));
     let number = n.number.map(|v| v.to_string()).unwrap_or_default();
     o.checked(2, &format!("{key}.number"), &number, n);

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::format::{DocumentKind, Need};
 use super::node::{self, Node, NodeKind};
-use super::schema::Walker;
+use super::validate::Walker;
 use super::Meeting;
 use crate::diag::{Diagnostic, Diagnostics, FileId, SourceMap};
 

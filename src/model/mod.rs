@@ -1,15 +1,15 @@
 //! The meeting: its types, and loading them from YAML with validation.
 //!
 //! [`load`] reads a meeting file and the nearest `ketluan.yaml`, merges them
-//! ([`node::Node::merged_over`]), and [`schema`] walks the tree by the
-//! tables of [`format`] into a [`Meeting`], collecting every problem on the
-//! way. The structs here are deserialized from what that walk produced:
-//! their field names are the format's.
+//! ([`node::Node::merged_over`]), and `validate` walks the tree by the
+//! tables of [`format`](mod@format) into a [`Meeting`], collecting every
+//! problem on the way. The structs here are deserialized from what that
+//! walk produced: their field names are the format's.
 
 pub mod format;
 pub mod load;
 pub mod node;
-mod schema;
+mod validate;
 
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +19,7 @@ use crate::layout::Layout;
 
 pub use format::DocumentKind;
 pub use load::{find_defaults, load_meeting, stem_of, Loaded, DEFAULTS_FILE_NAME};
-pub(crate) use schema::is_proper_name;
+pub(crate) use validate::is_proper_name;
 
 /// Default clause before the chair concludes (`meeting.briefing`).
 pub const DEFAULT_BRIEFING: &str = "Sau khi nghe báo cáo và ý kiến tham gia của các đại biểu";

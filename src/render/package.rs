@@ -102,8 +102,52 @@ fn document_relationships(headers: usize) -> String {
     s
 }
 
-/// Writes the parts of `xml` that a notice uses as a deflated DOCX package.
-pub fn write(xml: &XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
+/// How much of a part's bytes the deflater is offered at a time when the
+/// part comes in pieces: far more than one call of it consumes (it stops
+/// when its 32 KB output buffer is full, some hundreds of KB of XML).
+const WINDOW: usize = 4 << 20;
+
+/// Writes `pieces` one after the other to `out` as one `write_all` of their
+/// concatenation would, without making it: the deflater's output depends on
+/// where each of its `write` calls starts, so each call is offered a window
+/// of the bytes that follow (at least [`WINDOW`] of them, or all that are
+/// left), as it would be offered the rest of one buffer. A part in one
+/// piece is written straight through.
+fn write_pieces(out: &mut impl Write, pieces: &[&[u8]]) -> std::io::Result<()> {
+    if let [whole] = pieces {
+        return out.write_all(whole);
+    }
+    let mut window: Vec<u8> = Vec::with_capacity(2 * WINDOW);
+    let mut start = 0;
+    let mut next = pieces.iter();
+    loop {
+        while window.len() - start < WINDOW {
+            match next.next() {
+                Some(piece) => window.extend_from_slice(piece),
+                None => break,
+            }
+        }
+        if start == window.len() {
+            return Ok(());
+        }
+        match out.write(&window[start..]) {
+            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(n) => start += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+        if start >= WINDOW {
+            window.drain(..start);
+            start = 0;
+        }
+    }
+}
+
+/// Writes the parts of `xml` that a notice uses as a deflated DOCX package;
+/// the document part is `document`, in pieces, written one after the other
+/// (`xml.document` is not read): a long table's rows need not be joined
+/// into one buffer first.
+pub fn write(xml: &XMLDocx, document: &[&[u8]]) -> zip::result::ZipResult<Vec<u8>> {
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .compression_level(Some(LEVEL))
@@ -112,23 +156,22 @@ pub fn write(xml: &XMLDocx) -> zip::result::ZipResult<Vec<u8>> {
         .system(System::Unix);
     let headers = xml.headers.len();
     let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(16 * 1024)));
-    let mut part = |name: &str, bytes: &[u8]| -> zip::result::ZipResult<()> {
+    let mut part = |name: &str, pieces: &[&[u8]]| -> zip::result::ZipResult<()> {
         zip.start_file(name, options)?;
-        zip.write_all(bytes)?;
-        Ok(())
+        Ok(write_pieces(&mut zip, pieces)?)
     };
-    part("[Content_Types].xml", content_types(headers).as_bytes())?;
-    part("_rels/.rels", package_relationships().as_bytes())?;
-    part("docProps/core.xml", &xml.doc_props.core)?;
+    part("[Content_Types].xml", &[content_types(headers).as_bytes()])?;
+    part("_rels/.rels", &[package_relationships().as_bytes()])?;
+    part("docProps/core.xml", &[&xml.doc_props.core])?;
     part(
         "word/_rels/document.xml.rels",
-        document_relationships(headers).as_bytes(),
+        &[document_relationships(headers).as_bytes()],
     )?;
-    part("word/document.xml", &xml.document)?;
-    part("word/styles.xml", &xml.styles)?;
-    part("word/settings.xml", &xml.settings)?;
+    part("word/document.xml", document)?;
+    part("word/styles.xml", &[&xml.styles])?;
+    part("word/settings.xml", &[&xml.settings])?;
     for (i, header) in xml.headers.iter().enumerate() {
-        part(&format!("word/header{}.xml", i + 1), header)?;
+        part(&format!("word/header{}.xml", i + 1), &[header])?;
     }
     Ok(zip.finish()?.into_inner())
 }

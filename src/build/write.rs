@@ -1,0 +1,111 @@
+//! Writing a batch: each meeting's rendered files written atomically and
+//! recorded in its manifest entry; at the end of the run the output folder
+//! synced once, the manifest updated and saved, the summary line printed.
+
+use std::path::{Path, PathBuf};
+
+use crate::incremental::OutputRecord;
+use crate::output::{sync_dir, write_atomic_unsynced_folder};
+
+use super::print::Tally;
+use super::{Batch, Outcome, Output, Status, Summary};
+
+/// A rendered file waiting to be written.
+pub(super) struct PendingFile {
+    pub(super) output: Output,
+    pub(super) target: PathBuf,
+    pub(super) bytes: Vec<u8>,
+    /// Its input key (None when the meeting file could not be hashed).
+    pub(super) key: Option<String>,
+}
+
+/// The files of one meeting, and its outcome so far.
+pub(super) struct Writes {
+    pub(super) outcome: Outcome,
+    pub(super) files: Vec<PendingFile>,
+}
+
+impl Writes {
+    /// Writes each file atomically and records it in the manifest entry.
+    pub(super) fn finish(self, file: &Path) -> Outcome {
+        let Writes { mut outcome, files } = self;
+        let mut entry = outcome.entry.take().unwrap_or_default();
+        for f in files {
+            match write_atomic_unsynced_folder(&f.target, &f.bytes) {
+                Ok(changed) => {
+                    outcome.written += 1;
+                    let key = if changed {
+                        "build.written"
+                    } else {
+                        "build.unchanged"
+                    };
+                    outcome.lines.push((
+                        f.output,
+                        crate::tr!(key, file = file.display(), output = f.target.display()),
+                    ));
+                    match f.key {
+                        Some(key) => {
+                            let size = f.bytes.len() as u64;
+                            entry
+                                .outputs
+                                .insert(f.output.name(), OutputRecord { key, size });
+                        }
+                        None => {
+                            entry.outputs.remove(&f.output.name());
+                        }
+                    }
+                }
+                Err(e) => {
+                    outcome.errors.push(crate::tr!(
+                        "build.write_failed",
+                        file = file.display(),
+                        output = f.target.display(),
+                        error = e
+                    ));
+                    entry.outputs.remove(&f.output.name());
+                    outcome.status = Status::Failed;
+                }
+            }
+        }
+        outcome.lines.sort_by_key(|(output, _)| *output);
+        outcome.entry = Some(entry);
+        outcome
+    }
+}
+
+impl Batch<'_> {
+    /// After the meetings: the folder synced, the manifest saved, deleted
+    /// meetings reported, the summary line printed.
+    pub(super) fn finish(mut self, tally: Tally) -> Summary {
+        let (mut summary, new_entries) = tally.close();
+        let engine = self.engine;
+        let out = &engine.out;
+
+        // Every output is in `--out`: one folder sync makes all the renames
+        // durable, before the manifest records them.
+        if summary.written > 0 {
+            sync_dir(out);
+        }
+        for (i, entry) in new_entries {
+            let stem = self.stems[i].clone();
+            self.manifest.manifest.entries.insert(stem, entry);
+        }
+        self.deleted_meetings(&mut summary);
+        if self.manifest.existed() || !self.manifest.manifest.entries.is_empty() {
+            if let Err(e) = self.manifest.save() {
+                eprintln!(
+                    "{}",
+                    crate::tr!(
+                        "build.manifest_unwritable",
+                        folder = out.display(),
+                        file = crate::incremental::MANIFEST_NAME,
+                        error = e
+                    )
+                );
+                summary.other_errors += 1;
+            }
+        }
+        super::print::done(self.stems.len(), self.started, &summary);
+        summary
+    }
+}
