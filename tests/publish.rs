@@ -666,6 +666,144 @@ fn the_site_says_how_many_pages_changed() {
     assert_eq!(pages_written(&meetings, &site, "2021-03-01"), 2);
 }
 
+/// Every file under `dir` (relative path → bytes).
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                todo.push(p);
+            } else {
+                let name = p.strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                out.insert(name, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// The names of the files that differ between two trees (or are in one only).
+fn differing(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
+    a.keys()
+        .chain(b.keys())
+        .filter(|k| a.get(*k) != b.get(*k))
+        .cloned()
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+/// The site's own pages of a tree: the index, the dashboard, the meeting pages.
+fn site_pages(t: &BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Vec<u8>> {
+    t.iter()
+        .filter(|(k, _)| {
+            k == &"index.html" || k == &"nhiem-vu.html" || k.ends_with(".cuoc-hop.html")
+        })
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
+#[test]
+fn a_site_brought_up_to_date_is_the_site_built_afresh() {
+    // The site keeps in its manifest what its pages need of each meeting and
+    // reads again only the meetings that changed; after every kind of change
+    // its folder must hold the bytes a build into an empty folder gives.
+    let (dir, meetings) = two_examples();
+    std::fs::create_dir(meetings.join("van-phong")).unwrap();
+    for name in ["ketluan.yaml", "2021-03-15-hop-giao-ban-van-phong.yaml"] {
+        let from = root().join("meetings/van-phong").join(name);
+        std::fs::copy(from, meetings.join("van-phong").join(name)).unwrap();
+    }
+    let site = dir.path().join("site");
+    let afresh = |name: &str, today: &str| {
+        let out = dir.path().join(name);
+        build_site(&meetings, &out, today);
+        tree(&out)
+    };
+    build_site(&meetings, &site, "2021-03-01");
+    assert!(differing(&tree(&site), &afresh("a", "2021-03-01")).is_empty());
+
+    // A task done in one meeting.
+    let file = meetings.join("2021-02-24-hop-ubnd-thang-02.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replacen(
+        "        due: 2021-03-10\n",
+        "        due: 2021-03-10\n        status: done\n        done_on: 2021-02-28\n",
+        1,
+    );
+    assert_ne!(edited, text);
+    std::fs::write(&file, edited).unwrap();
+    build_site(&meetings, &site, "2021-03-01");
+    assert_eq!(
+        differing(&tree(&site), &afresh("b", "2021-03-01")),
+        Vec::<String>::new()
+    );
+
+    // Another day: every task stands differently, no meeting changed.
+    build_site(&meetings, &site, "2021-04-15");
+    assert_eq!(
+        differing(&tree(&site), &afresh("c", "2021-04-15")),
+        Vec::<String>::new()
+    );
+
+    // The documents rendered by `render` into the site's folder: a manifest
+    // without the site's records, which are then made from the meetings.
+    ketluan_ok(&[
+        "render",
+        meetings.to_str().unwrap(),
+        "--out",
+        site.to_str().unwrap(),
+        "--format",
+        "docx,pdf,html",
+        "--force",
+    ]);
+    build_site(&meetings, &site, "2021-04-15");
+    assert_eq!(
+        differing(&tree(&site), &afresh("d", "2021-04-15")),
+        Vec::<String>::new()
+    );
+
+    // A meeting broken, then one deleted: the pages leave them out as a
+    // site built afresh does (their old documents stay until `--prune`).
+    let broken = meetings.join("2021-01-25-phien-hop-ubnd-thang-01.yaml");
+    let good = std::fs::read_to_string(&broken).unwrap();
+    std::fs::write(&broken, good.replacen("notice:", "notice: [", 1)).unwrap();
+    let o = ketluan_command()
+        .args([
+            "site",
+            meetings.to_str().unwrap(),
+            "--out",
+            site.to_str().unwrap(),
+        ])
+        .args(["--today", "2021-04-15"])
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    let fresh = dir.path().join("e");
+    let _ = ketluan_command()
+        .args([
+            "site",
+            meetings.to_str().unwrap(),
+            "--out",
+            fresh.to_str().unwrap(),
+        ])
+        .args(["--today", "2021-04-15"])
+        .output()
+        .unwrap();
+    let (now, fresh) = (site_pages(&tree(&site)), site_pages(&tree(&fresh)));
+    let stale_page = "2021-01-25-phien-hop-ubnd-thang-01.cuoc-hop.html".to_string();
+    assert_eq!(differing(&now, &fresh), vec![stale_page.clone()]);
+    std::fs::remove_file(&broken).unwrap();
+    build_site(&meetings, &site, "2021-04-15");
+    let fresh = site_pages(&afresh("f", "2021-04-15"));
+    assert_eq!(
+        differing(&site_pages(&tree(&site)), &fresh),
+        vec![stale_page]
+    );
+}
+
 /// A running `ketluan serve` over a copy of the examples, stopped on drop.
 struct Server {
     child: Child,

@@ -36,8 +36,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::incremental::{templates_digest, Entry, KeyContext, ManifestFile};
-use crate::model::DocumentKind;
+use crate::date::Date;
+use crate::incremental::{templates_digest, Entry, KeyContext, ManifestFile, MeetingRecord};
+use crate::model::{DocumentKind, Meeting};
 use crate::render::{renderer_for, Format, RenderOptions, Renderer};
 use crate::template::Templates;
 
@@ -183,11 +184,46 @@ impl Engine {
     /// Renders `files` (in this order, which is the order of the lines),
     /// updates the manifest and reports deleted meetings.
     pub fn run(&self, files: &[PathBuf], report: Report) -> Summary {
-        let batch = Batch::new(self, files);
-        let mut tally = Tally::new(report, files.len());
+        self.run_batch(Batch::new(self, files, None), report).0
+    }
+
+    /// [`Engine::run`], keeping in the manifest what the site needs of each
+    /// meeting ([`MeetingRecord`]: its documents' metadata and its tasks,
+    /// taken from what the run loaded and composed) for pages of `day`, and
+    /// handing it over: one [`Recorded`] per meeting that loaded, in the
+    /// order of `files`. An unchanged meeting is neither read nor composed:
+    /// its record comes from the manifest.
+    pub fn run_recording(
+        &self,
+        files: &[PathBuf],
+        report: Report,
+        day: Date,
+    ) -> (Summary, Vec<Recorded>) {
+        self.run_batch(Batch::new(self, files, Some(day)), report)
+    }
+
+    fn run_batch(&self, batch: Batch, report: Report) -> (Summary, Vec<Recorded>) {
+        let mut tally = Tally::new(report, batch.files.len(), batch.record_day.is_some());
         batch.schedule(&mut tally);
         batch.finish(tally)
     }
+}
+
+/// A meeting as a recording run hands it to the site.
+#[derive(Debug)]
+pub struct Recorded {
+    /// The meeting file.
+    pub file: PathBuf,
+    /// Its output stem.
+    pub stem: String,
+    /// Its documents and tasks.
+    pub record: Arc<MeetingRecord>,
+    /// The meeting, when this run loaded it (it changed, or its record was
+    /// missing).
+    pub meeting: Option<Meeting>,
+    /// Whether its site page must be made again: the meeting was loaded,
+    /// or the page was last made for another day.
+    pub page_stale: bool,
 }
 
 /// One run of an [`Engine`] over a list of meeting files: what every step
@@ -205,12 +241,14 @@ struct Batch<'a> {
     /// updated and saved by [`Batch::finish`].
     manifest: ManifestFile,
     started: Instant,
+    /// Keep each meeting's [`MeetingRecord`] for pages of this day.
+    record_day: Option<Date>,
 }
 
 impl<'a> Batch<'a> {
     /// The batch of `files`: their stems, which of them repeat a stem, and
     /// the manifest of the output folder (its only read in the run).
-    fn new(engine: &'a Engine, files: &'a [PathBuf]) -> Batch<'a> {
+    fn new(engine: &'a Engine, files: &'a [PathBuf], record_day: Option<Date>) -> Batch<'a> {
         let started = Instant::now();
         let manifest = ManifestFile::read(&engine.out);
         let stems: Vec<String> = files.iter().map(|f| crate::model::stem_of(f)).collect();
@@ -230,6 +268,7 @@ impl<'a> Batch<'a> {
             duplicate_of,
             manifest,
             started,
+            record_day,
         }
     }
 
@@ -284,6 +323,10 @@ struct Outcome {
     written: usize,
     /// Outputs of documents the meeting no longer asks for (reported or pruned).
     orphans: usize,
+    /// The meeting, when a recording run loaded it.
+    meeting: Option<Meeting>,
+    /// Whether its site page must be made again (recording runs).
+    page_stale: bool,
 }
 
 impl Outcome {
@@ -298,6 +341,8 @@ impl Outcome {
             entry: None,
             written: 0,
             orphans: 0,
+            meeting: None,
+            page_stale: false,
         }
     }
 

@@ -5,12 +5,13 @@
 
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::diag::stderr_color;
 use crate::document::{compose, Document};
-use crate::incremental::{absolute, up_to_date};
-use crate::model::DocumentKind;
+use crate::incremental::{absolute, up_to_date, DocumentRecord, MeetingRecord};
 use crate::model::{load::load_read, load_meeting};
+use crate::model::{DocumentKind, Meeting};
 
 use super::write::{PendingFile, Writes};
 use super::{Batch, Outcome, Output, Status};
@@ -90,8 +91,10 @@ impl Batch<'_> {
             )
         };
         let source = absolute(file);
-        // Unchanged inputs ask for the same documents as last time.
-        if let Some(old) = old.filter(|o| !o.documents.is_empty()) {
+        // Unchanged inputs ask for the same documents as last time (and,
+        // for a recording run, gave the record kept with them).
+        let recorded = self.record_day.is_none() || old.is_some_and(|o| o.record.is_some());
+        if let Some(old) = old.filter(|o| !o.documents.is_empty() && recorded) {
             let outputs = self.outputs(&old.documents);
             if !outputs.iter().any(|&o| stale(o, old.font_dir.as_deref())) {
                 let mut entry = old.clone();
@@ -101,6 +104,10 @@ impl Batch<'_> {
                     skipped_lines: true,
                     ..Outcome::new(Status::Skipped)
                 };
+                if let Some(day) = self.record_day {
+                    outcome.page_stale = entry.record_day != Some(day);
+                    entry.record_day = Some(day);
+                }
                 self.dropped_documents(i, &mut entry, &mut outcome);
                 outcome.entry = Some(entry);
                 return Step::Done(outcome);
@@ -141,6 +148,8 @@ impl Batch<'_> {
         self.dropped_documents(i, &mut entry, &mut outcome);
         outcome.status = Status::Rendered;
         let mut files = Vec::new();
+        let mut any_stale = false;
+        let mut records = Vec::new();
         for kind in entry.documents.clone() {
             let outputs = self.outputs(&[kind]);
             let stale_outputs: Vec<Output> = outputs
@@ -157,6 +166,7 @@ impl Batch<'_> {
             if stale_outputs.is_empty() {
                 continue;
             }
+            any_stale = true;
             let document = match compose(&meeting, kind, &engine.templates) {
                 Ok(d) => Document {
                     file_name: Some(format!("{stem}{}", kind.file_suffix())),
@@ -172,6 +182,9 @@ impl Batch<'_> {
                     continue;
                 }
             };
+            if self.record_day.is_some() {
+                records.push(DocumentRecord::of(kind, &document));
+            }
             for output in stale_outputs {
                 let target = self.target(stem, output);
                 // Every output is of a format with its renderer (see `outputs`).
@@ -209,7 +222,45 @@ impl Batch<'_> {
                 }
             }
         }
+        if !any_stale && outcome.status == Status::Rendered {
+            // Only the record was missing: nothing was rendered.
+            outcome.status = Status::Skipped;
+            outcome.skipped_lines = true;
+        }
+        entry.record = self
+            .record_day
+            .map(|_| Arc::new(self.record(file, &meeting, records)));
+        entry.record_day = self.record_day;
+        outcome.page_stale = self.record_day.is_some();
+        if self.record_day.is_some() {
+            outcome.meeting = Some(meeting);
+        }
         outcome.entry = Some(entry);
         Step::Write(Writes { outcome, files })
+    }
+
+    /// The record of a meeting loaded by a recording run: the documents it
+    /// asks for (those `composed` for rendering, the others composed here),
+    /// and its tasks.
+    fn record(
+        &self,
+        file: &Path,
+        meeting: &Meeting,
+        composed: Vec<DocumentRecord>,
+    ) -> MeetingRecord {
+        let documents = meeting
+            .documents()
+            .into_iter()
+            .filter_map(|kind| match composed.iter().find(|r| r.kind == kind) {
+                Some(r) => Some(r.clone()),
+                None => compose(meeting, kind, &self.engine.templates)
+                    .ok()
+                    .map(|d| DocumentRecord::of(kind, &d)),
+            })
+            .collect();
+        MeetingRecord {
+            documents,
+            tasks: crate::tracking::collect(meeting, file),
+        }
     }
 }

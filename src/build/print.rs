@@ -4,9 +4,11 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Instant;
 
-use crate::incremental::Entry;
+use crate::incremental::{Entry, MeetingRecord};
+use crate::model::Meeting;
 
 use super::{Outcome, Report, Status, Summary};
 
@@ -20,17 +22,25 @@ pub(super) struct Tally {
     summary: Summary,
     /// The manifest entries to store, by the index of their meeting.
     entries: BTreeMap<usize, Entry>,
+    /// Recording runs: each recorded meeting's record, the meeting if it
+    /// was loaded, whether its page is stale; by the index of the meeting.
+    recorded: Option<BTreeMap<usize, Taken>>,
 }
+
+/// What a recording run took of one meeting: its record, the meeting if
+/// loaded, whether its page is stale.
+pub(super) type Taken = (Arc<MeetingRecord>, Option<Meeting>, bool);
 
 impl Tally {
     /// A tally for `len` meetings, with a progress bar if `report` asks for one.
-    pub(super) fn new(report: Report, len: usize) -> Tally {
+    pub(super) fn new(report: Report, len: usize, recording: bool) -> Tally {
         Tally {
             report,
             bar: (report == Report::Progress).then(|| crate::output::progress_bar(len as u64)),
             seen: HashSet::new(),
             summary: Summary::default(),
             entries: BTreeMap::new(),
+            recorded: recording.then(BTreeMap::new),
         }
     }
 
@@ -45,12 +55,17 @@ impl Tally {
         self.count(i, outcome);
     }
 
-    /// The progress bar cleared; the counts and the new manifest entries.
-    pub(super) fn close(self) -> (Summary, BTreeMap<usize, Entry>) {
+    /// The progress bar cleared; the counts, the new manifest entries and
+    /// what a recording run took.
+    pub(super) fn close(self) -> (Summary, BTreeMap<usize, Entry>, BTreeMap<usize, Taken>) {
         if let Some(pb) = &self.bar {
             pb.finish_and_clear();
         }
-        (self.summary, self.entries)
+        (
+            self.summary,
+            self.entries,
+            self.recorded.unwrap_or_default(),
+        )
     }
 
     fn print(&mut self, file: &Path, o: &Outcome) {
@@ -103,6 +118,9 @@ impl Tally {
         summary.written += outcome.written;
         summary.orphans += outcome.orphans;
         if let Some(e) = outcome.entry {
+            if let (Some(recorded), Some(record)) = (self.recorded.as_mut(), &e.record) {
+                recorded.insert(i, (record.clone(), outcome.meeting, outcome.page_stale));
+            }
             self.entries.insert(i, e);
         }
     }

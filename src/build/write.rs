@@ -8,7 +8,7 @@ use crate::incremental::OutputRecord;
 use crate::output::{sync_dir, write_atomic_unsynced_folder};
 
 use super::print::Tally;
-use super::{Batch, Outcome, Output, Status, Summary};
+use super::{Batch, Outcome, Output, Recorded, Status, Summary};
 
 /// A rendered file waiting to be written.
 pub(super) struct PendingFile {
@@ -76,8 +76,8 @@ impl Writes {
 impl Batch<'_> {
     /// After the meetings: the folder synced, the manifest saved, deleted
     /// meetings reported, the summary line printed.
-    pub(super) fn finish(mut self, tally: Tally) -> Summary {
-        let (mut summary, new_entries) = tally.close();
+    pub(super) fn finish(mut self, tally: Tally) -> (Summary, Vec<Recorded>) {
+        let (mut summary, new_entries, taken) = tally.close();
         let engine = self.engine;
         let out = &engine.out;
 
@@ -106,6 +106,16 @@ impl Batch<'_> {
             }
         }
         super::print::done(self.stems.len(), self.started, &summary);
-        summary
+        let recorded = taken
+            .into_iter()
+            .map(|(i, (record, meeting, page_stale))| Recorded {
+                file: self.files[i].clone(),
+                stem: self.stems[i].clone(),
+                record,
+                meeting,
+                page_stale,
+            })
+            .collect();
+        (summary, recorded)
     }
 }

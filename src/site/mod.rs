@@ -16,15 +16,14 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::build::{Engine, Options, Report, Summary};
+use crate::build::{Engine, Options, Recorded, Report, Summary};
 use crate::date::Date;
-use crate::document::compose;
-use crate::model::stem_of;
+use crate::incremental::MeetingRecord;
 use crate::model::{load_meeting, Meeting};
 use crate::output::write_atomic;
 use crate::render::Format;
 use crate::template::{upper_first, Templates};
-use crate::tracking::{by_lead, collect, Standing, TrackedTask};
+use crate::tracking::{by_lead, Standing, TrackedTask};
 
 /// The index page.
 pub const INDEX: &str = "index.html";
@@ -131,32 +130,32 @@ fn file_links(base: &str) -> Vec<Link> {
         .collect()
 }
 
-/// The index entries of one meeting: one per document it asks for.
-fn entries(meeting: &Meeting, stem: &str, templates: &Templates) -> Vec<IndexEntry> {
-    meeting
-        .documents()
-        .into_iter()
-        .filter_map(|kind| {
-            let d = compose(meeting, kind, templates).ok()?;
-            let date = d.metadata.issued.unwrap_or(d.metadata.date);
+/// The index entries of one meeting: one per document it asks for, from
+/// the record the build kept of it.
+fn entries(record: &MeetingRecord, stem: &str) -> Vec<IndexEntry> {
+    record
+        .documents
+        .iter()
+        .map(|d| {
+            let date = d.issued.unwrap_or(d.date);
             let kind_name = upper_first(&d.doc_type.to_lowercase());
             let search = format!(
                 "{} {} {} {}",
-                d.metadata.reference.as_deref().unwrap_or(""),
+                d.reference.as_deref().unwrap_or(""),
                 kind_name,
-                d.metadata.title,
+                d.title,
                 date.numeric()
             );
-            Some(IndexEntry {
-                reference: d.metadata.reference.clone(),
+            IndexEntry {
+                reference: d.reference.clone(),
                 date: date.numeric(),
                 sort_date: date.iso(),
                 kind: kind_name,
-                summary: d.metadata.title.clone(),
-                files: file_links(&format!("{stem}{}", kind.file_suffix())),
+                summary: d.title.clone(),
+                files: file_links(&format!("{stem}{}", d.kind.file_suffix())),
                 meeting: meeting_link(stem),
                 search,
-            })
+            }
         })
         .collect()
 }
@@ -183,11 +182,12 @@ fn days_overdue(t: &TrackedTask, standing: Standing, today: Date) -> i64 {
     }
 }
 
-/// Renders the site's pages into `out` from the loaded meetings; returns
-/// how many files changed.
+/// Renders the site's pages into `out` from what the build recorded of each
+/// meeting; a meeting's own page only when it is stale (the meeting changed,
+/// the day changed, or the page is missing). Returns how many files changed.
 fn write_pages(
     out: &Path,
-    meetings: &[(PathBuf, Meeting)],
+    recorded: Vec<Recorded>,
     templates: &Templates,
     today: Date,
 ) -> Result<usize, Box<dyn std::error::Error>> {
@@ -202,20 +202,13 @@ fn write_pages(
         }
         Ok(())
     };
-    // Each meeting's documents, composed once for the index and its page.
-    let per_meeting: Vec<(String, Vec<IndexEntry>)> = meetings
+    // Each meeting's index entries, for the index and its page.
+    let per_meeting: Vec<Vec<IndexEntry>> = recorded
         .iter()
-        .map(|(file, m)| {
-            let stem = stem_of(file);
-            let entries = entries(m, &stem, templates);
-            (stem, entries)
-        })
+        .map(|r| entries(&r.record, &r.stem))
         .collect();
     // Index: every document, newest first, grouped by year.
-    let mut all: Vec<IndexEntry> = per_meeting
-        .iter()
-        .flat_map(|(_, entries)| entries.iter().cloned())
-        .collect();
+    let mut all: Vec<IndexEntry> = per_meeting.iter().flatten().cloned().collect();
     all.sort_by(|a, b| {
         b.sort_date
             .cmp(&a.sort_date)
@@ -250,10 +243,30 @@ fn write_pages(
         )?,
     )?;
 
-    // One page per meeting; the tasks of all, for the dashboard.
-    let mut tasks: Vec<TrackedTask> = Vec::new();
-    for ((file, m), (stem, documents)) in meetings.iter().zip(&per_meeting) {
-        let mine = collect(m, file);
+    // One page per meeting whose page is stale; the meetings not loaded by
+    // the build are read here (a new day: every page changes).
+    let stale: Vec<(usize, Option<Meeting>)> = recorded
+        .par_iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            r.page_stale
+                || !out
+                    .join(format!("{}{MEETING_PAGE_SUFFIX}", r.stem))
+                    .is_file()
+        })
+        .map(|(i, r)| {
+            let loaded = match &r.meeting {
+                Some(_) => None,
+                None => load_meeting(&r.file).meeting,
+            };
+            (i, loaded)
+        })
+        .collect();
+    for (i, loaded) in stale {
+        let r = &recorded[i];
+        let Some(m) = r.meeting.as_ref().or(loaded.as_ref()) else {
+            continue;
+        };
         #[derive(Serialize)]
         struct MeetingPage<'a> {
             common: &'a Common,
@@ -270,8 +283,10 @@ fn write_pages(
             date: m.meeting.date.numeric(),
             weekday: m.meeting.date.weekday(),
             meeting: m,
-            documents,
-            tasks: mine
+            documents: &per_meeting[i],
+            tasks: r
+                .record
+                .tasks
                 .iter()
                 .map(|t| {
                     let standing = t.standing(today);
@@ -280,14 +295,14 @@ fn write_pages(
                 .collect(),
         };
         write(
-            &format!("{stem}{MEETING_PAGE_SUFFIX}"),
+            &format!("{}{MEETING_PAGE_SUFFIX}", r.stem),
             templates.render("site-meeting.html", &page)?,
         )?;
-        tasks.extend(mine);
     }
+    let tasks: Vec<&TrackedTask> = recorded.iter().flat_map(|r| &r.record.tasks).collect();
 
     // The dashboard.
-    let units = by_lead(&tasks, today);
+    let units = by_lead(tasks.iter().copied(), today);
     let mut overdue: Vec<TaskRow> = tasks
         .iter()
         .filter(|t| t.standing(today) == Standing::OpenOverdue)
@@ -340,7 +355,9 @@ fn write_pages(
 /// Builds the site into `options.out`: the documents of `files` in HTML,
 /// PDF and DOCX (incremental), then the index, the meeting pages and the
 /// dashboard on `today`. Meetings with errors are reported by the build and
-/// left out of the pages.
+/// left out of the pages. What the pages need of each meeting comes from
+/// the build ([`Engine::run_recording`]): a meeting that did not change is
+/// neither read nor composed again.
 pub fn build(
     files: &[PathBuf],
     options: &Options,
@@ -353,15 +370,12 @@ pub fn build(
     };
     std::fs::create_dir_all(&options.out)?;
     let engine = Engine::new(&options)?;
-    let build = engine.run(files, report);
-    let loaded: Vec<(PathBuf, Meeting)> = files
-        .par_iter()
-        .filter_map(|f| load_meeting(f).meeting.map(|m| (f.clone(), m)))
-        .collect();
-    let pages_written = write_pages(&options.out, &loaded, engine.templates(), today)?;
+    let (build, recorded) = engine.run_recording(files, report, today);
+    let meetings = recorded.len();
+    let pages_written = write_pages(&options.out, recorded, engine.templates(), today)?;
     Ok(SiteSummary {
         build,
         pages_written,
-        meetings: loaded.len(),
+        meetings,
     })
 }

@@ -16,7 +16,7 @@ pub mod report;
 
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::model::{DocumentKind, Meeting, Status, Task};
@@ -34,8 +34,9 @@ fn portable_path<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Er
     }
 }
 
-/// One task of one meeting, as the tracker sees it.
-#[derive(Clone, Debug, Serialize)]
+/// One task of one meeting, as the tracker sees it (also kept in the site's
+/// manifest, [`crate::incremental::MeetingRecord`], and read back from it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrackedTask {
     /// `<meeting stem>#<section>.<task>[.<subtask>…]`, e.g. `2021-01-25-phien-hop#I.10.3`.
     pub id: String,
@@ -361,7 +362,10 @@ pub const NO_LEAD: &str = "(chưa giao đơn vị chủ trì)";
 
 /// Counts per lead unit (a task with several lead units counts for each), in
 /// order of first appearance.
-pub fn by_lead(tasks: &[TrackedTask], today: Date) -> Vec<UnitSummary> {
+pub fn by_lead<'a>(
+    tasks: impl IntoIterator<Item = &'a TrackedTask>,
+    today: Date,
+) -> Vec<UnitSummary> {
     let mut out: Vec<UnitSummary> = Vec::new();
     let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for t in tasks {

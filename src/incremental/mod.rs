@@ -31,14 +31,19 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::date::Date;
 use crate::model::{find_defaults, DocumentKind};
+
+mod record;
+
 use crate::render::Format;
 use crate::template::Templates;
+pub use record::{DocumentRecord, MeetingRecord};
 
 /// The manifest's file name inside the output folder.
 pub const MANIFEST_NAME: &str = ".ketluan-manifest.json";
@@ -84,6 +89,15 @@ pub struct Entry {
     /// Outputs by file name after `<stem>.`: `docx`, `pdf` (the notice),
     /// `giay-moi.docx`, `bien-ban.pdf`, ….
     pub outputs: BTreeMap<String, OutputRecord>,
+    /// What the site needs of the meeting, when the run was asked to keep it
+    /// (`site`, `serve`): valid while the outputs are up to date, since it
+    /// comes from the same inputs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<Arc<MeetingRecord>>,
+    /// The day the site's page of the meeting was last made for (the page
+    /// shows where its tasks stand on that day).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record_day: Option<Date>,
 }
 
 /// The manifest of an output folder.
@@ -114,6 +128,11 @@ impl Manifest {
             Ok(mut m) if m.version == MANIFEST_VERSION => {
                 let base = absolute(out_dir);
                 m.map_paths(|p| from_portable(&base, p));
+                for (stem, e) in &mut m.entries {
+                    if let Some(r) = e.record.as_mut().and_then(Arc::get_mut) {
+                        r.place(stem, &e.source);
+                    }
+                }
                 Some(Manifest {
                     ketluan: env!("CARGO_PKG_VERSION").to_string(),
                     ..m
@@ -128,7 +147,11 @@ impl Manifest {
         let base = absolute(out_dir);
         let mut portable = self.clone();
         portable.map_paths(|p| to_portable(&base, p));
-        let mut bytes = serde_json::to_vec_pretty(&portable).map_err(std::io::Error::other)?;
+        let mut bytes = Vec::new();
+        let mut json = serde_json::Serializer::with_formatter(&mut bytes, record::Formatter::new());
+        portable
+            .serialize(&mut json)
+            .map_err(std::io::Error::other)?;
         bytes.push(b'\n');
         Ok(bytes)
     }
@@ -512,6 +535,7 @@ mod tests {
                 font_dir: Some(fonts.clone()),
                 documents: vec![N],
                 outputs: BTreeMap::new(),
+                ..Entry::default()
             },
         );
         file.save().unwrap();
@@ -554,6 +578,7 @@ mod tests {
                 font_dir: None,
                 documents: vec![N],
                 outputs: [("docx".to_string(), rec)].into_iter().collect(),
+                ..Entry::default()
             },
         );
         assert!(file.save().unwrap());
