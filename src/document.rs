@@ -8,6 +8,7 @@ use crate::layout::Layout;
 use crate::markdown;
 use crate::model::{DocumentKind, Meeting, Signer};
 use crate::template::{self, TemplateError, Templates};
+use crate::typeset::frame::Frame;
 
 pub use crate::layout::{MOTTO, NATIONAL_TITLE};
 /// The secretary's title over their signature in the minutes.
@@ -166,6 +167,21 @@ pub struct Document {
     /// The names of people and units that centred lines (trích yếu, issuer,
     /// signer) never break inside ([`crate::typeset::break_centred`]).
     pub names: Vec<String>,
+    /// What every backend writes the same, laid out from the fields above
+    /// by [`Document::laid_out`]: the header grid, the centred lines, the
+    /// rule lengths.
+    pub frame: Frame,
+}
+
+impl Document {
+    /// The document with its [`frame`](Document::frame) laid out: the last
+    /// step of making one, once for every format it is rendered to; again
+    /// after a change to its layout, header, trích yếu, signature, Phụ lục
+    /// or names.
+    pub fn laid_out(mut self) -> Self {
+        self.frame = Frame::new(&self);
+        self
+    }
 }
 
 /// Capitals, NFC.
@@ -307,7 +323,7 @@ struct Parts {
 
 /// Builds one of the meeting's documents: its template writes the body as
 /// Markdown, which is parsed into paragraphs; the header and signature
-/// lines are set here.
+/// lines are set here, and laid out ([`Document::laid_out`]).
 pub fn compose(
     meeting: &Meeting,
     kind: DocumentKind,
@@ -404,5 +420,7 @@ pub fn compose(
         signature: parts.signature,
         number_line,
         layout: meeting.layout.clone(),
-    })
+        frame: Frame::default(),
+    }
+    .laid_out())
 }

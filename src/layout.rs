@@ -1,7 +1,9 @@
 //! The house layout of a notice: one value per element, shared by every
 //! backend (Decree 30/2020/NĐ-CP, Phụ lục I, as the layout table of docs/meeting-format.md reads it). Each value can be changed in the
 //! `layout:` block of `ketluan.yaml`; names and units are in the table
-//! [`Layout::FIELDS`].
+//! [`Layout::FIELDS`]. The header grid, the centred lines and the rule
+//! lengths it rules are worked out once per document into its
+//! [`crate::typeset::frame::Frame`], which the backends write.
 
 use crate::typeset::measure::{text_width, FontStyle};
 
@@ -324,16 +326,11 @@ impl Layout {
         )
     }
 
-    /// Lines of one authority or position line of the signature block (in
-    /// capitals, bold): centred lines within the right column.
-    pub fn signer_lines(&self, text: &str, names: &[String]) -> Vec<String> {
-        centred(
-            text,
-            FontStyle::Bold,
-            self.signer_size_pt,
-            mm_to_pt(self.columns_mm().1),
-            names,
-        )
+    /// Lines of one title line of the signature block (an authority line
+    /// or the position, in capitals, bold): centred lines within its
+    /// column, `column_pt` wide.
+    pub fn signer_lines(&self, text: &str, column_pt: f32, names: &[String]) -> Vec<String> {
+        centred(text, FontStyle::Bold, self.signer_size_pt, column_pt, names)
     }
 
     /// Lines of one heading line of a Phụ lục: centred lines within

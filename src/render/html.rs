@@ -2,7 +2,8 @@
 //! (`templates/document.html`), laid out as the paper from the same
 //! [`Document`] and the same [`crate::layout::Layout`] as the DOCX and the
 //! PDF: the header in two columns with its rules, the title and trích yếu
-//! broken into the same balanced lines, the body justified with first-line
+//! broken into the same balanced lines (the grid, lines and rule lengths
+//! of the document's [`crate::typeset::frame::Frame`]), the body justified with first-line
 //! indents, Nơi nhận and the signature side by side (or below, for the
 //! minutes); a print stylesheet for A4 with the house margins and page
 //! numbers from page 2; a narrow-screen layout. Before the article, the
@@ -20,7 +21,7 @@ use crate::body::{BlockKind, BodyPart, CellAlign, Inline};
 use crate::document::{Document, Signature, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING};
 use crate::layout::Layout;
 use crate::template::{upper_first, Templates};
-use crate::typeset::measure::FontStyle;
+use crate::typeset::frame::Columns;
 
 /// The template of a document page.
 pub const DOCUMENT_PAGE: &str = "document.html";
@@ -63,8 +64,8 @@ fn num(x: f32) -> String {
     }
 }
 
-/// The layout values the stylesheet uses, formatted for CSS.
-fn css(l: &Layout) -> serde_json::Map<String, serde_json::Value> {
+/// The layout values the stylesheet uses (the grid as laid out), formatted for CSS.
+fn css(l: &Layout, columns: &Columns) -> serde_json::Map<String, serde_json::Value> {
     let mut m = serde_json::Map::new();
     let mut put = |k: &str, v: f32| {
         m.insert(k.to_string(), num(v).into());
@@ -77,9 +78,8 @@ fn css(l: &Layout) -> serde_json::Map<String, serde_json::Value> {
     put("margin_right", l.margin_right_mm);
     put("header_distance", l.header_distance_mm);
     put("text_width", l.text_width_mm());
-    let (left_column, right_column) = l.columns_mm();
-    put("left_column", left_column);
-    put("right_column", right_column);
+    put("left_column", columns.left_mm);
+    put("right_column", columns.right_mm);
     put("parent_size", l.parent_size_pt);
     put("issuer_size", l.issuer_size_pt);
     put("number_size", l.number_size_pt);
@@ -154,16 +154,16 @@ struct TableView<'a> {
 }
 
 #[derive(Serialize)]
-struct HeadingLineView {
-    /// Broken as in the PDF.
-    lines: Vec<String>,
+struct HeadingLineView<'a> {
+    /// As laid out.
+    lines: &'a [String],
     bold: bool,
     italic: bool,
 }
 
 #[derive(Serialize)]
 struct AppendixView<'a> {
-    heading: Vec<HeadingLineView>,
+    heading: Vec<HeadingLineView<'a>>,
     body: Vec<Part<'a>>,
 }
 
@@ -190,13 +190,16 @@ struct Meta {
 
 #[derive(Serialize)]
 struct SingleSigner<'a> {
-    titles: Vec<String>,
+    titles: Vec<&'a str>,
     name: &'a str,
 }
 
 #[derive(Serialize)]
 struct PairSigner<'a> {
+    /// As written (what templates exported before `titles` print).
     title: &'a str,
+    /// As laid out.
+    titles: Vec<&'a str>,
     name: &'a str,
 }
 
@@ -212,15 +215,15 @@ struct Page<'a> {
     css: serde_json::Map<String, serde_json::Value>,
     meta: Meta,
     attachments: Vec<Link>,
-    parent: Option<Vec<String>>,
-    issuer: Vec<String>,
+    parent: Option<&'a [String]>,
+    issuer: &'a [String],
     national_title: &'static str,
     motto: &'static str,
     number_line: &'a str,
     date_line: Option<&'a str>,
     doc_type: &'a str,
     summary: &'a str,
-    summary_lines: Vec<String>,
+    summary_lines: &'a [String],
     rules: serde_json::Value,
     body: Vec<Part<'a>>,
     appendices: Vec<AppendixView<'a>>,
@@ -325,12 +328,11 @@ impl HtmlRenderer {
             ),
             _ => format!("{kind} (dự thảo) của {}: {}", m.author, m.title),
         };
-        let issuer_lines = l.header_left_lines(&d.issuer, true, l.issuer_size_pt, &d.names);
-        let summary_lines = l.summary_lines(&d.summary, &d.names);
+        let frame = &d.frame;
         let rules = serde_json::json!({
-            "issuer": num(l.issuer_rule_pt(&issuer_lines)),
-            "motto": num(l.motto_rule_pt(MOTTO)),
-            "summary": num(l.summary_rule_pt(&summary_lines)),
+            "issuer": num(frame.issuer_rule_pt),
+            "motto": num(frame.motto_rule_pt),
+            "summary": num(frame.summary_rule_pt),
         });
         let attachments = match &d.file_name {
             Some(base) => self
@@ -344,17 +346,9 @@ impl HtmlRenderer {
             None => Vec::new(),
         };
         let signature = match &d.signature {
-            Signature::Single {
-                authority,
-                position,
-                name,
-            } => SignatureView {
+            Signature::Single { name, .. } => SignatureView {
                 single: Some(SingleSigner {
-                    titles: authority
-                        .iter()
-                        .chain(std::iter::once(position))
-                        .flat_map(|t| l.signer_lines(t, &d.names))
-                        .collect(),
+                    titles: frame.signer_lines(0).map(String::as_str).collect(),
                     name,
                 }),
                 pair: Vec::new(),
@@ -363,8 +357,10 @@ impl HtmlRenderer {
                 single: None,
                 pair: [left, right]
                     .into_iter()
-                    .map(|s| PairSigner {
+                    .enumerate()
+                    .map(|(k, s)| PairSigner {
                         title: &s.title,
+                        titles: frame.signer_lines(k).map(String::as_str).collect(),
                         name: &s.name,
                     })
                     .collect(),
@@ -372,7 +368,7 @@ impl HtmlRenderer {
         };
         Page {
             generator: format!("ketluan {}", env!("CARGO_PKG_VERSION")),
-            css: css(l),
+            css: css(l, &frame.columns),
             meta: Meta {
                 kind,
                 reference: m.reference.clone(),
@@ -383,33 +379,28 @@ impl HtmlRenderer {
                 description,
             },
             attachments,
-            parent: d
-                .parent
-                .as_ref()
-                .map(|p| l.header_left_lines(p, false, l.parent_size_pt, &d.names)),
-            issuer: issuer_lines,
+            parent: frame.parent_lines.as_deref(),
+            issuer: &frame.issuer_lines,
             national_title: NATIONAL_TITLE,
             motto: MOTTO,
             number_line: &d.number_line,
             date_line: d.date_line.as_deref(),
             doc_type: &d.doc_type,
             summary: &m.title,
-            summary_lines,
+            summary_lines: &frame.summary_lines,
             rules,
             body: d.body.iter().map(part).collect(),
             appendices: d
                 .appendices
                 .iter()
-                .map(|a| AppendixView {
+                .zip(&frame.appendix_headings)
+                .map(|(a, lines)| AppendixView {
                     heading: a
                         .heading
                         .iter()
-                        .map(|h| HeadingLineView {
-                            lines: l.appendix_heading_lines(
-                                &h.text,
-                                FontStyle::of(h.bold, h.italic),
-                                &d.names,
-                            ),
+                        .zip(lines)
+                        .map(|(h, lines)| HeadingLineView {
+                            lines,
                             bold: h.bold,
                             italic: h.italic,
                         })

@@ -1,5 +1,8 @@
 //! Backends: a [`Document`] → the bytes of a file (DOCX, PDF, HTML). Every backend takes its
-//! sizes from the notice's [`crate::layout::Layout`].
+//! sizes from the notice's [`crate::layout::Layout`], and what all three write the same (the
+//! header grid, the centred lines, the rule lengths) from its frame
+//! ([`crate::typeset::frame::Frame`]), laid out once when the document was made: rendering
+//! one document to three formats lays it out once.
 
 pub mod docx;
 pub mod html;

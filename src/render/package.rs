@@ -102,30 +102,32 @@ fn document_relationships(headers: usize) -> String {
     s
 }
 
+/// The package being written.
+type Zip = ZipWriter<Cursor<Vec<u8>>>;
+
 /// How much of a part's bytes the deflater is offered at a time when the
 /// part comes in pieces: far more than one call of it consumes (it stops
-/// when its 32 KB output buffer is full, some hundreds of KB of XML).
+/// when its 32 KB output buffer is full: some hundreds of KB of XML).
 const WINDOW: usize = 4 << 20;
 
-/// Writes `pieces` one after the other to `out` as one `write_all` of their
-/// concatenation would, without making it: the deflater's output depends on
-/// where each of its `write` calls starts, so each call is offered a window
-/// of the bytes that follow (at least [`WINDOW`] of them, or all that are
-/// left), as it would be offered the rest of one buffer. A part in one
-/// piece is written straight through.
-fn write_pieces(out: &mut impl Write, pieces: &[&[u8]]) -> std::io::Result<()> {
-    if let [whole] = pieces {
-        return out.write_all(whole);
-    }
-    let mut window: Vec<u8> = Vec::with_capacity(2 * WINDOW);
+/// Writes the pieces that `next` appends (it returns false when there are
+/// no more) as one `write_all` of their concatenation would, without making
+/// it: the deflater's output depends on where each of its `write` calls
+/// starts, so each call is offered a window of the bytes that follow (at
+/// least [`WINDOW`] of them, or all that are left), as it would be offered
+/// the rest of one buffer. (Should a call ever consume a whole window, the
+/// bytes would still be the same for the same input, only not those of one
+/// `write_all`.)
+fn write_pieces(
+    out: &mut impl Write,
+    next: &mut dyn FnMut(&mut Vec<u8>) -> bool,
+) -> std::io::Result<()> {
+    let mut window: Vec<u8> = Vec::new();
     let mut start = 0;
-    let mut next = pieces.iter();
+    let mut more = true;
     loop {
-        while window.len() - start < WINDOW {
-            match next.next() {
-                Some(piece) => window.extend_from_slice(piece),
-                None => break,
-            }
+        while more && window.len() - start < WINDOW {
+            more = next(&mut window);
         }
         if start == window.len() {
             return Ok(());
@@ -144,10 +146,13 @@ fn write_pieces(out: &mut impl Write, pieces: &[&[u8]]) -> std::io::Result<()> {
 }
 
 /// Writes the parts of `xml` that a notice uses as a deflated DOCX package;
-/// the document part is `document`, in pieces, written one after the other
-/// (`xml.document` is not read): a long table's rows need not be joined
-/// into one buffer first.
-pub fn write(xml: &XMLDocx, document: &[&[u8]]) -> zip::result::ZipResult<Vec<u8>> {
+/// the document part is what `document` appends, piece by piece, until it
+/// returns false (`xml.document` is not read): the rows of a long table are
+/// made as they are deflated.
+pub fn write(
+    xml: &XMLDocx,
+    document: &mut dyn FnMut(&mut Vec<u8>) -> bool,
+) -> zip::result::ZipResult<Vec<u8>> {
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .compression_level(Some(LEVEL))
@@ -156,22 +161,30 @@ pub fn write(xml: &XMLDocx, document: &[&[u8]]) -> zip::result::ZipResult<Vec<u8
         .system(System::Unix);
     let headers = xml.headers.len();
     let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(16 * 1024)));
-    let mut part = |name: &str, pieces: &[&[u8]]| -> zip::result::ZipResult<()> {
+    let part = |zip: &mut Zip, name: &str, bytes: &[u8]| -> zip::result::ZipResult<()> {
         zip.start_file(name, options)?;
-        Ok(write_pieces(&mut zip, pieces)?)
+        zip.write_all(bytes)?;
+        Ok(())
     };
-    part("[Content_Types].xml", &[content_types(headers).as_bytes()])?;
-    part("_rels/.rels", &[package_relationships().as_bytes()])?;
-    part("docProps/core.xml", &[&xml.doc_props.core])?;
     part(
-        "word/_rels/document.xml.rels",
-        &[document_relationships(headers).as_bytes()],
+        &mut zip,
+        "[Content_Types].xml",
+        content_types(headers).as_bytes(),
     )?;
-    part("word/document.xml", document)?;
-    part("word/styles.xml", &[&xml.styles])?;
-    part("word/settings.xml", &[&xml.settings])?;
+    part(&mut zip, "_rels/.rels", package_relationships().as_bytes())?;
+    part(&mut zip, "docProps/core.xml", &xml.doc_props.core)?;
+    let relationships = document_relationships(headers);
+    part(
+        &mut zip,
+        "word/_rels/document.xml.rels",
+        relationships.as_bytes(),
+    )?;
+    zip.start_file("word/document.xml", options)?;
+    write_pieces(&mut zip, document)?;
+    part(&mut zip, "word/styles.xml", &xml.styles)?;
+    part(&mut zip, "word/settings.xml", &xml.settings)?;
     for (i, header) in xml.headers.iter().enumerate() {
-        part(&format!("word/header{}.xml", i + 1), &[header])?;
+        part(&mut zip, &format!("word/header{}.xml", i + 1), header)?;
     }
     Ok(zip.finish()?.into_inner())
 }

@@ -1,6 +1,7 @@
-//! The PDF backend (krilla): the pages of [`super::pages`] drawn with the
-//! embedded fonts (subset, with a ToUnicode map, so the text extracts as
-//! NFC Vietnamese), metadata from the notice, and the PDF/A-2b archive
+//! The PDF backend (krilla): the pages of [`crate::typeset::compose`] (laid
+//! out from the document's frame, as the DOCX and the web page) drawn with
+//! the embedded fonts (subset, with a ToUnicode map, so the text extracts
+//! as NFC Vietnamese), metadata from the notice, and the PDF/A-2b archive
 //! profile checked by krilla's validator (on unless `--no-pdfa`).
 //!
 //! Determinism: no clock is read. The creation date is the notice date (the

@@ -282,7 +282,9 @@ pub fn compose_report(
             names
         },
         layout: meeting.layout.clone(),
-    })
+        frame: Default::default(),
+    }
+    .laid_out())
 }
 
 #[cfg(test)]

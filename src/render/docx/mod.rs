@@ -12,19 +12,20 @@
 //! date.
 
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, BuildXML, Docx, Header, LineSpacing, LineSpacingType,
-    PageMargin, PageNum, PageNumType, Paragraph, ParagraphBorder, ParagraphBorderPosition,
-    ParagraphBorders, Run, RunFonts, SectionProperty, SpecialIndentType, Style, StyleType, Table,
-    TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType,
-    TableRow, VAlignType, WidthType,
+    AlignmentType, BorderType, BreakType, Docx, Header, LineSpacing, LineSpacingType, PageMargin,
+    PageNum, PageNumType, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders,
+    Run, RunFonts, SectionProperty, SpecialIndentType, Style, StyleType, Table, TableCell,
+    TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
 use super::{Format, RenderError, Renderer};
-use crate::body::{BlockKind, BodyPart, CellAlign, Inline, Table as DataTable};
+
+mod table;
+use crate::body::{BlockKind, BodyPart, Inline};
 use crate::document::{Appendix, Document, Signature, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING};
 use crate::layout::{mm_to_twips, pt_to_twips, Layout};
 use crate::text::xml_escape;
-use crate::typeset::measure::FontStyle;
+use crate::typeset::frame::Frame;
 
 /// The XML docx-rs writes for the marker height of a heading row.
 const HEADER_ROW_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="atLeast" />"#;
@@ -38,46 +39,16 @@ impl Renderer for DocxRenderer {
     }
 
     fn render(&self, notice: &Document) -> Result<Vec<u8>, RenderError> {
-        let mut builder = Builder::new(&notice.layout);
+        let mut builder = Builder::new(&notice.layout, &notice.frame);
         let docx = builder.document(notice);
         let mut xml = docx.build();
         xml.doc_props.core = core_properties(notice).into_bytes();
-        let document = splice_rows(&xml.document, &builder.data_rows);
-        super::package::write(&xml, &document).map_err(|e| RenderError {
+        let mut document = table::DocumentXml::new(&xml.document, builder);
+        super::package::write(&xml, &mut |out| document.next_piece(out)).map_err(|e| RenderError {
             format: Format::Docx,
             message: e.to_string(),
         })
     }
-}
-
-/// The document part in pieces: docx-rs's XML with each data table's body
-/// rows put back before the table's end, and the marker height of each
-/// heading row swapped for `tblHeader` (docx-rs has none). The data tables
-/// are the tables whose heading row carries the marker, in order; their
-/// cells hold paragraphs only, so the first `</w:tbl>` after a marker closes
-/// its table.
-fn splice_rows<'a>(document: &'a [u8], tables: &'a [Vec<Vec<u8>>]) -> Vec<&'a [u8]> {
-    const END: &[u8] = b"</w:tbl>";
-    let mut pieces = Vec::new();
-    let mut rest = document;
-    let mut tables = tables.iter();
-    while let Some(at) = find(rest, HEADER_ROW_MARK.as_bytes()) {
-        pieces.push(&rest[..at]);
-        pieces.push(b"<w:tblHeader />".as_slice());
-        rest = &rest[at + HEADER_ROW_MARK.len()..];
-        if let (Some(rows), Some(end)) = (tables.next(), find(rest, END)) {
-            pieces.push(&rest[..end]);
-            pieces.extend(rows.iter().map(Vec::as_slice));
-            rest = &rest[end..];
-        }
-    }
-    pieces.push(rest);
-    pieces
-}
-
-/// Where `needle` first occurs in `haystack`.
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Single line spacing with `before` and `after` twips of space around.
@@ -137,14 +108,13 @@ fn style_id(kind: BlockKind) -> &'static str {
 
 struct Builder<'a> {
     layout: &'a Layout,
+    /// The document's laid-out lines, rule lengths and grid.
+    frame: &'a Frame,
     fonts: RunFonts,
     next_id: u32,
-    /// The body rows of each data table, in order, already as XML: a
-    /// table of thousands of rows (the report's Phụ lục) kept as docx-rs
-    /// values took 2.4 KB a cell, 530 MB for 14,000 tasks; each row is
-    /// written out as soon as it is made, and the rows go into the package
-    /// between the pieces of docx-rs's XML ([`splice_rows`]).
-    data_rows: Vec<Vec<Vec<u8>>>,
+    /// The body rows of each data table, in order, to be made as the
+    /// package is written ([`table::DocumentXml`]).
+    data_rows: Vec<table::BodyRows<'a>>,
 }
 
 /// How one line of the header or signature block is set.
@@ -168,10 +138,11 @@ impl LineStyle {
 }
 
 impl<'a> Builder<'a> {
-    fn new(layout: &'a Layout) -> Self {
+    fn new(layout: &'a Layout, frame: &'a Frame) -> Self {
         let f = &layout.font_family;
         Builder {
             layout,
+            frame,
             fonts: RunFonts::new().ascii(f).hi_ansi(f).cs(f).east_asia(f),
             next_id: 1,
             data_rows: Vec::new(),
@@ -256,7 +227,7 @@ impl<'a> Builder<'a> {
 
     /// A borderless two-column table on the house grid.
     fn table(&self, rows: Vec<TableRow>) -> Table {
-        let (left, right) = self.columns();
+        let (left, right) = self.frame.columns.twips();
         Table::without_borders(rows)
             .set_grid(vec![left as usize, right as usize])
             .width((left + right) as usize, WidthType::Dxa)
@@ -265,46 +236,21 @@ impl<'a> Builder<'a> {
             .margins(TableCellMargins::new().margin(0, 0, 0, 0))
     }
 
-    /// Column widths in twips. When the two columns fill the text width (as
-    /// by default), the right one takes exactly what the left leaves, so
-    /// that rounding gives the house grid 3685 + 5670 = 9355.
-    fn columns(&self) -> (i32, i32) {
-        let l = self.layout;
-        let (left_mm, right_mm) = l.columns_mm();
-        let left = mm_to_twips(left_mm);
-        let text = mm_to_twips(l.page_width_mm)
-            - mm_to_twips(l.margin_left_mm)
-            - mm_to_twips(l.margin_right_mm);
-        let right = if (left_mm + right_mm - l.text_width_mm()).abs() < 0.5 {
-            text - left
-        } else {
-            mm_to_twips(right_mm)
-        };
-        (left, right)
-    }
-
     fn header_table(&mut self, notice: &Document) -> Table {
-        let l = self.layout;
-        let (left_w, right_w) = self.columns();
+        let (l, frame) = (self.layout, self.frame);
+        let (left_w, right_w) = self.frame.columns.twips();
         let mut left = self.cell(left_w);
-        if let Some(parent) = &notice.parent {
-            let lines = l.header_left_lines(parent, false, l.parent_size_pt, &notice.names);
+        if let Some(lines) = &frame.parent_lines {
             left = left.add_paragraph(
-                self.lines(&lines, LineStyle::centred(l.parent_size_pt, false, false)),
+                self.lines(lines, LineStyle::centred(l.parent_size_pt, false, false)),
             );
         }
-        let issuer_lines =
-            l.header_left_lines(&notice.issuer, true, l.issuer_size_pt, &notice.names);
         left = left
             .add_paragraph(self.lines(
-                &issuer_lines,
+                &frame.issuer_lines,
                 LineStyle::centred(l.issuer_size_pt, true, false),
             ))
-            .add_paragraph(self.rule(
-                l.issuer_rule_pt(&issuer_lines),
-                left_w,
-                l.rule_space_after_pt,
-            ));
+            .add_paragraph(self.rule(frame.issuer_rule_pt, left_w, l.rule_space_after_pt));
         let right = self
             .cell(right_w)
             .add_paragraph(self.line(
@@ -312,7 +258,7 @@ impl<'a> Builder<'a> {
                 LineStyle::centred(l.national_title_size_pt, true, false),
             ))
             .add_paragraph(self.line(MOTTO, LineStyle::centred(l.motto_size_pt, true, false)))
-            .add_paragraph(self.rule(l.motto_rule_pt(MOTTO), right_w, l.rule_space_after_pt));
+            .add_paragraph(self.rule(frame.motto_rule_pt, right_w, l.rule_space_after_pt));
         let number = self.cell(left_w).add_paragraph(self.line(
             &notice.number_line,
             LineStyle::centred(l.number_size_pt, false, false),
@@ -335,7 +281,7 @@ impl<'a> Builder<'a> {
     }
 
     fn title(&mut self, notice: &Document) -> Vec<Paragraph> {
-        let l = self.layout;
+        let (l, frame) = (self.layout, self.frame);
         let text_w = mm_to_twips(l.text_width_mm());
         let doc_type = self
             .line(
@@ -347,21 +293,13 @@ impl<'a> Builder<'a> {
                 0,
             ))
             .keep_next(true);
-        let summary_lines = l.summary_lines(&notice.summary, &notice.names);
-        let summary = self
-            .lines(
-                &summary_lines,
-                LineStyle::centred(l.summary_size_pt, true, false),
-            )
-            .keep_next(true);
+        let style = LineStyle::centred(l.summary_size_pt, true, false);
+        let summary = self.lines(&frame.summary_lines, style).keep_next(true);
         // The space down to the body sits all in the rule's "after" (the first
         // body paragraph has no "before"): Word adds a paragraph's after to the
         // next one's before, LibreOffice takes the larger, and this way both agree.
-        let rule = self.rule(
-            l.summary_rule_pt(&summary_lines),
-            text_w,
-            l.rule_space_after_pt + l.body_space_before_pt,
-        );
+        let after = l.rule_space_after_pt + l.body_space_before_pt;
+        let rule = self.rule(frame.summary_rule_pt, text_w, after);
         vec![doc_type, summary, rule]
     }
 
@@ -395,92 +333,18 @@ impl<'a> Builder<'a> {
         p
     }
 
-    /// A bordered data table on the full text width; the heading row is bold,
-    /// centred and repeats on every page; a row never splits; body cells
-    /// aligned as their column says.
-    fn data_table(&mut self, table: &DataTable) -> Table {
-        let l = self.layout;
-        let text_w = mm_to_twips(l.text_width_mm());
-        let widths: Vec<i32> = table
-            .columns
-            .iter()
-            .map(|c| (c.share * text_w as f32).round() as i32)
-            .collect();
-        let pad = pt_to_twips(l.table_cell_padding_pt);
-        let size = l.table_size_pt;
-        let cell = |b: &mut Self, inlines: &[Inline], bold: bool, align: AlignmentType, w: i32| {
-            let p = b
-                .paragraph()
-                .align(align)
-                .line_spacing(single_spacing(pad as u32, pad as u32));
-            let p = b.add_inlines(p, inlines, size, bold);
-            TableCell::new()
-                .width(w as usize, WidthType::Dxa)
-                .add_paragraph(p)
-        };
-        let mut rows = Vec::new();
-        let heading: Vec<TableCell> = table
-            .head
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| cell(self, c, true, AlignmentType::Center, *w))
-            .collect();
-        rows.push(
-            TableRow::new(heading)
-                .row_height(1.0)
-                .height_rule(docx_rs::HeightRule::AtLeast)
-                .cant_split(),
-        );
-        let mut body = Vec::with_capacity(table.rows.len());
-        for row in &table.rows {
-            let cells: Vec<TableCell> = row
-                .iter()
-                .zip(&table.columns)
-                .zip(&widths)
-                .map(|((text, c), w)| {
-                    let align = match c.align {
-                        CellAlign::Left => AlignmentType::Left,
-                        CellAlign::Centre => AlignmentType::Center,
-                        CellAlign::Right => AlignmentType::Right,
-                    };
-                    cell(self, text, false, align, *w)
-                })
-                .collect();
-            body.push(TableRow::new(cells).cant_split().build());
-        }
-        self.data_rows.push(body);
-        let border_size = ((l.table_border_pt * 8.0).round() as usize).max(2);
-        let borders = [
-            TableBorderPosition::Top,
-            TableBorderPosition::Left,
-            TableBorderPosition::Bottom,
-            TableBorderPosition::Right,
-            TableBorderPosition::InsideH,
-            TableBorderPosition::InsideV,
-        ]
-        .into_iter()
-        .fold(TableBorders::with_empty(), |b, pos| {
-            b.set(TableBorder::new(pos).size(border_size))
-        });
-        Table::new(rows)
-            .set_borders(borders)
-            .set_grid(widths.iter().map(|w| *w as usize).collect())
-            .width(text_w as usize, WidthType::Dxa)
-            .indent(0)
-            .layout(TableLayoutType::Fixed)
-            .margins(TableCellMargins::new().margin(0, pad as usize, 0, pad as usize))
-    }
-
     /// The parts of a body in order. `first_flush`: the first paragraph
     /// has no space before (it follows the title's rule); `keep_last`: the
     /// last paragraph stays with what follows (the signature block). A
-    /// table follows the paragraph before it with no space (Word adds a
-    /// paragraph's space after above a table, LibreOffice does not), as in
-    /// the PDF.
+    /// table follows the paragraph before it with no space between, as in
+    /// the PDF and the web page: paragraphs carry their space before them,
+    /// not after, and a table has none; a paragraph's space after would
+    /// show above a table in Word but not in LibreOffice, so none is the
+    /// only spacing both show alike.
     fn body(
         &mut self,
         mut docx: Docx,
-        parts: &[BodyPart],
+        parts: &'a [BodyPart],
         first_flush: bool,
         keep_last: bool,
     ) -> Docx {
@@ -502,15 +366,14 @@ impl<'a> Builder<'a> {
         docx
     }
 
-    /// A Phụ lục's heading lines, centred, the last with the space under it.
-    fn appendix_heading(&mut self, mut docx: Docx, appendix: &Appendix, names: &[String]) -> Docx {
-        let l = self.layout;
+    /// The heading lines of Phụ lục `k`, as laid out, centred, the last
+    /// with the space under it.
+    fn appendix_heading(&mut self, mut docx: Docx, appendix: &Appendix, k: usize) -> Docx {
+        let (l, lines) = (self.layout, &self.frame.appendix_headings[k]);
         let count = appendix.heading.len();
-        for (i, h) in appendix.heading.iter().enumerate() {
-            let style = FontStyle::of(h.bold, h.italic);
-            let lines = l.appendix_heading_lines(&h.text, style, names);
+        for (i, (h, lines)) in appendix.heading.iter().zip(lines).enumerate() {
             let mut p = self.lines(
-                &lines,
+                lines,
                 LineStyle::centred(l.appendix_heading_size_pt, h.bold, h.italic),
             );
             if i + 1 == count {
@@ -567,42 +430,37 @@ impl<'a> Builder<'a> {
         cell
     }
 
+    /// A signer's column, `width` twips wide: the title lines of signer
+    /// `k` as laid out (each line as written a paragraph, with explicit
+    /// breaks when long; `before` twips above the first), then the space
+    /// for signing, then the name.
+    fn signer_column(&mut self, k: usize, width: i32, name: &str, before: u32) -> TableCell {
+        let l = self.layout;
+        let signer = LineStyle::centred(l.signer_size_pt, true, false);
+        let mut cell = self.cell(width);
+        for (i, lines) in self.frame.signer_titles[k].iter().enumerate() {
+            let mut p = self.lines(lines, signer);
+            if i == 0 {
+                p = p.line_spacing(single_spacing(before, 0));
+            }
+            cell = cell.add_paragraph(p.keep_next(true));
+        }
+        let gap = mm_to_twips(l.signature_space_mm) as u32;
+        cell.add_paragraph(self.spaced_line(name, signer, gap))
+    }
+
     fn signature_table(&mut self, notice: &Document) -> Table {
         let l = self.layout;
-        let (left_w, right_w) = self.columns();
+        let (left_w, right_w) = self.frame.columns.twips();
         let before = pt_to_twips(l.signature_table_space_before_pt) as u32;
-        let gap = mm_to_twips(l.signature_space_mm) as u32;
-        let signer = LineStyle::centred(l.signer_size_pt, true, false);
         let (left, right) = match &notice.signature {
-            Signature::Single {
-                authority,
-                position,
-                name,
-            } => {
-                let left = self.recipients(self.cell(left_w), &notice.recipients, before);
-                let mut right = self.cell(right_w);
-                let caps_lines = authority.iter().chain(std::iter::once(position));
-                for (i, line) in caps_lines.enumerate() {
-                    // Broken as the PDF breaks it (explicit breaks), when long.
-                    let mut p = self.lines(&l.signer_lines(line, &notice.names), signer);
-                    if i == 0 {
-                        p = p.line_spacing(single_spacing(before, 0));
-                    }
-                    right = right.add_paragraph(p.keep_next(true));
-                }
-                right = right.add_paragraph(self.spaced_line(name, signer, gap));
-                (left, right)
-            }
-            Signature::Pair {
-                left: secretary,
-                right: chair,
-            } => {
-                let [left, right] = [(secretary, left_w), (chair, right_w)].map(|(who, width)| {
-                    let title = self.spaced_line(&who.title, signer, before).keep_next(true);
-                    self.cell(width)
-                        .add_paragraph(title)
-                        .add_paragraph(self.spaced_line(&who.name, signer, gap))
-                });
+            Signature::Single { name, .. } => (
+                self.recipients(self.cell(left_w), &notice.recipients, before),
+                self.signer_column(0, right_w, name, before),
+            ),
+            Signature::Pair { left, right } => {
+                let left = self.signer_column(0, left_w, &left.name, before);
+                let right = self.signer_column(1, right_w, &right.name, before);
                 let below = pt_to_twips(l.recipients_below_space_pt) as u32;
                 (self.recipients(left, &notice.recipients, below), right)
             }
@@ -657,7 +515,7 @@ impl<'a> Builder<'a> {
         docx
     }
 
-    fn document(&mut self, notice: &Document) -> Docx {
+    fn document(&mut self, notice: &'a Document) -> Docx {
         let l = self.layout;
         let mut docx = Docx::new()
             .page_size(
@@ -709,7 +567,7 @@ impl<'a> Builder<'a> {
         docx = docx.add_paragraph(self.section_break(main));
         let count = notice.appendices.len();
         for (k, appendix) in notice.appendices.iter().enumerate() {
-            docx = self.appendix_heading(docx, appendix, &notice.names);
+            docx = self.appendix_heading(docx, appendix, k);
             docx = self.body(docx, &appendix.body, false, false);
             if k + 1 < count {
                 docx = docx.add_paragraph(self.section_break(appendix_section.clone()));
