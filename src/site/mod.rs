@@ -20,7 +20,7 @@ use crate::build::{Engine, Options, Recorded, Report, Summary};
 use crate::date::Date;
 use crate::incremental::MeetingRecord;
 use crate::model::{load_meeting, Meeting};
-use crate::output::write_atomic;
+use crate::output::{sync_dir, write_atomic_unsynced_folder};
 use crate::render::Format;
 use crate::template::{upper_first, Templates};
 use crate::tracking::{by_lead, Standing, TrackedTask};
@@ -182,6 +182,54 @@ fn days_overdue(t: &TrackedTask, standing: Standing, today: Date) -> i64 {
     }
 }
 
+/// Renders the page of one meeting (`m`, recorded as `r`, its index
+/// entries `documents`) and writes it unsynced; whether its bytes changed.
+fn meeting_page(
+    out: &Path,
+    r: &Recorded,
+    m: &Meeting,
+    documents: &[IndexEntry],
+    common: &Common,
+    templates: &Templates,
+    today: Date,
+) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
+    #[derive(Serialize)]
+    struct MeetingPage<'a> {
+        common: &'a Common,
+        title: String,
+        date: String,
+        weekday: &'static str,
+        meeting: &'a Meeting,
+        documents: &'a [IndexEntry],
+        tasks: Vec<TaskRow>,
+    }
+    let page = MeetingPage {
+        common,
+        title: upper_first(&m.meeting.name),
+        date: m.meeting.date.numeric(),
+        weekday: m.meeting.date.weekday(),
+        meeting: m,
+        documents,
+        tasks: r
+            .record
+            .tasks
+            .iter()
+            .map(|t| {
+                let standing = t.standing(today);
+                task_row(t, standing, days_overdue(t, standing, today))
+            })
+            .collect(),
+    };
+    let text = templates
+        .render("site-meeting.html", &page)
+        .map_err(|e| e.to_string())?;
+    let name = format!("{}{MEETING_PAGE_SUFFIX}", r.stem);
+    Ok(write_atomic_unsynced_folder(
+        &out.join(name),
+        text.as_bytes(),
+    )?)
+}
+
 /// Renders the site's pages into `out` from what the build recorded of each
 /// meeting; a meeting's own page only when it is stale (the meeting changed,
 /// the day changed, or the page is missing). Returns how many files changed.
@@ -195,12 +243,10 @@ fn write_pages(
         generator: format!("ketluan {}", env!("CARGO_PKG_VERSION")),
         today: today.numeric(),
     };
+    // Every page is written unsynced; the folder is synced once at the end.
     let mut written = 0;
-    let mut write = |name: &str, text: String| -> std::io::Result<()> {
-        if write_atomic(&out.join(name), text.as_bytes())? {
-            written += 1;
-        }
-        Ok(())
+    let write = |name: &str, text: String| -> std::io::Result<bool> {
+        write_atomic_unsynced_folder(&out.join(name), text.as_bytes())
     };
     // Each meeting's index entries, for the index and its page.
     let per_meeting: Vec<Vec<IndexEntry>> = recorded
@@ -231,7 +277,7 @@ fn write_pages(
         documents: usize,
     }
     let documents = years.iter().map(|y| y.entries.len()).sum();
-    write(
+    written += usize::from(write(
         INDEX,
         templates.render(
             "site-index.html",
@@ -241,64 +287,39 @@ fn write_pages(
                 documents,
             },
         )?,
-    )?;
+    )?);
 
-    // One page per meeting whose page is stale; the meetings not loaded by
-    // the build are read here (a new day: every page changes).
-    let stale: Vec<(usize, Option<Meeting>)> = recorded
+    // One page per meeting whose page is stale, side by side; the meetings
+    // not loaded by the build are read here (a new day: every page changes).
+    let pages: Vec<Result<bool, Box<dyn std::error::Error + Send + Sync>>> = recorded
         .par_iter()
-        .enumerate()
-        .filter(|(_, r)| {
+        .zip(&per_meeting)
+        .filter(|(r, _)| {
             r.page_stale
                 || !out
                     .join(format!("{}{MEETING_PAGE_SUFFIX}", r.stem))
                     .is_file()
         })
-        .map(|(i, r)| {
-            let loaded = match &r.meeting {
-                Some(_) => None,
-                None => load_meeting(&r.file).meeting,
+        .filter_map(|(r, documents)| {
+            let loaded;
+            let m = match &r.meeting {
+                Some(m) => m,
+                None => {
+                    loaded = load_meeting(&r.file).meeting?;
+                    &loaded
+                }
             };
-            (i, loaded)
+            Some(meeting_page(
+                out, r, m, documents, &common, templates, today,
+            ))
         })
         .collect();
-    for (i, loaded) in stale {
-        let r = &recorded[i];
-        let Some(m) = r.meeting.as_ref().or(loaded.as_ref()) else {
-            continue;
-        };
-        #[derive(Serialize)]
-        struct MeetingPage<'a> {
-            common: &'a Common,
-            title: String,
-            date: String,
-            weekday: &'static str,
-            meeting: &'a Meeting,
-            documents: &'a [IndexEntry],
-            tasks: Vec<TaskRow>,
+    for page in pages {
+        if page.map_err(|e| e as Box<dyn std::error::Error>)? {
+            written += 1;
         }
-        let page = MeetingPage {
-            common: &common,
-            title: upper_first(&m.meeting.name),
-            date: m.meeting.date.numeric(),
-            weekday: m.meeting.date.weekday(),
-            meeting: m,
-            documents: &per_meeting[i],
-            tasks: r
-                .record
-                .tasks
-                .iter()
-                .map(|t| {
-                    let standing = t.standing(today);
-                    task_row(t, standing, days_overdue(t, standing, today))
-                })
-                .collect(),
-        };
-        write(
-            &format!("{}{MEETING_PAGE_SUFFIX}", r.stem),
-            templates.render("site-meeting.html", &page)?,
-        )?;
     }
+
     let tasks: Vec<&TrackedTask> = recorded.iter().flat_map(|r| &r.record.tasks).collect();
 
     // The dashboard.
@@ -334,7 +355,7 @@ fn write_pages(
         soon: Vec<TaskRow>,
         soon_days: i64,
     }
-    write(
+    written += usize::from(write(
         DASHBOARD,
         templates.render(
             "site-tasks.html",
@@ -348,7 +369,10 @@ fn write_pages(
                 soon_days: DUE_SOON_DAYS,
             },
         )?,
-    )?;
+    )?);
+    if written > 0 {
+        sync_dir(out);
+    }
     Ok(written)
 }
 
