@@ -33,7 +33,7 @@ use axum::Router;
 use futures_util::stream::{self, Stream};
 use tokio::sync::watch;
 
-use crate::build::{Options, Report};
+use crate::build::{KeptManifest, Options, Report};
 use crate::date::Date;
 use crate::text::xml_escape;
 
@@ -205,7 +205,7 @@ async fn events(State(shared): State<Arc<Shared>>) -> impl IntoResponse {
 }
 
 /// Builds the site into the preview's folder and records its problems.
-fn rebuild(options: &ServeOptions, shared: &Shared) -> Vec<PathBuf> {
+fn rebuild(options: &ServeOptions, shared: &Shared, kept: &mut KeptManifest) -> Vec<PathBuf> {
     let files = match crate::model::load::collect_meeting_files(&options.paths) {
         Ok(f) => f,
         Err(e) => {
@@ -222,7 +222,7 @@ fn rebuild(options: &ServeOptions, shared: &Shared) -> Vec<PathBuf> {
         ..options.build.clone()
     };
     let today = options.today.unwrap_or_else(Date::today);
-    let problems = match crate::site::build(&files, &build, today, Report::Quiet) {
+    let problems = match crate::site::build(&files, &build, today, Report::Quiet, kept) {
         Ok(summary) => summary.build.problems,
         Err(e) => vec![format!("ketluan: {}: {e}", crate::tr!("diag.error"))],
     };
@@ -262,13 +262,16 @@ pub fn serve(options: ServeOptions) -> Result<(), Box<dyn std::error::Error>> {
         let (shared, stop, options) = (shared.clone(), stop.clone(), options.clone());
         std::thread::spawn(move || {
             let templates = options.build.templates.clone();
+            // The manifest stays in memory from one build to the next: this
+            // server alone writes its folder.
+            let mut kept = KeptManifest::memory_only();
             let result = crate::watcher::watch(
                 &options.paths,
                 templates.as_deref(),
                 options.debounce,
                 &stop,
                 || {
-                    let files = rebuild(&options, &shared);
+                    let files = rebuild(&options, &shared, &mut kept);
                     let _ = ready.send(());
                     files
                 },

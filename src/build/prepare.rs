@@ -12,6 +12,7 @@ use crate::document::{compose, Document};
 use crate::incremental::{absolute, up_to_date, DocumentRecord, MeetingRecord};
 use crate::model::{load::load_read, load_meeting};
 use crate::model::{DocumentKind, Meeting};
+use crate::tracking::TrackedTask;
 
 use super::write::{PendingFile, Writes};
 use super::{Batch, Outcome, Output, Status};
@@ -260,7 +261,13 @@ impl Batch<'_> {
             .collect();
         MeetingRecord {
             documents,
-            tasks: crate::tracking::collect(meeting, file),
+            tasks: crate::tracking::collect(meeting, file)
+                .into_iter()
+                .map(|t| TrackedTask {
+                    what: t.short_what(crate::incremental::RECORDED_WHAT),
+                    ..t
+                })
+                .collect(),
         }
     }
 }

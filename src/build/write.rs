@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::incremental::OutputRecord;
+use crate::incremental::{ManifestFile, OutputRecord};
 use crate::output::{sync_dir, write_atomic_unsynced_folder};
 
 use super::print::Tally;
@@ -76,7 +76,7 @@ impl Writes {
 impl Batch<'_> {
     /// After the meetings: the folder synced, the manifest saved, deleted
     /// meetings reported, the summary line printed.
-    pub(super) fn finish(mut self, tally: Tally) -> (Summary, Vec<Recorded>) {
+    pub(super) fn finish(mut self, tally: Tally) -> (Summary, Vec<Recorded>, ManifestFile) {
         let (mut summary, new_entries, taken) = tally.close();
         let engine = self.engine;
         let out = &engine.out;
@@ -91,7 +91,8 @@ impl Batch<'_> {
             self.manifest.manifest.entries.insert(stem, entry);
         }
         self.deleted_meetings(&mut summary);
-        if self.manifest.existed() || !self.manifest.manifest.entries.is_empty() {
+        let any = self.manifest.existed() || !self.manifest.manifest.entries.is_empty();
+        if self.save_manifest && any {
             if let Err(e) = self.manifest.save() {
                 eprintln!(
                     "{}",
@@ -116,6 +117,6 @@ impl Batch<'_> {
                 page_stale,
             })
             .collect();
-        (summary, recorded)
+        (summary, recorded, self.manifest)
     }
 }

@@ -64,7 +64,7 @@ impl BuildArgs {
 /// Where and how documents are written; shared by `render` and `watch`.
 #[derive(clap::Args, Debug, Clone)]
 pub struct OutputArgs {
-    /// Folder for the documents: <out>/<tên tệp>.docx.
+    /// Folder for the documents: `<out>/<tên tệp>.docx`.
     #[arg(long, short, default_value = "output")]
     pub out: PathBuf,
     /// Formats to write, comma separated: docx, pdf, html.

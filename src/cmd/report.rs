@@ -21,7 +21,7 @@ use crate::tracking::{Filter, TrackedTask};
 pub struct Args {
     /// Meeting files or folders (default: meetings/).
     pub paths: Vec<PathBuf>,
-    /// Folder for the report: <out>/bao-cao-nhiem-vu-<ngày>.docx / .pdf.
+    /// Folder for the report: `<out>/bao-cao-nhiem-vu-<ngày>.docx` / `.pdf`.
     #[arg(long, short, default_value = "output")]
     pub out: PathBuf,
     /// Formats, comma separated: docx, pdf.

@@ -32,7 +32,8 @@ pub fn run(args: Args) -> CmdResult {
     let files = collect_meeting_files(&args.paths)?;
     let today = args.today.unwrap_or_else(Date::today);
     let options = args.build.options(args.out.clone(), Vec::new(), args.force);
-    let summary = crate::site::build(&files, &options, today, Report::auto())?;
+    let mut kept = crate::build::KeptManifest::default();
+    let summary = crate::site::build(&files, &options, today, Report::auto(), &mut kept)?;
     eprintln!(
         "{}",
         crate::tr!(

@@ -43,7 +43,7 @@ mod record;
 
 use crate::render::Format;
 use crate::template::Templates;
-pub use record::{DocumentRecord, MeetingRecord};
+pub use record::{DocumentRecord, MeetingRecord, RECORDED_WHAT};
 
 /// The manifest's file name inside the output folder.
 pub const MANIFEST_NAME: &str = ".ketluan-manifest.json";
@@ -207,6 +207,12 @@ impl ManifestFile {
     }
 
     /// Whether the output folder had a manifest file when it was read.
+    /// Whether this is the manifest of `out_dir`.
+    pub fn is_of(&self, out_dir: &Path) -> bool {
+        self.dir == out_dir
+    }
+
+    /// Whether the folder had a manifest file when it was read.
     pub fn existed(&self) -> bool {
         self.existed
     }
@@ -555,6 +561,39 @@ mod tests {
         assert_eq!(from_portable(&out, Path::new("..")), dir.path());
     }
 
+    /// A record of meeting `a` (`/x/a.yaml`) with one document and one task.
+    fn a_record() -> MeetingRecord {
+        let day = |s: &str| Date::parse(s).unwrap();
+        MeetingRecord {
+            documents: vec![DocumentRecord {
+                kind: N,
+                doc_type: "THÔNG BÁO".into(),
+                title: "Kết luận".into(),
+                date: day("2021-03-01"),
+                reference: Some("5/TB-UBND".into()),
+                issued: None,
+            }],
+            tasks: vec![crate::tracking::TrackedTask {
+                id: "a#I.1".into(),
+                meeting: "a".into(),
+                file: "/x/a.yaml".into(),
+                line: 12,
+                meeting_date: day("2021-02-24"),
+                notice: Some("5/TB-UBND".into()),
+                notice_date: Some(day("2021-03-01")),
+                lead: vec!["Sở Nội vụ".into()],
+                with: vec!["Sở Tài chính".into()],
+                due: Some(day("2021-03-10")),
+                extended_to: Some(day("2021-03-20")),
+                extension_note: Some("\"gia hạn\"".into()),
+                status: crate::model::Status::Done,
+                done_on: Some(day("2021-03-09")),
+                report: Some("Báo cáo số 12/BC-SNV".into()),
+                what: "Rà soát, báo cáo.".into(),
+            }],
+        }
+    }
+
     #[test]
     fn manifest_round_trip_and_up_to_date() {
         let dir = tempfile::tempdir().unwrap();
@@ -578,14 +617,27 @@ mod tests {
                 font_dir: None,
                 documents: vec![N],
                 outputs: [("docx".to_string(), rec)].into_iter().collect(),
-                ..Entry::default()
+                record: Some(Arc::new(a_record())),
+                record_day: Some(Date::parse("2021-03-01").unwrap()),
             },
         );
         assert!(file.save().unwrap());
         assert!(!file.save().unwrap(), "unchanged, not rewritten");
+        // An entry's fields one per line, its record on one line.
+        let text = std::fs::read_to_string(dir.path().join(MANIFEST_NAME)).unwrap();
+        let record_line = text.lines().find(|l| l.starts_with("      \"record\": {"));
+        assert!(
+            record_line
+                .is_some_and(|l| l.contains("\"tasks\": [{\"id\": \"a#I.1\"") && l.ends_with("},")),
+            "{text}"
+        );
+        assert!(
+            text.contains("\n      \"record_day\": \"2021-03-01\"\n"),
+            "{text}"
+        );
         let mut again = ManifestFile::read(dir.path());
         assert!(again.existed());
-        assert_eq!(again.manifest, file.manifest);
+        assert_eq!(again.manifest, file.manifest, "records read back whole");
         assert!(!again.save().unwrap(), "as read, not rewritten");
         // Changed on disk since it was read: written again.
         std::fs::write(dir.path().join(MANIFEST_NAME), "{}").unwrap();

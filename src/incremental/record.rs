@@ -19,9 +19,9 @@ use crate::tracking::TrackedTask;
 pub struct MeetingRecord {
     /// Its documents, in the order it asks for them.
     pub documents: Vec<DocumentRecord>,
-    /// Its tasks ([`crate::tracking::collect`]). In the file without their
-    /// meeting and meeting file, which the entry names (see
-    /// [`MeetingRecord::place`]).
+    /// Its tasks ([`crate::tracking::collect`]), each `what` shortened to
+    /// [`RECORDED_WHAT`] characters as the site's pages show it. In the file
+    /// without their meeting and meeting file, which the entry names once.
     #[serde(with = "stored_tasks")]
     pub tasks: Vec<TrackedTask>,
 }
@@ -36,6 +36,10 @@ impl MeetingRecord {
         }
     }
 }
+
+/// How much of a task's text a record keeps: what the site's pages show
+/// ([`TrackedTask::short_what`]); the whole text is in the meeting file.
+pub const RECORDED_WHAT: usize = 200;
 
 /// One composed document as the index lists it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,62 +78,46 @@ impl DocumentRecord {
 /// The tasks of a record as the manifest holds them: every field of
 /// [`TrackedTask`] but the meeting and its file.
 mod stored_tasks {
+    use std::borrow::Cow;
+
     use super::*;
 
-    /// A task as stored, borrowed for writing.
-    #[derive(Serialize)]
-    struct TaskRef<'a> {
-        id: &'a str,
+    /// A task as stored: borrowed from the task when written, owned when
+    /// read back.
+    #[derive(Serialize, Deserialize)]
+    struct Stored<'a> {
+        id: Cow<'a, str>,
         line: u32,
         meeting_date: Date,
-        notice: &'a Option<String>,
+        notice: Cow<'a, Option<String>>,
         notice_date: Option<Date>,
-        lead: &'a [String],
-        with: &'a [String],
+        lead: Cow<'a, [String]>,
+        with: Cow<'a, [String]>,
         due: Option<Date>,
         extended_to: Option<Date>,
-        extension_note: &'a Option<String>,
+        extension_note: Cow<'a, Option<String>>,
         status: Status,
         done_on: Option<Date>,
-        report: &'a Option<String>,
-        what: &'a str,
-    }
-
-    /// A task as stored, read back.
-    #[derive(Deserialize)]
-    struct Stored {
-        id: String,
-        line: u32,
-        meeting_date: Date,
-        notice: Option<String>,
-        notice_date: Option<Date>,
-        lead: Vec<String>,
-        with: Vec<String>,
-        due: Option<Date>,
-        extended_to: Option<Date>,
-        extension_note: Option<String>,
-        status: Status,
-        done_on: Option<Date>,
-        report: Option<String>,
-        what: String,
+        report: Cow<'a, Option<String>>,
+        what: Cow<'a, str>,
     }
 
     pub fn serialize<S: serde::Serializer>(tasks: &[TrackedTask], s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(tasks.iter().map(|t| TaskRef {
-            id: &t.id,
+        s.collect_seq(tasks.iter().map(|t| Stored {
+            id: Cow::Borrowed(&t.id),
             line: t.line,
             meeting_date: t.meeting_date,
-            notice: &t.notice,
+            notice: Cow::Borrowed(&t.notice),
             notice_date: t.notice_date,
-            lead: &t.lead,
-            with: &t.with,
+            lead: Cow::Borrowed(&t.lead),
+            with: Cow::Borrowed(&t.with),
             due: t.due,
             extended_to: t.extended_to,
-            extension_note: &t.extension_note,
+            extension_note: Cow::Borrowed(&t.extension_note),
             status: t.status,
             done_on: t.done_on,
-            report: &t.report,
-            what: &t.what,
+            report: Cow::Borrowed(&t.report),
+            what: Cow::Borrowed(&t.what),
         }))
     }
 
@@ -140,22 +128,22 @@ mod stored_tasks {
         Ok(stored
             .into_iter()
             .map(|t| TrackedTask {
-                id: t.id,
+                id: t.id.into_owned(),
                 meeting: String::new(),
                 file: PathBuf::new(),
                 line: t.line,
                 meeting_date: t.meeting_date,
-                notice: t.notice,
+                notice: t.notice.into_owned(),
                 notice_date: t.notice_date,
-                lead: t.lead,
-                with: t.with,
+                lead: t.lead.into_owned(),
+                with: t.with.into_owned(),
                 due: t.due,
                 extended_to: t.extended_to,
-                extension_note: t.extension_note,
+                extension_note: t.extension_note.into_owned(),
                 status: t.status,
                 done_on: t.done_on,
-                report: t.report,
-                what: t.what,
+                report: t.report.into_owned(),
+                what: t.what.into_owned(),
             })
             .collect())
     }
@@ -195,27 +183,35 @@ impl Formatter {
     }
 }
 
-impl serde_json::ser::Formatter for Formatter {
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+impl Formatter {
+    /// Opens an array or object.
+    fn open<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
         self.depth += 1;
         self.has_value = false;
-        w.write_all(b"[")
+        w.write_all(bracket)
     }
 
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+    /// Closes an array or object, on a line of its own if it broke lines.
+    fn close<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        bracket: &[u8],
+    ) -> std::io::Result<()> {
         let broken = self.broken();
         self.depth -= 1;
         if broken && self.has_value {
             self.indent(w)?;
         }
-        w.write_all(b"]")
+        w.write_all(bracket)
     }
 
-    fn begin_array_value<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
+    /// Starts an element or a key: after a comma, on a line of its own if
+    /// its container breaks lines.
+    fn item<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
         if !first {
             w.write_all(b",")?;
         }
@@ -223,6 +219,24 @@ impl serde_json::ser::Formatter for Formatter {
             self.indent(w)?;
         }
         Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Formatter {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(w, first)
     }
 
     fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
@@ -231,18 +245,11 @@ impl serde_json::ser::Formatter for Formatter {
     }
 
     fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.depth += 1;
-        self.has_value = false;
-        w.write_all(b"{")
+        self.open(w, b"{")
     }
 
     fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        let broken = self.broken();
-        self.depth -= 1;
-        if broken && self.has_value {
-            self.indent(w)?;
-        }
-        w.write_all(b"}")
+        self.close(w, b"}")
     }
 
     fn begin_object_key<W: ?Sized + std::io::Write>(
@@ -250,13 +257,7 @@ impl serde_json::ser::Formatter for Formatter {
         w: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        if !first {
-            w.write_all(b",")?;
-        }
-        if self.broken() {
-            self.indent(w)?;
-        }
-        Ok(())
+        self.item(w, first)
     }
 
     fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {

@@ -16,9 +16,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::build::{Engine, Options, Recorded, Report, Summary};
+use crate::build::{Engine, KeptManifest, Options, Recorded, Report, Summary};
 use crate::date::Date;
-use crate::incremental::MeetingRecord;
+use crate::incremental::{MeetingRecord, RECORDED_WHAT};
 use crate::model::{load_meeting, Meeting};
 use crate::output::{sync_dir, write_atomic_unsynced_folder};
 use crate::render::Format;
@@ -165,7 +165,7 @@ fn task_row(t: &TrackedTask, standing: Standing, days: i64) -> TaskRow {
     TaskRow {
         number: t.place().to_string(),
         meeting: meeting_link(&t.meeting),
-        what: t.short_what(200),
+        what: t.short_what(RECORDED_WHAT),
         lead: t.lead.join("; "),
         deadline: t.deadline().map(|d| d.numeric()).unwrap_or_default(),
         standing: standing.label().to_string(),
@@ -382,11 +382,14 @@ fn write_pages(
 /// left out of the pages. What the pages need of each meeting comes from
 /// the build ([`Engine::run_recording`]): a meeting that did not change is
 /// neither read nor composed again.
+///
+/// `kept`: the manifest a long-lived caller (`serve`) keeps between builds.
 pub fn build(
     files: &[PathBuf],
     options: &Options,
     today: Date,
     report: Report,
+    kept: &mut KeptManifest,
 ) -> Result<SiteSummary, Box<dyn std::error::Error>> {
     let options = Options {
         formats: SITE_FORMATS.to_vec(),
@@ -394,7 +397,7 @@ pub fn build(
     };
     std::fs::create_dir_all(&options.out)?;
     let engine = Engine::new(&options)?;
-    let (build, recorded) = engine.run_recording(files, report, today);
+    let (build, recorded) = engine.run_recording(files, report, today, kept);
     let meetings = recorded.len();
     let pages_written = write_pages(&options.out, recorded, engine.templates(), today)?;
     Ok(SiteSummary {
