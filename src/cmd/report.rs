@@ -96,6 +96,9 @@ pub fn run(args: Args) -> CmdResult {
         None => Templates::embedded(),
     };
     let mut notice = compose_report(&tasks, meetings, first, today, &scope, &templates)?;
+    // The document holds what the renderers need; the tasks go before them.
+    let task_count = tasks.len();
+    drop(tasks);
     let mut formats = args.format.clone();
     formats.sort();
     formats.dedup();
@@ -126,7 +129,7 @@ pub fn run(args: Args) -> CmdResult {
         "{}",
         crate::tr!(
             "report.done",
-            tasks = tasks.len(),
+            tasks = task_count,
             meetings = meetings,
             date = today.short()
         )
