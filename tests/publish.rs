@@ -924,6 +924,59 @@ impl Drop for Server {
 const GM_PAGE: &str = "/2021-02-24-hop-ubnd-thang-02.giay-moi.html";
 
 #[test]
+fn serve_makes_the_dashboard_again_when_a_task_changes_and_only_the_page_when_not() {
+    // The preview keeps what its lists were made from; an edit that changes
+    // no task (the location) shows on the meeting's pages, and the next
+    // one, a task done, must still reach the dashboard.
+    let server = Server::start();
+    // A served page ends with the preview's reload script, which carries the
+    // build's number: pages are compared without it.
+    let page = |body: &str| match body.split_once("<script>") {
+        Some((head, rest)) => head.to_string() + rest.split_once("</script>").map_or("", |r| r.1),
+        None => body.to_string(),
+    };
+    let dashboard = page(&server.wait_for("/nhiem-vu.html", |_| true));
+    let file = server.meetings.join("2021-02-24-hop-ubnd-thang-02.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let moved = text.replace("Phòng họp tầng 3", "Hội trường tầng 1");
+    std::fs::write(&file, &moved).unwrap();
+    server.wait_for(GM_PAGE, |b| b.contains("Hội trường tầng 1"));
+    assert!(
+        page(&server.get("/nhiem-vu.html").1) == dashboard,
+        "the dashboard changed"
+    );
+    let done = moved.replacen(
+        "        due: 2021-03-10\n",
+        "        due: 2021-03-10\n        status: done\n        done_on: 2021-02-28\n",
+        1,
+    );
+    assert_ne!(done, moved);
+    std::fs::write(&file, done).unwrap();
+    let after = page(&server.wait_for("/nhiem-vu.html", |b| page(b) != dashboard));
+    // As a site built afresh from the same files shows it.
+    let fresh = tempfile::tempdir().unwrap();
+    build_site(&server.meetings, fresh.path(), "2021-03-01");
+    let expected = page(&std::fs::read_to_string(fresh.path().join("nhiem-vu.html")).unwrap());
+    assert!(
+        after == expected,
+        "the dashboard is not the one built afresh"
+    );
+    // A meeting deleted: no record changed, the meetings on the site did.
+    let january = server
+        .meetings
+        .join("2021-01-25-phien-hop-ubnd-thang-01.yaml");
+    std::fs::remove_file(january).unwrap();
+    let fewer = page(&server.wait_for("/nhiem-vu.html", |b| page(b) != after));
+    let fresh = tempfile::tempdir().unwrap();
+    build_site(&server.meetings, fresh.path(), "2021-03-01");
+    let expected = page(&std::fs::read_to_string(fresh.path().join("nhiem-vu.html")).unwrap());
+    assert!(
+        fewer == expected,
+        "the dashboard still counts the deleted meeting"
+    );
+}
+
+#[test]
 fn serve_answers_only_the_site_shows_errors_and_stops_on_sigint() {
     let mut server = Server::start();
     assert!(

@@ -230,6 +230,9 @@ pub struct KeptManifest {
     /// writing 8 MB after every save of a 1,000-meeting archive costs a
     /// third of the rebuild).
     memory_only: bool,
+    /// What the caller's pages made from all the records were last made
+    /// from ([`KeptManifest::pages_made_from`]).
+    pages: Option<[u8; 32]>,
 }
 
 impl KeptManifest {
@@ -238,7 +241,21 @@ impl KeptManifest {
         KeptManifest {
             manifest: None,
             memory_only: true,
+            pages: None,
         }
+    }
+
+    /// Whether the pages a caller makes from every record (the site's
+    /// index and dashboard) were last made from `inputs` (a digest of what
+    /// else they depend on: the day, the templates, the meetings); records
+    /// that changed since are the caller's to check. Remembers `inputs`.
+    pub fn pages_made_from(&mut self, inputs: [u8; 32]) -> bool {
+        self.pages.replace(inputs) == Some(inputs)
+    }
+
+    /// Forgets what the pages were made from (they may not have been).
+    pub fn forget_pages(&mut self) {
+        self.pages = None;
     }
 }
 
@@ -257,6 +274,9 @@ pub struct Recorded {
     /// Whether its site page must be made again: the meeting was loaded,
     /// or the page was last made for another day.
     pub page_stale: bool,
+    /// Whether its record differs from the one the last run kept (a new
+    /// meeting's always does): the index and the dashboard may change.
+    pub record_changed: bool,
 }
 
 /// One run of an [`Engine`] over a list of meeting files: what every step
@@ -368,6 +388,8 @@ struct Outcome {
     meeting: Option<Meeting>,
     /// Whether its site page must be made again (recording runs).
     page_stale: bool,
+    /// Whether its record differs from the last run's (recording runs).
+    record_changed: bool,
 }
 
 impl Outcome {
@@ -384,6 +406,7 @@ impl Outcome {
             orphans: 0,
             meeting: None,
             page_stale: false,
+            record_changed: false,
         }
     }
 

@@ -228,9 +228,12 @@ impl Batch<'_> {
             outcome.status = Status::Skipped;
             outcome.skipped_lines = true;
         }
-        entry.record = self
+        let record = self
             .record_day
             .map(|_| Arc::new(self.record(file, &meeting, records)));
+        // `entry` is the old one updated: its record is the last run's.
+        outcome.record_changed = record.is_some() && record != entry.record;
+        entry.record = record;
         entry.record_day = self.record_day;
         outcome.page_stale = self.record_day.is_some();
         if self.record_day.is_some() {

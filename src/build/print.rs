@@ -28,8 +28,13 @@ pub(super) struct Tally {
 }
 
 /// What a recording run took of one meeting: its record, the meeting if
-/// loaded, whether its page is stale.
-pub(super) type Taken = (Arc<MeetingRecord>, Option<Meeting>, bool);
+/// loaded, whether its page is stale, whether its record changed.
+pub(super) struct Taken {
+    pub(super) record: Arc<MeetingRecord>,
+    pub(super) meeting: Option<Meeting>,
+    pub(super) page_stale: bool,
+    pub(super) record_changed: bool,
+}
 
 impl Tally {
     /// A tally for `len` meetings, with a progress bar if `report` asks for one.
@@ -119,7 +124,13 @@ impl Tally {
         summary.orphans += outcome.orphans;
         if let Some(e) = outcome.entry {
             if let (Some(recorded), Some(record)) = (self.recorded.as_mut(), &e.record) {
-                recorded.insert(i, (record.clone(), outcome.meeting, outcome.page_stale));
+                let taken = Taken {
+                    record: record.clone(),
+                    meeting: outcome.meeting,
+                    page_stale: outcome.page_stale,
+                    record_changed: outcome.record_changed,
+                };
+                recorded.insert(i, taken);
             }
             self.entries.insert(i, e);
         }

@@ -109,12 +109,13 @@ impl Batch<'_> {
         super::print::done(self.stems.len(), self.started, &summary);
         let recorded = taken
             .into_iter()
-            .map(|(i, (record, meeting, page_stale))| Recorded {
+            .map(|(i, t)| Recorded {
                 file: self.files[i].clone(),
                 stem: self.stems[i].clone(),
-                record,
-                meeting,
-                page_stale,
+                record: t.record,
+                meeting: t.meeting,
+                page_stale: t.page_stale,
+                record_changed: t.record_changed,
             })
             .collect();
         (summary, recorded, self.manifest)

@@ -230,30 +230,12 @@ fn meeting_page(
     )?)
 }
 
-/// Renders the site's pages into `out` from what the build recorded of each
-/// meeting; a meeting's own page only when it is stale (the meeting changed,
-/// the day changed, or the page is missing). Returns how many files changed.
-fn write_pages(
-    out: &Path,
-    recorded: Vec<Recorded>,
+/// The index: every document, newest first, grouped by year.
+fn index_page(
+    per_meeting: &[Vec<IndexEntry>],
+    common: &Common,
     templates: &Templates,
-    today: Date,
-) -> Result<usize, Box<dyn std::error::Error>> {
-    let common = Common {
-        generator: format!("ketluan {}", env!("CARGO_PKG_VERSION")),
-        today: today.numeric(),
-    };
-    // Every page is written unsynced; the folder is synced once at the end.
-    let mut written = 0;
-    let write = |name: &str, text: String| -> std::io::Result<bool> {
-        write_atomic_unsynced_folder(&out.join(name), text.as_bytes())
-    };
-    // Each meeting's index entries, for the index and its page.
-    let per_meeting: Vec<Vec<IndexEntry>> = recorded
-        .iter()
-        .map(|r| entries(&r.record, &r.stem))
-        .collect();
-    // Index: every document, newest first, grouped by year.
+) -> Result<String, Box<dyn std::error::Error>> {
     let mut all: Vec<IndexEntry> = per_meeting.iter().flatten().cloned().collect();
     all.sort_by(|a, b| {
         b.sort_date
@@ -277,52 +259,22 @@ fn write_pages(
         documents: usize,
     }
     let documents = years.iter().map(|y| y.entries.len()).sum();
-    written += usize::from(write(
-        INDEX,
-        templates.render(
-            "site-index.html",
-            &IndexPage {
-                common: &common,
-                years,
-                documents,
-            },
-        )?,
-    )?);
+    let page = IndexPage {
+        common,
+        years,
+        documents,
+    };
+    Ok(templates.render("site-index.html", &page)?)
+}
 
-    // One page per meeting whose page is stale, side by side; the meetings
-    // not loaded by the build are read here (a new day: every page changes).
-    let pages: Vec<Result<bool, Box<dyn std::error::Error + Send + Sync>>> = recorded
-        .par_iter()
-        .zip(&per_meeting)
-        .filter(|(r, _)| {
-            r.page_stale
-                || !out
-                    .join(format!("{}{MEETING_PAGE_SUFFIX}", r.stem))
-                    .is_file()
-        })
-        .filter_map(|(r, documents)| {
-            let loaded;
-            let m = match &r.meeting {
-                Some(m) => m,
-                None => {
-                    loaded = load_meeting(&r.file).meeting?;
-                    &loaded
-                }
-            };
-            Some(meeting_page(
-                out, r, m, documents, &common, templates, today,
-            ))
-        })
-        .collect();
-    for page in pages {
-        if page.map_err(|e| e as Box<dyn std::error::Error>)? {
-            written += 1;
-        }
-    }
-
+/// The task dashboard on `today`, over every task of the site.
+fn dashboard_page(
+    recorded: &[Recorded],
+    common: &Common,
+    templates: &Templates,
+    today: Date,
+) -> Result<String, Box<dyn std::error::Error>> {
     let tasks: Vec<&TrackedTask> = recorded.iter().flat_map(|r| &r.record.tasks).collect();
-
-    // The dashboard.
     let units = by_lead(tasks.iter().copied(), today);
     let mut overdue: Vec<TaskRow> = tasks
         .iter()
@@ -355,25 +307,99 @@ fn write_pages(
         soon: Vec<TaskRow>,
         soon_days: i64,
     }
-    written += usize::from(write(
-        DASHBOARD,
-        templates.render(
-            "site-tasks.html",
-            &Dashboard {
-                common: &common,
-                chart: chart::stacked_bars(&units),
-                units,
-                total: tasks.len(),
-                overdue,
-                soon: soon.into_iter().map(|(_, r)| r).collect(),
-                soon_days: DUE_SOON_DAYS,
-            },
-        )?,
-    )?);
+    let page = Dashboard {
+        common,
+        chart: chart::stacked_bars(&units),
+        units,
+        total: tasks.len(),
+        overdue,
+        soon: soon.into_iter().map(|(_, r)| r).collect(),
+        soon_days: DUE_SOON_DAYS,
+    };
+    Ok(templates.render("site-tasks.html", &page)?)
+}
+
+/// Renders the site's pages into `out` from what the build recorded of each
+/// meeting: a meeting's own page only when it is stale (the meeting changed,
+/// the day changed, or the page is missing); the index and the dashboard
+/// unless `lists_fresh` (made from these very records, day and templates).
+/// Returns how many files changed.
+fn write_pages(
+    out: &Path,
+    recorded: &[Recorded],
+    templates: &Templates,
+    today: Date,
+    lists_fresh: bool,
+) -> Result<usize, Box<dyn std::error::Error>> {
+    let common = Common {
+        generator: format!("ketluan {}", env!("CARGO_PKG_VERSION")),
+        today: today.numeric(),
+    };
+    // Every page is written unsynced; the folder is synced once at the end.
+    let write = |name: &str, text: String| -> std::io::Result<usize> {
+        write_atomic_unsynced_folder(&out.join(name), text.as_bytes()).map(usize::from)
+    };
+    // Each meeting's index entries, for the index and its page.
+    let per_meeting: Vec<Vec<IndexEntry>> = recorded
+        .iter()
+        .map(|r| entries(&r.record, &r.stem))
+        .collect();
+    let mut written = 0;
+    if !lists_fresh {
+        written += write(INDEX, index_page(&per_meeting, &common, templates)?)?;
+        written += write(
+            DASHBOARD,
+            dashboard_page(recorded, &common, templates, today)?,
+        )?;
+    }
+    // One page per meeting whose page is stale, side by side; the meetings
+    // not loaded by the build are read here (a new day: every page changes).
+    let pages: Vec<Result<bool, Box<dyn std::error::Error + Send + Sync>>> = recorded
+        .par_iter()
+        .zip(&per_meeting)
+        .filter(|(r, _)| {
+            r.page_stale
+                || !out
+                    .join(format!("{}{MEETING_PAGE_SUFFIX}", r.stem))
+                    .is_file()
+        })
+        .filter_map(|(r, documents)| {
+            let loaded;
+            let m = match &r.meeting {
+                Some(m) => m,
+                None => {
+                    loaded = load_meeting(&r.file).meeting?;
+                    &loaded
+                }
+            };
+            Some(meeting_page(
+                out, r, m, documents, &common, templates, today,
+            ))
+        })
+        .collect();
+    for page in pages {
+        if page.map_err(|e| e as Box<dyn std::error::Error>)? {
+            written += 1;
+        }
+    }
     if written > 0 {
         sync_dir(out);
     }
     Ok(written)
+}
+
+/// A digest of what the index and the dashboard depend on besides the
+/// records: the day, the templates, the meetings on the site.
+fn lists_inputs(recorded: &[Recorded], templates: &Templates, today: Date) -> [u8; 32] {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(today.iso());
+    h.update(crate::incremental::templates_digest(templates));
+    for r in recorded {
+        h.update((r.stem.len() as u64).to_le_bytes());
+        h.update(&r.stem);
+    }
+    h.finalize().into()
 }
 
 /// Builds the site into `options.out`: the documents of `files` in HTML,
@@ -399,7 +425,26 @@ pub fn build(
     let engine = Engine::new(&options)?;
     let (build, recorded) = engine.run_recording(files, report, today, kept);
     let meetings = recorded.len();
-    let pages_written = write_pages(&options.out, recorded, engine.templates(), today)?;
+    // A long-lived caller need not make the index and the dashboard again
+    // when no record changed and neither did the day, the templates or the
+    // meetings on the site.
+    let inputs = lists_inputs(&recorded, engine.templates(), today);
+    let lists_fresh = kept.pages_made_from(inputs)
+        && !recorded.iter().any(|r| r.record_changed)
+        && [INDEX, DASHBOARD]
+            .iter()
+            .all(|p| options.out.join(p).is_file());
+    let pages = write_pages(
+        &options.out,
+        &recorded,
+        engine.templates(),
+        today,
+        lists_fresh,
+    );
+    if pages.is_err() {
+        kept.forget_pages();
+    }
+    let pages_written = pages?;
     Ok(SiteSummary {
         build,
         pages_written,
