@@ -333,6 +333,7 @@ fn words(text: &str) -> BTreeSet<String> {
 /// (`SNV`, "so noi vu"), the default folder `output`, Vietnamese names the
 /// English help quotes, and `in` (Vietnamese for "print").
 const SHARED: &[&str] = &[
+    "xlsx",
     "bash",
     "meetings",
     "cancelled",
@@ -512,9 +513,9 @@ fn every_kind_of_command_line_mistake_is_worded_in_the_users_language() {
     // (arguments, the Vietnamese words, the English words, a suggestion)
     let cases: [(&[&str], &str, &str, Option<&str>); 10] = [
         (
-            &["tasks", "--format", "xlsx"],
-            "giá trị `xlsx` không dùng được cho `--format <DẠNG>`: dùng một trong các giá trị table, csv, json, ics, md",
-            "the value `xlsx` cannot be used for `--format <FORMAT>`: use one of table, csv, json, ics, md",
+            &["tasks", "--format", "pdf"],
+            "giá trị `pdf` không dùng được cho `--format <DẠNG>`: dùng một trong các giá trị table, csv, json, ics, md, xlsx",
+            "the value `pdf` cannot be used for `--format <FORMAT>`: use one of table, csv, json, ics, md, xlsx",
             None,
         ),
         (

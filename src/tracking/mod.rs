@@ -13,6 +13,7 @@
 pub mod archive;
 pub mod export;
 pub mod report;
+pub mod xlsx;
 
 use std::path::{Path, PathBuf};
 
