@@ -4,8 +4,12 @@
 //! `crate::…` path in code (comments and `#[cfg(test)]` code left out; a
 //! test may reach anything) is an import of that module.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+
+use common::files_under;
 
 /// The layers, lowest first. A module is named by its first path part, or
 /// by its first two for `typeset`, whose parts sit at different heights
@@ -65,21 +69,12 @@ fn module_of_file(src: &Path, file: &Path) -> String {
     module_of(&parts.join("::"))
 }
 
+/// Every `.rs` file under `dir`.
 fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut todo = vec![dir.to_path_buf()];
-    while let Some(d) = todo.pop() {
-        for e in std::fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                todo.push(p);
-            } else if p.extension().is_some_and(|e| e == "rs") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
+    files_under(dir)
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
+        .collect()
 }
 
 /// The code of a file without its comments and its test code (from the

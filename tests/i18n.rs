@@ -8,10 +8,10 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use common::root;
+use common::{files_under, root};
 
 /// Every entry of every catalog file: key → (file, vi, en).
 fn catalog() -> BTreeMap<String, (String, String, String)> {
@@ -90,18 +90,6 @@ fn every_catalog_entry_has_both_languages_with_the_same_parts() {
     }
 }
 
-/// Every `.rs` file under `dir`.
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 /// One `tr!("key", name = …)` of the code: its key and the names it fills.
 struct Call {
     place: String,
@@ -127,11 +115,12 @@ fn string_literal(chars: &[char], mut i: usize) -> (String, usize) {
 /// Every `tr!` call with a literal key in the crate's sources (comment
 /// lines left out: the docs show the macro's shape).
 fn calls() -> Vec<Call> {
-    let mut files = Vec::new();
-    rust_files(&root().join("src"), &mut files);
-    files.sort();
+    let files = files_under(&root().join("src"));
     let mut calls = Vec::new();
-    for file in files {
+    for file in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "rs"))
+    {
         let source = std::fs::read_to_string(&file).unwrap();
         let code: String = source
             .lines()

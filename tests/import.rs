@@ -17,25 +17,19 @@ use common::*;
 /// The meeting files with a notice (`notice:`) under `dir`, with the
 /// defaults file that governs them.
 fn notices_under(dir: &Path) -> Vec<(PathBuf, Option<PathBuf>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "yaml")
+    files_under(dir)
+        .into_iter()
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "yaml")
                 && p.file_name().is_some_and(|n| n != "ketluan.yaml")
-                && std::fs::read_to_string(&p)
+                && std::fs::read_to_string(p)
                     .is_ok_and(|t| t.contains("\nnotice:") || t.starts_with("notice:"))
-            {
-                let defaults = p.with_file_name("ketluan.yaml");
-                out.push((p, defaults.is_file().then_some(defaults)));
-            }
-        }
-    }
-    out.sort();
-    out
+        })
+        .map(|p| {
+            let defaults = p.with_file_name("ketluan.yaml");
+            (p, defaults.is_file().then_some(defaults))
+        })
+        .collect()
 }
 
 /// Tasks of `tasks --format json` on `dir`, without what names the file
