@@ -121,7 +121,7 @@ fn calls() -> Vec<Call> {
         .iter()
         .filter(|f| f.extension().is_some_and(|e| e == "rs"))
     {
-        let source = std::fs::read_to_string(&file).unwrap();
+        let source = std::fs::read_to_string(file).unwrap();
         let code: String = source
             .lines()
             .map(|l| {
