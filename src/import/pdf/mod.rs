@@ -96,6 +96,7 @@ mod tcvn3;
 use std::collections::HashMap;
 
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
+use memchr::memmem;
 
 use content::{FontKey, PageBox};
 use fonts::Font;
@@ -205,12 +206,14 @@ fn fragments_inner(bytes: &[u8]) -> Result<(Vec<Fragment>, usize), PdfError> {
     if bytes.is_empty() {
         return Err(PdfError::NotPdf(": tệp rỗng".into()));
     }
-    if find(head, b"%PDF-").is_none() {
+    if memmem::find(head, b"%PDF-").is_none() {
         return Err(PdfError::NotPdf(String::new()));
     }
     // lopdf decodes object and cross-reference streams while loading, each up
     // to the limit given: share LOAD_SHARE among as many as the file could hold.
-    let streams = count(bytes, b"/ObjStm") + count(bytes, b"/XRef");
+    // (Neither word can overlap itself: counted apart as found.)
+    let count = |needle: &[u8]| memmem::find_iter(bytes, needle).count();
+    let streams = count(b"/ObjStm") + count(b"/XRef");
     let options = LoadOptions {
         max_decompressed_size: Some(LOAD_SHARE / streams.max(1)),
         ..LoadOptions::default()
@@ -327,14 +330,6 @@ fn fmt_thousands(n: usize) -> String {
         out.push(c);
     }
     out
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-fn count(hay: &[u8], needle: &[u8]) -> usize {
-    hay.windows(needle.len()).filter(|w| *w == needle).count()
 }
 
 struct Budget {

@@ -8,6 +8,8 @@
 //! deflated ([`DocumentXml`]), with the paragraph ids they would have had,
 //! so the bytes are those of the whole table written by docx-rs.
 
+use memchr::memmem;
+
 use docx_rs::{
     AlignmentType, BuildXML, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
     TableCellMargins, TableLayoutType, TableRow, WidthType,
@@ -166,7 +168,7 @@ impl<'x, 'a> DocumentXml<'x, 'a> {
         if self.rest.is_empty() {
             return false;
         }
-        let Some(at) = find(self.rest, HEADER_ROW_MARK.as_bytes()) else {
+        let Some(at) = memmem::find(self.rest, HEADER_ROW_MARK.as_bytes()) else {
             out.extend_from_slice(self.rest);
             self.rest = &[];
             return true;
@@ -174,16 +176,11 @@ impl<'x, 'a> DocumentXml<'x, 'a> {
         out.extend_from_slice(&self.rest[..at]);
         out.extend_from_slice(b"<w:tblHeader />");
         self.rest = &self.rest[at + HEADER_ROW_MARK.len()..];
-        if let Some(end) = find(self.rest, END) {
+        if let Some(end) = memmem::find(self.rest, END) {
             out.extend_from_slice(&self.rest[..end]);
             self.rest = &self.rest[end..];
             self.rows = self.builder.data_rows.pop().map(|t| (t, 0));
         }
         true
     }
-}
-
-/// Where `needle` first occurs in `haystack`.
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
