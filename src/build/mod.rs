@@ -37,7 +37,9 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::date::Date;
-use crate::incremental::{templates_digest, Entry, KeyContext, ManifestFile, MeetingRecord};
+use crate::incremental::{
+    templates_digest, Digest32, Entry, KeyContext, ManifestFile, MeetingRecord,
+};
 use crate::model::{DocumentKind, Meeting};
 use crate::render::{renderer_for, Format, RenderOptions, Renderer};
 use crate::template::Templates;
@@ -126,6 +128,8 @@ pub struct Engine {
     formats: Vec<Format>,
     renderers: Vec<Box<dyn Renderer + Sync>>,
     templates: Arc<Templates>,
+    /// The templates' digest ([`templates_digest`]), in every output's key.
+    templates_digest: Digest32,
     keys: KeyContext,
     force: bool,
     prune: bool,
@@ -168,6 +172,7 @@ impl Engine {
             formats,
             renderers,
             templates,
+            templates_digest: digest,
             keys,
             force,
             prune: opts.prune,
@@ -181,6 +186,11 @@ impl Engine {
         &self.templates
     }
 
+    /// The digest of the templates in use (as each output's key holds it).
+    pub fn templates_digest(&self) -> Digest32 {
+        self.templates_digest
+    }
+
     /// Renders `files` (in this order, which is the order of the lines),
     /// updates the manifest and reports deleted meetings.
     pub fn run(&self, files: &[PathBuf], report: Report) -> Summary {
@@ -192,8 +202,8 @@ impl Engine {
     /// meeting ([`MeetingRecord`]: its documents' metadata and its tasks,
     /// taken from what the run loaded and composed) for pages of `day`, and
     /// handing it over: one [`Recorded`] per meeting that loaded, in the
-    /// order of `files`. An unchanged meeting is neither read nor composed:
-    /// its record comes from the manifest.
+    /// order of `files`. An unchanged meeting is hashed, not parsed or
+    /// composed: its record comes from the manifest.
     ///
     /// `kept` is the manifest as the last run of a long-lived caller left it
     /// (`serve`, which alone writes its folder): used instead of reading the
@@ -232,7 +242,7 @@ pub struct KeptManifest {
     memory_only: bool,
     /// What the caller's pages made from all the records were last made
     /// from ([`KeptManifest::pages_made_from`]).
-    pages: Option<[u8; 32]>,
+    pages: Option<Digest32>,
 }
 
 impl KeptManifest {
@@ -249,7 +259,7 @@ impl KeptManifest {
     /// index and dashboard) were last made from `inputs` (a digest of what
     /// else they depend on: the day, the templates, the meetings); records
     /// that changed since are the caller's to check. Remembers `inputs`.
-    pub fn pages_made_from(&mut self, inputs: [u8; 32]) -> bool {
+    pub fn pages_made_from(&mut self, inputs: Digest32) -> bool {
         self.pages.replace(inputs) == Some(inputs)
     }
 

@@ -228,15 +228,14 @@ impl Batch<'_> {
             outcome.status = Status::Skipped;
             outcome.skipped_lines = true;
         }
-        let record = self
-            .record_day
-            .map(|_| Arc::new(self.record(file, &meeting, records)));
-        // `entry` is the old one updated: its record is the last run's.
-        outcome.record_changed = record.is_some() && record != entry.record;
-        entry.record = record;
         entry.record_day = self.record_day;
-        outcome.page_stale = self.record_day.is_some();
+        entry.record = None;
         if self.record_day.is_some() {
+            let record = Arc::new(self.record(file, &meeting, records));
+            // `entry` is the old one updated: `old` holds the last record.
+            outcome.record_changed = old.and_then(|o| o.record.as_ref()) != Some(&record);
+            entry.record = Some(record);
+            outcome.page_stale = true;
             outcome.meeting = Some(meeting);
         }
         outcome.entry = Some(entry);

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::build::{Engine, KeptManifest, Options, Recorded, Report, Summary};
 use crate::date::Date;
-use crate::incremental::{MeetingRecord, RECORDED_WHAT};
+use crate::incremental::{Digest32, MeetingRecord, RECORDED_WHAT};
 use crate::model::{load_meeting, Meeting};
 use crate::output::{sync_dir, write_atomic_unsynced_folder};
 use crate::render::Format;
@@ -390,11 +390,11 @@ fn write_pages(
 
 /// A digest of what the index and the dashboard depend on besides the
 /// records: the day, the templates, the meetings on the site.
-fn lists_inputs(recorded: &[Recorded], templates: &Templates, today: Date) -> [u8; 32] {
+fn lists_inputs(recorded: &[Recorded], templates: Digest32, today: Date) -> Digest32 {
     use sha2::{Digest, Sha256};
     let mut h = Sha256::new();
     h.update(today.iso());
-    h.update(crate::incremental::templates_digest(templates));
+    h.update(templates);
     for r in recorded {
         h.update((r.stem.len() as u64).to_le_bytes());
         h.update(&r.stem);
@@ -428,7 +428,7 @@ pub fn build(
     // A long-lived caller need not make the index and the dashboard again
     // when no record changed and neither did the day, the templates or the
     // meetings on the site.
-    let inputs = lists_inputs(&recorded, engine.templates(), today);
+    let inputs = lists_inputs(&recorded, engine.templates_digest(), today);
     let lists_fresh = kept.pages_made_from(inputs)
         && !recorded.iter().any(|r| r.record_changed)
         && [INDEX, DASHBOARD]
