@@ -33,14 +33,7 @@ echo "$BIN ($($BIN --version)), $N meetings, in $WORK"
 bash benches/generate.sh "$N" "$WORK"
 tasks=$("$BIN" tasks "$WORK/meetings" --format json --today 2021-06-30 | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
 
-# measure CMD...: "<ms> <peak KB>" for one run of CMD.
-measure() {
-  local start end kb
-  start=$(date +%s%N)
-  kb=$("$TIME" -f %M "$@" 2>&1 >/dev/null | tail -1)
-  end=$(date +%s%N)
-  echo "$(( (end - start) / 1000000 )) $kb"
-}
+source benches/measure.sh
 # best RUNS CMD...: the fastest of RUNS runs, "<ms> <peak KB>".
 best() {
   local runs=$1 b=999999999 bk=0 ms kb; shift

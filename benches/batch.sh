@@ -37,14 +37,7 @@ bash benches/generate.sh "$N" "$WORK"
 real=meetings/2021-01-25-phien-hop-ubnd-thang-01.yaml
 draft=meetings/van-phong/2021-03-15-hop-giao-ban-van-phong.yaml
 
-# now_ns; run CMD...: prints "<seconds> <peak KB>" for one run of CMD.
-measure() {
-  local start end kb
-  start=$(date +%s%N)
-  kb=$("$TIME" -f %M "$@" 2>&1 >/dev/null | tail -1)
-  end=$(date +%s%N)
-  echo "$(( (end - start) / 1000000 )) $kb"
-}
+source benches/measure.sh
 
 # --- 1,000 meetings, DOCX + PDF/A, from scratch ------------------------------
 # Each run writes into a new folder, and the old ones are deleted only at the
