@@ -118,17 +118,11 @@ pub fn import_bytes(
 /// A file name's part from a text: accents dropped, `đ` → `d`, lower
 /// case, words joined by `-`, at most eight words.
 pub fn slug(text: &str) -> String {
-    let folded = crate::tracking::fold(text);
-    let words: Vec<String> = folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(8)
-        .map(str::to_string)
-        .collect();
+    let words = crate::tracking::slug_words(text);
     if words.is_empty() {
         "cuoc-hop".into()
     } else {
-        words.join("-")
+        words[..words.len().min(8)].join("-")
     }
 }
 

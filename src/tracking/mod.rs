@@ -225,6 +225,16 @@ pub fn collect(meeting: &Meeting, file: &Path) -> Vec<TrackedTask> {
     out
 }
 
+/// The words of `text` folded ([`fold`]) to ASCII letters and digits, for
+/// a file name: `Sở KH&ĐT` → `so`, `kh`, `dt`.
+pub fn slug_words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// Folds Vietnamese text for matching: NFD, combining marks dropped, `đ` → `d`,
 /// lower case, runs of spaces folded. `Sở Nội vụ` and `so noi vu` fold alike.
 pub fn fold(text: &str) -> String {

@@ -351,14 +351,7 @@ pub struct LeadBook<'a> {
 /// Lower-case ASCII words joined by `-`: `Sở Nội vụ` → `so-noi-vu` (at
 /// most 60 characters; `don-vi` when nothing is left).
 pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in fold(text).chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
+    let mut out = super::slug_words(text).join("-");
     out.truncate(60);
     let out = out.trim_end_matches('-');
     if out.is_empty() {
