@@ -36,6 +36,8 @@ enum Command {
     Tasks(cmd::tasks::Args),
     /// Write the report on the tasks (Báo cáo tình hình thực hiện nhiệm vụ) as DOCX and PDF.
     Report(cmd::report::Args),
+    /// Write a reminder letter (công văn đôn đốc) to each lead unit with tasks overdue or due soon.
+    Remind(cmd::remind::Args),
     /// Work with the templates that word the notice.
     Templates(cmd::templates::Args),
     /// Render, then render again each time a meeting, ketluan.yaml or a template changes.
@@ -100,6 +102,7 @@ pub fn main() -> ExitCode {
         Command::Import(a) => cmd::import::run(a),
         Command::Tasks(a) => cmd::tasks::run(a),
         Command::Report(a) => cmd::report::run(a),
+        Command::Remind(a) => cmd::remind::run(a),
         Command::Templates(a) => cmd::templates::run(a),
         Command::Watch(a) => cmd::watch::run(a),
         Command::Site(a) => cmd::site::run(a),

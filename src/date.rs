@@ -184,6 +184,15 @@ impl Date {
             .map_or(0, |span| i64::from(span.get_days()))
     }
 
+    /// The day `days` after this one (before, when negative); none outside
+    /// the years 1 to 9999.
+    pub fn add_days(self, days: i64) -> Option<Date> {
+        self.0
+            .checked_add(jiff::Span::new().try_days(days).ok()?)
+            .ok()
+            .map(Date)
+    }
+
     /// Today in Vietnam (UTC+7), from the system clock.
     pub fn today() -> Date {
         let vietnam = jiff::tz::TimeZone::fixed(jiff::tz::offset(7));

@@ -18,7 +18,7 @@ pub const CHAIR_TITLE: &str = "CHỦ TỌA";
 /// Heading of the recipient list.
 pub const RECIPIENTS_HEADING: &str = "Nơi nhận:";
 /// The blank left for the registry to fill in a draft's number or date.
-const BLANK: &str = "      ";
+pub const BLANK: &str = "      ";
 
 /// Document properties (DOCX core properties, PDF metadata).
 #[derive(Clone, Debug, PartialEq)]
@@ -132,11 +132,24 @@ pub enum Signature {
     },
 }
 
-/// A document ready for layout: a notice, an invitation, minutes, or a
-/// report, all in the same house layout.
+/// What a công văn (Decree 30, Phụ lục III, Mẫu 1.5) has in place of a
+/// tên loại and a trích yếu under it: the trích yếu after `V/v` under the
+/// number, in the left column (ô 5b), and `Kính gửi:` centred above the
+/// body (ô 9a).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Letter {
+    /// The trích yếu as printed under the number: `V/v đôn đốc …`.
+    pub subject: String,
+    /// The addressee line: `Kính gửi: Sở Nội vụ.`
+    pub addressee: String,
+}
+
+/// A document ready for layout: a notice, an invitation, minutes, a
+/// report or a công văn, all in the same house layout.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Document {
-    /// Tên loại: `THÔNG BÁO`, `GIẤY MỜI`, `BIÊN BẢN`, `BÁO CÁO`.
+    /// Tên loại: `THÔNG BÁO`, `GIẤY MỜI`, `BIÊN BẢN`, `BÁO CÁO`; a công
+    /// văn prints none (its `CÔNG VĂN` names it in the metadata only).
     pub doc_type: String,
     /// Cơ quan chủ quản, in capitals.
     pub parent: Option<String>,
@@ -149,6 +162,9 @@ pub struct Document {
     pub date_line: Option<String>,
     /// Trích yếu.
     pub summary: String,
+    /// A công văn's `V/v` and `Kính gửi:` lines, printed instead of the
+    /// tên loại and the trích yếu; `None` for every other document.
+    pub letter: Option<Letter>,
     /// The body: paragraphs and tables.
     pub body: Vec<BodyPart>,
     /// Phụ lục after the signature, each from a new page.
@@ -415,6 +431,7 @@ pub fn compose(
         file_name: None,
         names: protected_names(meeting),
         summary: parts.summary,
+        letter: None,
         body,
         recipients: parts.recipients,
         signature: parts.signature,

@@ -326,6 +326,26 @@ impl Layout {
         )
     }
 
+    /// Lines of a công văn's `V/v …` under the number (Decree 30, Phụ
+    /// lục I, ô 5b: 12–13 pt, upright, centred under the number): at the
+    /// number's size, centred lines within the left header column.
+    pub fn subject_lines(&self, subject: &str, names: &[String]) -> Vec<String> {
+        self.header_left_lines(subject, false, self.number_size_pt, names)
+    }
+
+    /// Lines of a công văn's `Kính gửi: …` (ô 9a: 14 pt, upright): at the
+    /// body's size, centred lines within `summary_max_width_ratio` of the
+    /// text width.
+    pub fn addressee_lines(&self, addressee: &str, names: &[String]) -> Vec<String> {
+        centred(
+            addressee,
+            FontStyle::Regular,
+            self.body_size_pt,
+            mm_to_pt(self.text_width_mm() * self.summary_max_width_ratio),
+            names,
+        )
+    }
+
     /// Lines of one title line of the signature block (an authority line
     /// or the position, in capitals, bold): centred lines within its
     /// column, `column_pt` wide.

@@ -20,6 +20,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("giay-moi.md", include_str!("../templates/giay-moi.md")),
     ("bien-ban.md", include_str!("../templates/bien-ban.md")),
     ("report.md", include_str!("../templates/report.md")),
+    ("don-doc.md", include_str!("../templates/don-doc.md")),
     ("document.html", include_str!("../templates/document.html")),
     (
         "site-base.html",
@@ -50,6 +51,9 @@ pub const MINUTES: &str = "bien-ban.md";
 
 /// The template that renders the body of a task report.
 pub const REPORT: &str = "report.md";
+
+/// The template that words a công văn đôn đốc (`ketluan remind`).
+pub const REMINDER: &str = "don-doc.md";
 
 /// A template that failed to load or render.
 #[derive(Clone, Debug, thiserror::Error)]

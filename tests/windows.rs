@@ -181,19 +181,6 @@ fn assert_same_files(ours: &Path, theirs: &Path) -> usize {
     a.len()
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
-}
-
 /// The examples, then 100 meetings made from them (each with its own
 /// number and summary), one of them under a name with Vietnamese letters in
 /// a folder with a space.

@@ -4,12 +4,14 @@ pub mod check;
 pub mod completions;
 pub mod import;
 pub mod new;
+pub mod remind;
 pub mod render;
 pub mod report;
 pub mod schema;
 pub mod serve;
 pub mod site;
 pub mod tasks;
+pub mod tasks_apply;
 pub mod templates;
 pub mod watch;
 

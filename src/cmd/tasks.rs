@@ -46,9 +46,20 @@ impl clap::ValueEnum for Format {
     }
 }
 
+/// What `tasks` does besides listing.
+#[derive(clap::Subcommand, Debug)]
+pub enum Action {
+    /// Read the sheets units sent back and write their answers into the meeting files.
+    Apply(super::tasks_apply::Args),
+}
+
 /// Arguments of `tasks`.
 #[derive(clap::Args, Debug)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Args {
+    /// `tasks apply`.
+    #[command(subcommand)]
+    pub action: Option<Action>,
     /// Meeting files or folders (default: meetings/).
     pub paths: Vec<PathBuf>,
     /// Only tasks led by this unit: a department code (SNV) or a name, with
@@ -105,8 +116,11 @@ pub fn load_tasks(paths: &[PathBuf]) -> Result<TaskSet, String> {
     })
 }
 
-/// Lists tasks.
+/// Lists tasks (or applies returned sheets: `tasks apply`).
 pub fn run(args: Args) -> CmdResult {
+    if let Some(Action::Apply(apply)) = args.action {
+        return super::tasks_apply::run(apply);
+    }
     let set = load_tasks(&args.paths)?;
     let today = args.today.unwrap_or_else(Date::today);
     let lead = args

@@ -589,6 +589,8 @@ mod tests {
                 status: crate::model::Status::Done,
                 done_on: Some(day("2021-03-09")),
                 report: Some("Báo cáo số 12/BC-SNV".into()),
+                extension_requested: Some(day("2021-04-01")),
+                cancel_requested: true,
                 what: "Rà soát, báo cáo.".into(),
             }],
         }

@@ -99,6 +99,10 @@ mod stored_tasks {
         status: Status,
         done_on: Option<Date>,
         report: Cow<'a, Option<String>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        extension_requested: Option<Date>,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        cancel_requested: bool,
         what: Cow<'a, str>,
     }
 
@@ -117,6 +121,8 @@ mod stored_tasks {
             status: t.status,
             done_on: t.done_on,
             report: Cow::Borrowed(&t.report),
+            extension_requested: t.extension_requested,
+            cancel_requested: t.cancel_requested,
             what: Cow::Borrowed(&t.what),
         }))
     }
@@ -143,6 +149,8 @@ mod stored_tasks {
                 status: t.status,
                 done_on: t.done_on,
                 report: t.report.into_owned(),
+                extension_requested: t.extension_requested,
+                cancel_requested: t.cancel_requested,
                 what: t.what.into_owned(),
             })
             .collect())

@@ -169,6 +169,8 @@ pub const ISSUER: &[Field] = &[
     f("name", Kind::Text, "tên cơ quan ban hành, in hoa, đậm, có đường kẻ dưới. Ví dụ: Ủy ban nhân dân tỉnh Lai Châu").need(Need::ALWAYS),
     f("code", Kind::Text, "chữ viết tắt trong số ký hiệu, ví dụ UBND → Số: 25/TB-UBND").need(Need::ALWAYS),
     f("place", Kind::Text, "địa danh ở dòng ngày tháng. Ví dụ: Lai Châu").need(Need::ALWAYS),
+    f("letter_code", Kind::Text, "ký hiệu của công văn (công văn đôn đốc của `ketluan remind`): chữ viết tắt tên cơ quan - đơn vị soạn thảo, ví dụ VP-TH → Số: 12/VP-TH")
+        .default(Default::Described("<code>-TH")),
 ];
 
 /// `notice`.
@@ -315,6 +317,8 @@ pub const TASK: &[Field] = &[
     f("report", Kind::Text, "Theo dõi (không in): văn bản báo cáo kết quả, ví dụ số báo cáo"),
     f("extended_to", Kind::Date, "Theo dõi (không in): hạn mới được gia hạn; `due` giữ hạn ban đầu"),
     f("extension_note", Kind::Text, "Theo dõi (không in): ai gia hạn, bằng văn bản nào"),
+    f("extension_requested", Kind::Date, "Theo dõi (không in): hạn đơn vị chủ trì đề nghị gia hạn đến, chờ chấp thuận (chấp thuận: ghi `extended_to`)"),
+    f("cancel_requested", Kind::Bool, "Theo dõi (không in): đơn vị chủ trì đề nghị hủy nhiệm vụ, chờ chấp thuận (chấp thuận: `status: cancelled`)"),
 ];
 
 /// `signer` and `invitation.signer`.

@@ -35,6 +35,10 @@ pub struct Issuer {
     pub code: String,
     /// Địa danh of the date line.
     pub place: String,
+    /// Ký hiệu of a công văn, agency and drafting unit (`VP-TH` in
+    /// `12/VP-TH`); `None`: `<code>-TH`.
+    #[serde(default)]
+    pub letter_code: Option<String>,
 }
 
 /// The notice's own data (block `notice`).
@@ -163,6 +167,13 @@ pub struct Task {
     pub extended_to: Option<Date>,
     /// Who granted the extension, by which document.
     pub extension_note: Option<String>,
+    /// The deadline the lead unit asked to move to, not granted yet (a
+    /// grant is `extended_to`).
+    pub extension_requested: Option<Date>,
+    /// The lead unit asked to drop the task, not granted yet (a grant is
+    /// `status: cancelled`).
+    #[serde(default)]
+    pub cancel_requested: bool,
     /// Where the task stands in its file.
     #[serde(skip_serializing, default)]
     pub loc: Option<Loc>,

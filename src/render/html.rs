@@ -224,6 +224,11 @@ struct Page<'a> {
     doc_type: &'a str,
     summary: &'a str,
     summary_lines: &'a [String],
+    /// A công văn's `V/v …` under the number (empty for other documents).
+    subject_lines: &'a [String],
+    /// A công văn's `Kính gửi: …`, in place of the title (empty for
+    /// other documents).
+    addressee_lines: &'a [String],
     rules: serde_json::Value,
     body: Vec<Part<'a>>,
     appendices: Vec<AppendixView<'a>>,
@@ -388,6 +393,8 @@ impl HtmlRenderer {
             doc_type: &d.doc_type,
             summary: &m.title,
             summary_lines: &frame.summary_lines,
+            subject_lines: &frame.subject_lines,
+            addressee_lines: &frame.addressee_lines,
             rules,
             body: d.body.iter().map(part).collect(),
             appendices: d

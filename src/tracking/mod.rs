@@ -10,8 +10,10 @@
 //! time. This follows QĐ 42/2014/QĐ-TTg (as amended), where an extension
 //! approved by the assigning authority moves the deadline.
 
+pub mod apply;
 pub mod archive;
 pub mod export;
+pub mod remind;
 pub mod report;
 pub mod xlsx;
 
@@ -70,6 +72,13 @@ pub struct TrackedTask {
     pub done_on: Option<Date>,
     /// The report that closed it.
     pub report: Option<String>,
+    /// The deadline the lead unit asked to move to, not granted yet (left
+    /// out of JSON when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension_requested: Option<Date>,
+    /// The lead unit asked to drop the task (left out of JSON when not).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cancel_requested: bool,
     /// What is to be done, as plain text.
     pub what: String,
 }
@@ -130,6 +139,21 @@ impl TrackedTask {
             (Status::Open, Some(deadline)) if today > deadline => Standing::OpenOverdue,
             (Status::Open, _) => Standing::OpenInTime,
         }
+    }
+
+    /// The deadline the lead unit asked for and still waits on: the request
+    /// of an open task, when later than the deadline in force (a grant sets
+    /// `extended_to` to it; a request for less than that was answered).
+    pub fn pending_extension(&self) -> Option<Date> {
+        let asked = self.extension_requested?;
+        let open = self.status == Status::Open;
+        (open && self.deadline().is_none_or(|d| asked > d)).then_some(asked)
+    }
+
+    /// Whether the lead unit's request to drop the task waits on an
+    /// answer (a grant is `status: cancelled`; a task done has none).
+    pub fn pending_cancel(&self) -> bool {
+        self.cancel_requested && self.status == Status::Open
     }
 
     /// Where it stands in its notice: `I.10.3` (mục I, nhiệm vụ 10.3).
@@ -206,6 +230,8 @@ pub fn collect(meeting: &Meeting, file: &Path) -> Vec<TrackedTask> {
                 status: t.status,
                 done_on: t.done_on,
                 report: t.report.clone(),
+                extension_requested: t.extension_requested,
+                cancel_requested: t.cancel_requested,
                 what: plain(&t.what),
             });
             walk(&t.subtasks, &id, ctx, out);
@@ -421,6 +447,8 @@ mod tests {
             status,
             done_on: d(done),
             report: None,
+            extension_requested: None,
+            cancel_requested: false,
             what: "Làm".into(),
         }
     }

@@ -124,6 +124,10 @@ struct TaskRow<'a> {
     standing_label: &'static str,
     /// Days past the deadline (done late, or open past it).
     days_late: Option<i64>,
+    /// The later deadline the lead unit asked for, not answered yet.
+    extension_requested: Option<Date>,
+    /// The lead unit asked to drop the task, not answered yet.
+    cancel_requested: bool,
 }
 
 #[derive(Serialize)]
@@ -230,6 +234,8 @@ pub fn compose_report(
             standing,
             standing_label: standing.label(),
             days_late: t.days_late_as(standing, today),
+            extension_requested: t.pending_extension(),
+            cancel_requested: t.pending_cancel(),
         })
         .collect();
     let mut context = Context {
@@ -262,6 +268,7 @@ pub fn compose_report(
         number_line: format!("Số:      /BC-{}", meeting.issuer.code),
         date_line: Some(format!("{}, {}", meeting.issuer.place, today.long())),
         summary: summary.clone(),
+        letter: None,
         body,
         appendices,
         recipients,

@@ -135,6 +135,12 @@ pub fn standing_text(task: &TrackedTask, today: Date) -> String {
     if let (Standing::DoneOnTime | Standing::DoneLate, Some(done)) = (standing, task.done_on) {
         text.push_str(&format!(" ({})", done.short()));
     }
+    if let Some(asked) = task.pending_extension() {
+        text.push_str(&format!("; đã đề nghị gia hạn đến {}", asked.short()));
+    }
+    if task.pending_cancel() {
+        text.push_str("; đã đề nghị hủy");
+    }
     text
 }
 

@@ -87,6 +87,12 @@ pub struct Frame {
     /// The rule under the trích yếu: `summary_rule_ratio` of its widest
     /// line, in points.
     pub summary_rule_pt: f32,
+    /// A công văn's `V/v …` under the number, in the left column (none
+    /// for other documents).
+    pub subject_lines: Lines,
+    /// A công văn's `Kính gửi: …`, centred above the body (none for
+    /// other documents).
+    pub addressee_lines: Lines,
     /// The title lines over each signer's signing space, one entry per
     /// signer in the order of [`Signature`] (one signer: its authority
     /// lines and its position, in the right column; two: each one's
@@ -105,7 +111,16 @@ impl Frame {
         let names = &d.names;
         let columns = Columns::new(l);
         let issuer_lines = l.header_left_lines(&d.issuer, true, l.issuer_size_pt, names);
-        let summary_lines = l.summary_lines(&d.summary, names);
+        // A công văn has its `V/v` under the number and `Kính gửi:` where
+        // other documents have their title.
+        let (summary_lines, subject_lines, addressee_lines) = match &d.letter {
+            None => (l.summary_lines(&d.summary, names), Vec::new(), Vec::new()),
+            Some(letter) => (
+                Vec::new(),
+                l.subject_lines(&letter.subject, names),
+                l.addressee_lines(&letter.addressee, names),
+            ),
+        };
         let signer_titles = match &d.signature {
             Signature::Single {
                 authority,
@@ -134,6 +149,8 @@ impl Frame {
             motto_rule_pt: l.motto_rule_pt(MOTTO),
             summary_rule_pt: l.summary_rule_pt(&summary_lines),
             summary_lines,
+            subject_lines,
+            addressee_lines,
             signer_titles,
             appendix_headings: d
                 .appendices

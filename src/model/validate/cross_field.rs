@@ -73,7 +73,8 @@ impl Walker<'_> {
     }
 
     /// Warnings on a task's dates: due before the meeting, an extension
-    /// not after the first deadline.
+    /// not after the first deadline, an extension asked for that is not
+    /// after the deadline in force.
     pub(super) fn task_checks(&mut self, f: &Fields, task: &Map<String, Value>) {
         let due = Self::date_in(task, "due");
         if let (Some(due), Some(held), Some(n)) = (due, self.meeting_date, f.get("due")) {
@@ -102,6 +103,24 @@ impl Walker<'_> {
                         "model.schema.extension_not_after",
                         extended = ext.short(),
                         due = due.short()
+                    ),
+                ));
+            }
+        }
+        // A request for a deadline the task already has asks for nothing.
+        let requested = Self::date_in(task, "extension_requested");
+        let in_force = extended.or(due);
+        if let (Some(asked), Some(deadline), Some(n)) =
+            (requested, in_force, f.get("extension_requested"))
+        {
+            if asked <= deadline {
+                self.diags.push(Diagnostic::warning(
+                    n.loc,
+                    f.path("extension_requested"),
+                    crate::tr!(
+                        "model.schema.request_not_after",
+                        asked = asked.short(),
+                        deadline = deadline.short()
                     ),
                 ));
             }

@@ -259,10 +259,18 @@ impl<'a> Builder<'a> {
             ))
             .add_paragraph(self.line(MOTTO, LineStyle::centred(l.motto_size_pt, true, false)))
             .add_paragraph(self.rule(frame.motto_rule_pt, right_w, l.rule_space_after_pt));
-        let number = self.cell(left_w).add_paragraph(self.line(
-            &notice.number_line,
-            LineStyle::centred(l.number_size_pt, false, false),
-        ));
+        let number_style = LineStyle::centred(l.number_size_pt, false, false);
+        let mut number = self
+            .cell(left_w)
+            .add_paragraph(self.line(&notice.number_line, number_style));
+        if !frame.subject_lines.is_empty() {
+            // A công văn's `V/v …`, a paragraph's spacing under the number.
+            let before = pt_to_twips(l.body_space_before_pt) as u32;
+            number = number.add_paragraph(
+                self.lines(&frame.subject_lines, number_style)
+                    .line_spacing(single_spacing(before, 0)),
+            );
+        }
         // Minutes have no date line: an empty line of the number's size
         // keeps the row as high as the number alone, as in the PDF.
         let date = self.cell(right_w).add_paragraph(match &notice.date_line {
@@ -283,6 +291,18 @@ impl<'a> Builder<'a> {
     fn title(&mut self, notice: &Document) -> Vec<Paragraph> {
         let (l, frame) = (self.layout, self.frame);
         let text_w = mm_to_twips(l.text_width_mm());
+        if notice.letter.is_some() {
+            // A công văn: `Kính gửi: …` in place of the title, the space
+            // down to the body in its "after", as under a title's rule.
+            let before = pt_to_twips(l.doc_type_space_before_pt) as u32;
+            let after = pt_to_twips(l.rule_space_after_pt + l.body_space_before_pt) as u32;
+            let style = LineStyle::centred(l.body_size_pt, false, false);
+            let addressee = self
+                .lines(&frame.addressee_lines, style)
+                .line_spacing(single_spacing(before, after))
+                .keep_next(true);
+            return vec![addressee];
+        }
         let doc_type = self
             .line(
                 &notice.doc_type,

@@ -1,5 +1,6 @@
 //! The blocks around the body: the header (issuer and Quốc hiệu, number
-//! and date), the title (`THÔNG BÁO` and the trích yếu), a Phụ lục's
+//! and date; a công văn's `V/v`), the title (`THÔNG BÁO` and the trích
+//! yếu; a công văn's `Kính gửi:`), a Phụ lục's
 //! heading, the signature block with Nơi nhận, and the page numbers; their
 //! lines and rule lengths as the document's frame laid them out.
 
@@ -47,12 +48,21 @@ impl Composer<'_> {
         yr = self.rule(right_x, right_w, yr, frame.motto_rule_pt);
 
         let row2 = yl.max(yr);
-        let yl = self.single_lines(
+        let mut yl = self.single_lines(
             std::slice::from_ref(&notice.number_line),
             (x, left_w),
             row2,
             (l.number_size_pt, FontStyle::Regular, Align::Centre),
         );
+        if !frame.subject_lines.is_empty() {
+            // A công văn's `V/v …`, a paragraph's spacing under the number.
+            yl = self.single_lines(
+                &frame.subject_lines,
+                (x, left_w),
+                yl + l.body_space_before_pt,
+                (l.number_size_pt, FontStyle::Regular, Align::Centre),
+            );
+        }
         let yr = self.single_lines(
             notice.date_line.as_slice(),
             (right_x, right_w),
@@ -66,6 +76,21 @@ impl Composer<'_> {
         let (l, frame) = (self.l, self.frame);
         let (x, w) = (self.left, self.text_w);
         let mut y = self.y + l.doc_type_space_before_pt;
+        if notice.letter.is_some() {
+            // A công văn: `Kính gửi: …` in place of the title, with the
+            // space under a title's rule under it (in the DOCX, in its
+            // paragraph's "after").
+            y = self.lines_in_box(
+                &frame.addressee_lines,
+                (x, w),
+                y,
+                (l.body_size_pt, FontStyle::Regular, Align::Centre),
+                true,
+            );
+            self.y = y + l.rule_space_after_pt + l.body_space_before_pt;
+            self.skip_space_before = true;
+            return;
+        }
         y = self.single_lines(
             std::slice::from_ref(&notice.doc_type),
             (x, w),

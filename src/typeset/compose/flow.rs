@@ -150,6 +150,20 @@ impl Composer<'_> {
             };
             let fit = self.lines_fitting(before);
             let n = rest.len();
+            // The last paragraph, kept with the signature block, moves
+            // whole to the next page when the two do not fit here but
+            // fit on a page, as LibreOffice moves it (it does not split a
+            // paragraph kept with a table that follows).
+            let whole = n as f32 * lh + reserve;
+            if reserve > 0.0
+                && first
+                && !at_top
+                && self.y + before + whole > self.bottom + 0.01
+                && whole <= self.bottom - self.top + 0.01
+            {
+                self.new_page();
+                continue;
+            }
             let tail_fits =
                 reserve <= 0.0 || self.y + before + n as f32 * lh + reserve <= self.bottom + 0.01;
             // The last line goes on with the signature when the two do not
