@@ -1,9 +1,10 @@
 //! `ketluan tasks apply`: the workbooks of the example archive exported,
-//! filled with openpyxl as three units would (tests/fixtures/apply/fill.py:
-//! tasks done with a date cell and with typed text, an Excel serial number,
-//! an extension and a cancellation asked for, a misspelt status, an unknown
-//! id, a date in the future, a task done on another day, a row of another
-//! unit's task), and applied to a copy of the archive. Checked with
+//! filled with openpyxl as five units would (tests/fixtures/apply/fill.py:
+//! tasks and a subtask done with a date cell and with typed text, an Excel
+//! serial number, an extension and a cancellation asked for, a misspelt
+//! status, an unknown id, a date in the future, a task done on another day,
+//! a row of another unit's task, a date beside "in progress", an extension
+//! not after the deadline), and applied to a copy of the archive. Checked with
 //! independent readers: `git diff --no-index` of the meeting files shows
 //! exactly the intended field lines, `tasks --format json`, the report's
 //! DOCX XML and the site's dashboard (scraper) count the new statuses.
@@ -175,6 +176,7 @@ fn units_workbooks_round_trip_into_the_meeting_files() {
         "returned/nv-snv.xlsx",
         "returned/nv-skhdt.xlsx",
         "returned/nv-sldtbxh.xlsx",
+        "returned/nv-snnptnt.xlsx",
         "returned/nv-syt.xlsx",
     ];
     let before = snapshot(&meetings);
@@ -193,6 +195,10 @@ fn units_workbooks_round_trip_into_the_meeting_files() {
         "returned/nv-snv.xlsx!Nhiem vu!H7",
         // Sở Nội vụ reporting a task of Sở Kế hoạch và Đầu tư.
         "returned/nv-snv.xlsx!Nhiem vu!A8",
+        // A completion date beside `đang thực hiện`.
+        "returned/nv-snnptnt.xlsx!Nhiem vu!H5",
+        // An extension to 30/3/2021 of a deadline of 31/3/2021.
+        "returned/nv-snnptnt.xlsx!Nhiem vu!J6",
     ]
     .map(String::from)
     .into();
@@ -206,7 +212,10 @@ fn units_workbooks_round_trip_into_the_meeting_files() {
     );
     assert!(stderr.contains("có phải `đã hoàn thành`?"), "{stderr}");
     let listing = text(&dry.stdout);
-    assert!(listing.contains("2021-01-25-phien-hop-ubnd-thang-01.yaml\n"), "{listing}");
+    assert!(
+        listing.contains("2021-01-25-phien-hop-ubnd-thang-01.yaml\n"),
+        "{listing}"
+    );
     assert!(
         listing.contains("I.3  status: open → done, done_on: ∅ → 2021-03-20"),
         "{listing}"
@@ -267,7 +276,10 @@ fn units_workbooks_round_trip_into_the_meeting_files() {
     assert_eq!(i3["done_on"], "2021-03-20");
     assert_eq!(i3["report"], "Báo cáo số 45/BC-SNV");
     assert_eq!(task(&tasks, &format!("{JAN}#I.4"))["done_on"], "2021-03-25");
-    assert_eq!(task(&tasks, &format!("{JAN}#I.6"))["cancel_requested"], true);
+    assert_eq!(
+        task(&tasks, &format!("{JAN}#I.6"))["cancel_requested"],
+        true
+    );
     let ii1 = task(&tasks, &format!("{FEB}#II.1"));
     assert_eq!(ii1["extension_requested"], "2021-04-14");
     assert_eq!(ii1["status"], "open", "asked, not granted");
@@ -293,7 +305,10 @@ fn units_workbooks_round_trip_into_the_meeting_files() {
         texts.contains("Chưa hoàn thành quá hạn 22 ngày; đề nghị gia hạn đến 14/4/2021"),
         "{texts}"
     );
-    assert!(texts.contains("Chưa hoàn thành trong hạn; đề nghị hủy"), "{texts}");
+    assert!(
+        texts.contains("Chưa hoàn thành trong hạn; đề nghị hủy"),
+        "{texts}"
+    );
 
     // The dashboard counts them.
     let site = dir.path().join("site");
@@ -322,7 +337,11 @@ fn units_workbooks_round_trip_into_the_meeting_files() {
     // Applied again, the rows taken change nothing more.
     let again = apply(dir.path(), &files, &meetings, &["--write", "--partial"]);
     let after = snapshot(&meetings);
-    assert!(text(&again.stderr).contains("0 nhiệm vụ thay đổi"), "{}", text(&again.stderr));
+    assert!(
+        text(&again.stderr).contains("0 nhiệm vụ thay đổi"),
+        "{}",
+        text(&again.stderr)
+    );
     assert_eq!(snapshot(&meetings), after);
 }
 
@@ -423,21 +442,9 @@ fn bad_spreadsheets_are_refused_and_nothing_is_written() {
     let d = dir.path();
     std::fs::write(d.join("not-a-zip.xlsx"), "Mã nhiệm vụ;Tình trạng\n").unwrap();
     workbook_with(d, "good.xlsx", "");
-    workbook_with(
-        d,
-        "no-id.xlsx",
-        r#"sheet["A4"] = "Số thứ tự""#,
-    );
-    workbook_with(
-        d,
-        "formula.xlsx",
-        r#"sheet["H5"] = "=TODAY()""#,
-    );
-    workbook_with(
-        d,
-        "merged.xlsx",
-        r#"sheet.merge_cells("G5:H5")"#,
-    );
+    workbook_with(d, "no-id.xlsx", r#"sheet["A4"] = "Số thứ tự""#);
+    workbook_with(d, "formula.xlsx", r#"sheet["H5"] = "=TODAY()""#);
+    workbook_with(d, "merged.xlsx", r#"sheet.merge_cells("G5:H5")"#);
     workbook_with(
         d,
         "huge.xlsx",
@@ -454,10 +461,22 @@ for row in range(6, 100_006):
         .unwrap();
     assert!(out.status.success(), "{}", text(&out.stderr));
     let cases: [(&str, &str, &str); 6] = [
-        ("not-a-zip.xlsx", "not-a-zip.xlsx", "không phải bảng tính Excel"),
+        (
+            "not-a-zip.xlsx",
+            "not-a-zip.xlsx",
+            "không phải bảng tính Excel",
+        ),
         ("no-id.xlsx", "no-id.xlsx", "không có cột \"Mã nhiệm vụ\""),
-        ("formula.xlsx", "formula.xlsx!Sheet1!H5", "công thức `=TODAY()`"),
-        ("merged.xlsx", "merged.xlsx!Sheet1!G5", "ô gộp merged.xlsx!Sheet1!G5:H5"),
+        (
+            "formula.xlsx",
+            "formula.xlsx!Sheet1!H5",
+            "công thức `=TODAY()`",
+        ),
+        (
+            "merged.xlsx",
+            "merged.xlsx!Sheet1!G5",
+            "ô gộp merged.xlsx!Sheet1!G5:H5",
+        ),
         ("huge.xlsx", "huge.xlsx!Sheet1", "100001 dòng, quá 50000"),
         ("password.xlsx", "password.xlsx", "mật khẩu"),
     ];
@@ -473,8 +492,58 @@ for row in range(6, 100_006):
         assert!(!stderr.contains("panicked"), "{stderr}");
         assert_eq!(snapshot(&meetings), before, "{file}: nothing written");
     }
+    // A completion day before the meeting (25/01/2021).
+    workbook_with(d, "early.xlsx", r#"sheet["H5"] = "20/01/2021""#);
+    let out = apply(d, &["early.xlsx"], &meetings, &["--write"]);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(
+            "early.xlsx!Sheet1!H5: lỗi: ngày hoàn thành 20/01/2021 trước ngày họp 25/01/2021"
+        ),
+        "{stderr}"
+    );
+    // The same task changed by two rows: the second is refused.
+    let out = apply(d, &["good.xlsx", "good.xlsx"], &meetings, &["--write"]);
+    let stderr = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.contains("good.xlsx!Sheet1!A5: lỗi: nhiệm vụ này đã được báo ở good.xlsx!Sheet1!A5"),
+        "{stderr}"
+    );
+    assert_eq!(snapshot(&meetings), before, "nothing written");
     // The good sheet alone is taken.
     let out = apply(d, &["good.xlsx"], &meetings, &["--write"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_ne!(snapshot(&meetings), before);
+}
+
+/// An extension asked for that is not after the deadline in force is a
+/// warning of `check`, at its line and column, naming the field.
+#[test]
+fn a_request_not_after_the_deadline_is_a_warning() {
+    let (_dir, meetings) = archive_copy();
+    let file = meetings.join(format!("{FEB}.yaml"));
+    let text_before = std::fs::read_to_string(&file).unwrap();
+    let due = "        due: 2021-03-10\n";
+    assert!(text_before.contains(due));
+    let line = text_before[..text_before.find(due).unwrap()]
+        .lines()
+        .count()
+        + 2;
+    let edited = text_before.replace(
+        due,
+        &format!("{due}        extension_requested: 2021-03-10\n"),
+    );
+    std::fs::write(&file, edited).unwrap();
+    let mut cmd = ketluan_command();
+    let out = cmd.arg("check").arg(&file).output().unwrap();
+    let stderr = text(&out.stderr);
+    assert!(out.status.success(), "a warning, not an error: {stderr}");
+    assert!(
+        stderr.contains(&format!("{FEB}.yaml:{line}:"))
+            && stderr.contains("extension_requested")
+            && stderr
+                .contains("hạn đề nghị gia hạn 10/3/2021 không sau hạn đang áp dụng 10/3/2021"),
+        "{stderr}"
+    );
 }
