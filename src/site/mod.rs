@@ -9,6 +9,7 @@
 //! rewritten.
 
 pub mod chart;
+pub mod units;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -270,6 +271,7 @@ fn index_page(
 /// The task dashboard on `today`, over every task of the site.
 fn dashboard_page(
     recorded: &[Recorded],
+    files: &BTreeMap<String, units::UnitFiles>,
     common: &Common,
     templates: &Templates,
     today: Date,
@@ -297,11 +299,25 @@ fn dashboard_page(
         })
         .collect();
     soon.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.number.cmp(&b.1.number)));
+    /// A unit's counts and the links to its files.
+    #[derive(Serialize)]
+    struct UnitRow<'a> {
+        #[serde(flatten)]
+        summary: &'a crate::tracking::UnitSummary,
+        files: Option<&'a units::UnitFiles>,
+    }
+    let rows: Vec<UnitRow> = units
+        .iter()
+        .map(|u| UnitRow {
+            summary: u,
+            files: files.get(&crate::tracking::fold(&u.unit)),
+        })
+        .collect();
     #[derive(Serialize)]
     struct Dashboard<'a> {
         common: &'a Common,
         chart: String,
-        units: Vec<crate::tracking::UnitSummary>,
+        units: Vec<UnitRow<'a>>,
         total: usize,
         overdue: Vec<TaskRow>,
         soon: Vec<TaskRow>,
@@ -310,7 +326,7 @@ fn dashboard_page(
     let page = Dashboard {
         common,
         chart: chart::stacked_bars(&units),
-        units,
+        units: rows,
         total: tasks.len(),
         overdue,
         soon: soon.into_iter().map(|(_, r)| r).collect(),
@@ -330,6 +346,7 @@ fn write_pages(
     templates: &Templates,
     today: Date,
     lists_fresh: bool,
+    templates_digest: Digest32,
 ) -> Result<usize, Box<dyn std::error::Error>> {
     let common = Common {
         generator: format!("ketluan {}", env!("CARGO_PKG_VERSION")),
@@ -347,9 +364,32 @@ fn write_pages(
     let mut written = 0;
     if !lists_fresh {
         written += write(INDEX, index_page(&per_meeting, &common, templates)?)?;
+        let tasks: Vec<TrackedTask> = recorded
+            .iter()
+            .flat_map(|r| r.record.tasks.iter().cloned())
+            .collect();
+        // The reminders' issuer and signer: the first meeting with a signer.
+        let first_signed = || {
+            recorded.iter().find_map(|r| {
+                let m = match &r.meeting {
+                    Some(m) => m.clone(),
+                    None => load_meeting(&r.file).meeting?,
+                };
+                m.signer.is_some().then_some(m)
+            })
+        };
+        // The units' files are not pages: they are not counted.
+        let (files, _) = units::write_unit_files(
+            out,
+            &tasks,
+            &first_signed,
+            templates,
+            templates_digest,
+            today,
+        )?;
         written += write(
             DASHBOARD,
-            dashboard_page(recorded, &common, templates, today)?,
+            dashboard_page(recorded, &files, &common, templates, today)?,
         )?;
     }
     // One page per meeting whose page is stale, side by side; the meetings
@@ -433,13 +473,19 @@ pub fn build(
         && !recorded.iter().any(|r| r.record_changed)
         && [INDEX, DASHBOARD]
             .iter()
-            .all(|p| options.out.join(p).is_file());
+            .all(|p| options.out.join(p).is_file())
+        && options
+            .out
+            .join(units::UNITS_DIR)
+            .join(units::DIGESTS)
+            .is_file();
     let pages = write_pages(
         &options.out,
         &recorded,
         engine.templates(),
         today,
         lists_fresh,
+        engine.templates_digest(),
     );
     if pages.is_err() {
         kept.forget_pages();
