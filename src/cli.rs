@@ -36,7 +36,7 @@ enum Command {
     Tasks(cmd::tasks::Args),
     /// Write the report on the tasks (Báo cáo tình hình thực hiện nhiệm vụ) as DOCX and PDF.
     Report(cmd::report::Args),
-    /// Write a reminder letter (công văn đôn đốc) to each lead unit with tasks overdue or due soon.
+    /// Write a reminder letter to each lead unit with tasks overdue or due soon.
     Remind(cmd::remind::Args),
     /// Work with the templates that word the notice.
     Templates(cmd::templates::Args),

@@ -30,6 +30,81 @@ pub fn write_atomic_unsynced_folder(path: &Path, bytes: &[u8]) -> std::io::Resul
     write_replacing(path, bytes, true)
 }
 
+/// Threads that write and sync the files of [`write_batch_atomic`]: the
+/// work waits on the disk, not the processor, and syncs made together are
+/// committed together (on ext4, 1,000 files synced one after the other
+/// took over a second; side by side, a fraction of that).
+const BATCH_WRITERS: usize = 16;
+
+/// Writes several files as one change: every new content goes to a
+/// temporary file beside its target and is synced first; only when all are
+/// on disk are they renamed over their targets, and each folder synced. An
+/// error while writing (a full disk, a folder not writable) removes the
+/// temporary files and leaves every target as it was. Returns how many
+/// files changed (a file already holding its bytes is left alone).
+pub fn write_batch_atomic(files: &[(&Path, &[u8])]) -> std::io::Result<usize> {
+    let todo: Vec<&(&Path, &[u8])> = files.iter().filter(|(p, b)| !unchanged(p, b)).collect();
+    let next = AtomicUsize::new(0);
+    let written: std::sync::Mutex<Vec<(usize, PathBuf)>> = std::sync::Mutex::new(Vec::new());
+    let failed: std::sync::Mutex<Option<std::io::Error>> = std::sync::Mutex::new(None);
+    std::thread::scope(|s| {
+        for _ in 0..BATCH_WRITERS.min(todo.len()) {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some((path, bytes)) = todo.get(i) else {
+                    break;
+                };
+                let dir = folder_of(path);
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let result = create_temporary(dir, &name).and_then(|(tmp, mut file)| {
+                    let done = file.write_all(bytes).and_then(|_| file.sync_all());
+                    match done {
+                        Ok(()) => Ok(tmp),
+                        Err(e) => {
+                            let _ = std::fs::remove_file(&tmp);
+                            Err(e)
+                        }
+                    }
+                });
+                match result {
+                    Ok(tmp) => written
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push((i, tmp)),
+                    Err(e) => {
+                        failed
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .get_or_insert(e);
+                    }
+                }
+            });
+        }
+    });
+    let written = written.into_inner().unwrap_or_else(|e| e.into_inner());
+    if let Some(e) = failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        for (_, tmp) in &written {
+            let _ = std::fs::remove_file(tmp);
+        }
+        return Err(e);
+    }
+    let mut folders: Vec<&Path> = Vec::new();
+    for (i, tmp) in &written {
+        let target = todo[*i].0;
+        std::fs::rename(tmp, target)?;
+        folders.push(folder_of(target));
+    }
+    folders.sort();
+    folders.dedup();
+    for dir in folders {
+        sync_dir(dir);
+    }
+    Ok(written.len())
+}
+
 /// Writes a cache file (the build manifest): atomically, through a
 /// temporary file and a rename, so it is never seen half-written by a
 /// running program, but without syncing anything. After a power cut it may

@@ -234,13 +234,14 @@ fn help_section(help: &str, heading: &str) -> Option<Vec<(String, String)>> {
 }
 
 /// The commands README.md says `ketluan --help` explains.
-const COMMANDS: [&str; 12] = [
+const COMMANDS: [&str; 13] = [
     "render",
     "check",
     "new",
     "import",
     "tasks",
     "report",
+    "remind",
     "templates",
     "watch",
     "site",
@@ -397,7 +398,7 @@ fn bash_completion_offers_the_subcommands() {
     assert_eq!(commands, expected, "offered after `ketluan `: {offered:?}");
     assert_eq!(
         bash_completes(&script, &cwd, &["ketluan", "re"]),
-        ["render", "report"]
+        ["remind", "render", "report"]
     );
     assert_eq!(
         bash_completes(&script, &cwd, &["ketluan", "templates", ""])

@@ -248,14 +248,26 @@ fn the_docx_holds_every_element_of_mau_1_5_in_order() {
     assert_eq!(header[1][1], "Lai Châu, ngày      tháng      năm 2021");
     // V/v at 13 pt, upright, not bold (ô 5b), in its own paragraph
     // 6 pt (120 twips) under the number.
-    let cell = t[0].descendants().filter(|n| n.tag_name().name() == "tc").nth(2).unwrap();
-    let paragraphs: Vec<Node> = cell.children().filter(|n| n.tag_name().name() == "p").collect();
+    let cell = t[0]
+        .descendants()
+        .filter(|n| n.tag_name().name() == "tc")
+        .nth(2)
+        .unwrap();
+    let paragraphs: Vec<Node> = cell
+        .children()
+        .filter(|n| n.tag_name().name() == "p")
+        .collect();
     assert_eq!(paragraphs.len(), 2);
     let subject = paragraphs[1];
     assert_eq!(val(subject, "sz").as_deref(), Some("26"));
-    assert!(!subject.descendants().any(|n| matches!(n.tag_name().name(), "b" | "i")));
+    assert!(!subject
+        .descendants()
+        .any(|n| matches!(n.tag_name().name(), "b" | "i")));
     assert_eq!(val(subject, "jc").as_deref(), Some("center"));
-    let spacing = subject.descendants().find(|n| n.tag_name().name() == "spacing").unwrap();
+    let spacing = subject
+        .descendants()
+        .find(|n| n.tag_name().name() == "spacing")
+        .unwrap();
     assert_eq!(spacing.attribute((W, "before")), Some("120"));
     // Kính gửi (ô 9a): centred, 14 pt, upright, above the body; no tên
     // loại anywhere.
@@ -267,28 +279,50 @@ fn the_docx_holds_every_element_of_mau_1_5_in_order() {
         .unwrap();
     assert_eq!(val(addressee, "jc").as_deref(), Some("center"));
     assert_eq!(val(addressee, "sz").as_deref(), Some("28"));
-    assert!(!addressee.descendants().any(|n| matches!(n.tag_name().name(), "b" | "i")));
+    assert!(!addressee
+        .descendants()
+        .any(|n| matches!(n.tag_name().name(), "b" | "i")));
     assert!(!xml.contains("CÔNG VĂN") && !xml.contains("THÔNG BÁO"));
     // The body: the opening, the table citing each task, the request
     // ending `./.`.
-    assert!(parts[2].1.starts_with("Theo dõi việc thực hiện"), "{}", parts[2].1);
-    assert!(parts[2].1.contains("Sở Tài chính còn 1 nhiệm vụ chưa hoàn thành đã quá hạn"));
+    assert!(
+        parts[2].1.starts_with("Theo dõi việc thực hiện"),
+        "{}",
+        parts[2].1
+    );
+    assert!(parts[2]
+        .1
+        .contains("Sở Tài chính còn 1 nhiệm vụ chưa hoàn thành đã quá hạn"));
     assert!(parts[3].1.contains("25/TB-VP ngày 27/01/2021 | I.2.1 | Bố trí kinh phí mua vật tư y tế; báo cáo, đề xuất. | 20/02/2021 | 9"), "{}", parts[3].1);
     assert!(parts[3].1.contains("Dự thảo (họp ngày 01/3/2021) | I.1 | Chuẩn bị báo cáo về biên chế và kinh phí. | 10/3/2021 | Còn 9 ngày"), "{}", parts[3].1);
-    assert!(parts[4].1.contains("trước ngày 08/3/2021"), "7 days on: {}", parts[4].1);
+    assert!(
+        parts[4].1.contains("trước ngày 08/3/2021"),
+        "7 days on: {}",
+        parts[4].1
+    );
     assert!(parts[4].1.ends_with("./."), "{}", parts[4].1);
     // Nơi nhận: `Như trên` (the unit of Kính gửi) first, ketluan.yaml's
     // recipients, then the Lưu line; the signer beside it.
     let texts = docx_texts(docx);
     assert_eq!(
         recipient_lines(&texts),
-        ["- Như trên;", "- Chủ tịch, các PCT UBND tỉnh (b/c);", "- Lưu: VT, TH."]
+        [
+            "- Như trên;",
+            "- Chủ tịch, các PCT UBND tỉnh (b/c);",
+            "- Lưu: VT, TH."
+        ]
     );
     assert!(parts[5].1.contains("KT. CHÁNH VĂN PHÒNG"));
     assert!(parts[5].1.contains("Lò Thị Hương"));
     let core = zip_entry(docx, "docProps/core.xml");
-    assert!(core.contains("<dc:subject>CÔNG VĂN (dự thảo)</dc:subject>"), "{core}");
-    assert!(core.contains("<dc:title>đôn đốc thực hiện nhiệm vụ được giao tại các cuộc họp</dc:title>"), "{core}");
+    assert!(
+        core.contains("<dc:subject>CÔNG VĂN (dự thảo)</dc:subject>"),
+        "{core}"
+    );
+    assert!(
+        core.contains("<dc:title>đôn đốc thực hiện nhiệm vụ được giao tại các cuộc họp</dc:title>"),
+        "{core}"
+    );
 }
 
 /// Where `needle` starts in `text`, which must hold it.
@@ -329,7 +363,12 @@ fn the_pdf_text_holds_every_element_in_order_v_v_under_the_number() {
     // Where they stand: V/v under the number in the left column, centred
     // on it; Kính gửi centred on the text area (30 + 165/2 mm).
     let words = word_boxes(pdf);
-    let word = |t: &str| words.iter().find(|w| w.text == t).unwrap_or_else(|| panic!("{t}"));
+    let word = |t: &str| {
+        words
+            .iter()
+            .find(|w| w.text == t)
+            .unwrap_or_else(|| panic!("{t}"))
+    };
     let (number_left, number_right) = (word("Số:").x_min, word("/VP-TH").x_max);
     let vv = word("V/v");
     assert!(vv.y_min > word("Số:").y_max, "V/v under the number");
@@ -362,14 +401,26 @@ fn a_draft_leaves_number_and_date_blank_and_number_and_date_fill_them() {
     assert!(texts.contains(&"Lai Châu, ngày      tháng      năm 2021".to_string()));
     let (_dir, files) = remind(
         &[ARCHIVE],
-        &["--lead", "SNV", "--number", "7", "--date", "02/3/2021", "--format", "docx"],
+        &[
+            "--lead",
+            "SNV",
+            "--number",
+            "7",
+            "--date",
+            "02/3/2021",
+            "--format",
+            "docx",
+        ],
     );
     let texts = docx_texts(&files[0]);
     assert!(texts.contains(&"Số: 07/VP-TH".to_string()), "{texts:#?}");
     assert!(texts.contains(&"Lai Châu, ngày 02 tháng 3 năm 2021".to_string()));
     assert!(texts.iter().any(|t| t.contains("trước ngày 09/3/2021")));
     let core = zip_entry(&files[0], "docProps/core.xml");
-    assert!(core.contains("<dc:subject>CÔNG VĂN Số: 07/VP-TH</dc:subject>"), "{core}");
+    assert!(
+        core.contains("<dc:subject>CÔNG VĂN Số: 07/VP-TH</dc:subject>"),
+        "{core}"
+    );
     // One number for three letters: refused, nothing written.
     let dir = tempfile::tempdir().unwrap();
     let out = remind_into(&[ARCHIVE], dir.path(), &["--number", "7"]);
@@ -384,7 +435,11 @@ fn archive_with(edit: impl Fn(String) -> String) -> tempfile::TempDir {
     for f in files_under(&root().join(ARCHIVE)) {
         let target = dir.path().join(f.file_name().unwrap());
         let text = std::fs::read_to_string(&f).unwrap();
-        let text = if f.ends_with("ketluan.yaml") { edit(text) } else { text };
+        let text = if f.ends_with("ketluan.yaml") {
+            edit(text)
+        } else {
+            text
+        };
         std::fs::write(target, text).unwrap();
     }
     dir
@@ -392,7 +447,8 @@ fn archive_with(edit: impl Fn(String) -> String) -> tempfile::TempDir {
 
 #[test]
 fn the_ky_hieu_is_configurable_and_a_bad_one_is_reported_where_it_is() {
-    let archive = archive_with(|t| t.replace("  code: VP\n", "  code: VP\n  letter_code: VPUBND-KT\n"));
+    let archive =
+        archive_with(|t| t.replace("  code: VP\n", "  code: VP\n  letter_code: VPUBND-KT\n"));
     let path = archive.path().to_str().unwrap();
     let (_dir, files) = remind(&[path], &["--lead", "SNV", "--format", "docx"]);
     assert!(docx_texts(&files[0]).contains(&"Số:      /VPUBND-KT".to_string()));
@@ -403,7 +459,8 @@ fn the_ky_hieu_is_configurable_and_a_bad_one_is_reported_where_it_is() {
     assert!(docx_texts(&files[0]).contains(&"Số:      /UBND-TH".to_string()));
     // A list where a text goes: an error naming the file, line, column
     // and field, no panic.
-    let archive = archive_with(|t| t.replace("  code: VP\n", "  code: VP\n  letter_code: [VP, TH]\n"));
+    let archive =
+        archive_with(|t| t.replace("  code: VP\n", "  code: VP\n  letter_code: [VP, TH]\n"));
     let path = archive.path().to_str().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let out = remind_into(&[path], dir.path(), &[]);
@@ -456,7 +513,11 @@ fn the_same_archive_on_the_same_day_gives_the_same_bytes() {
     assert_eq!(first.len(), 9);
     for (x, y) in first.iter().zip(&second) {
         assert_eq!(x.file_name(), y.file_name());
-        assert!(std::fs::read(x).unwrap() == std::fs::read(y).unwrap(), "{}", x.display());
+        assert!(
+            std::fs::read(x).unwrap() == std::fs::read(y).unwrap(),
+            "{}",
+            x.display()
+        );
     }
 }
 
@@ -482,20 +543,36 @@ fn the_wording_is_the_exported_template() {
     ketluan_ok(&["templates", "export", tpl.path().to_str().unwrap()]);
     let path = tpl.path().join("don-doc.md");
     let text = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(text, std::fs::read_to_string(root().join("templates/don-doc.md")).unwrap());
+    assert_eq!(
+        text,
+        std::fs::read_to_string(root().join("templates/don-doc.md")).unwrap()
+    );
     let old = "khẩn trương tổ chức thực hiện";
     assert_eq!(text.matches(old).count(), 1);
     std::fs::write(&path, text.replace(old, "tập trung chỉ đạo thực hiện")).unwrap();
     let (_dir, files) = remind(
         &[ARCHIVE],
-        &["--lead", "SNV", "--format", "docx", "--templates", tpl.path().to_str().unwrap()],
+        &[
+            "--lead",
+            "SNV",
+            "--format",
+            "docx",
+            "--templates",
+            tpl.path().to_str().unwrap(),
+        ],
     );
     let texts = docx_texts(&files[0]);
-    assert!(texts.iter().any(|t| t.contains("đề nghị Sở Nội vụ tập trung chỉ đạo thực hiện")));
+    assert!(texts
+        .iter()
+        .any(|t| t.contains("đề nghị Sở Nội vụ tập trung chỉ đạo thực hiện")));
     // A broken one names itself.
     std::fs::write(&path, "{% if part %}").unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let out = remind_into(&[ARCHIVE], dir.path(), &["--templates", tpl.path().to_str().unwrap()]);
+    let out = remind_into(
+        &[ARCHIVE],
+        dir.path(),
+        &["--templates", tpl.path().to_str().unwrap()],
+    );
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("don-doc.md"));
 }
@@ -543,7 +620,12 @@ fn libreoffice_breaks_the_lines_and_pages_of_our_pdf() {
     for files in [&fixture, &four, &forty] {
         for pdf in files.iter().filter(|f| f.extension().unwrap() == "pdf") {
             let docx = pdf.with_extension("docx");
-            assert_same_lines_as_libreoffice(&pdf.display().to_string(), pdf, &docx, Agreement::EXACT);
+            assert_same_lines_as_libreoffice(
+                &pdf.display().to_string(),
+                pdf,
+                &docx,
+                Agreement::EXACT,
+            );
             pages = pages.max(pdf_lines(pdf).len());
         }
     }

@@ -15,7 +15,7 @@ use crate::render::{renderer_for, Format, RenderOptions};
 use crate::template::Templates;
 use crate::tracking::archive::{lead_names, load_tasks};
 use crate::tracking::remind::{
-    add_days, compose_reminder, due_by_unit, unit_matches, Issue, DEFAULT_REPORT_DAYS,
+    compose_reminder, due_by_unit, unit_matches, Issue, DEFAULT_REPORT_DAYS,
 };
 
 /// Arguments of `remind`.
@@ -97,7 +97,9 @@ pub fn run(args: Args) -> CmdResult {
         number: args.number,
         date: args.date,
         report_by: args.report_by.unwrap_or_else(|| {
-            add_days(args.date.unwrap_or(today), DEFAULT_REPORT_DAYS)
+            let from = args.date.unwrap_or(today);
+            from.add_days(i64::from(DEFAULT_REPORT_DAYS))
+                .unwrap_or(from)
         }),
     };
     let templates = match &args.templates {

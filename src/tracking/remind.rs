@@ -126,21 +126,6 @@ pub fn unit_matches(unit: &str, wanted: &[String]) -> bool {
     wanted.iter().map(|w| fold(w)).any(|w| unit.contains(&w))
 }
 
-/// `date` plus `days` days.
-pub fn add_days(date: Date, days: u32) -> Date {
-    let (mut y, mut m, mut d) = (date.year(), date.month(), date.day());
-    for _ in 0..days {
-        if Date::new(y, m, d + 1).is_some() {
-            d += 1;
-        } else if m < 12 {
-            (m, d) = (m + 1, 1);
-        } else {
-            (y, m, d) = (y + 1, 1, 1);
-        }
-    }
-    Date::new(y, m, d).unwrap_or(date)
-}
-
 /// How the letters are issued.
 #[derive(Clone, Debug)]
 pub struct Issue {
@@ -335,15 +320,5 @@ mod tests {
         let (a, b) = (file_stem(&long("A")), file_stem(&long("B")));
         assert_ne!(a, b);
         assert!(a.len() <= FILE_PREFIX.len() + 65, "{a}");
-    }
-
-    #[test]
-    fn days_are_added_across_months_and_years() {
-        let d = |s: &str| Date::parse(s).unwrap();
-        assert_eq!(add_days(d("2021-03-01"), 7), d("2021-03-08"));
-        assert_eq!(add_days(d("2021-02-25"), 7), d("2021-03-04"));
-        assert_eq!(add_days(d("2020-02-25"), 7), d("2020-03-03"));
-        assert_eq!(add_days(d("2021-12-30"), 3), d("2022-01-02"));
-        assert_eq!(add_days(d("2021-12-30"), 0), d("2021-12-30"));
     }
 }

@@ -69,22 +69,17 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Writes every meeting file of the plan, each through a temporary file
-    /// and a rename, and makes the renames durable.
+    /// Writes every meeting file of the plan as one change
+    /// ([`crate::output::write_batch_atomic`]): all new texts on disk
+    /// first, then renamed over the files; an error before the renames
+    /// leaves every file as it was.
     pub fn write(&self) -> std::io::Result<()> {
-        let written: Result<Vec<_>, _> = self
+        let files: Vec<(&Path, &[u8])> = self
             .files
-            .par_iter()
-            .map(|f| crate::output::write_atomic_unsynced_folder(&f.file, f.text.as_bytes()))
+            .iter()
+            .map(|f| (f.file.as_path(), f.text.as_bytes()))
             .collect();
-        written?;
-        let mut folders: Vec<&Path> = self.files.iter().filter_map(|f| f.file.parent()).collect();
-        folders.sort();
-        folders.dedup();
-        for dir in folders {
-            crate::output::sync_dir(dir);
-        }
-        Ok(())
+        crate::output::write_batch_atomic(&files).map(|_| ())
     }
 }
 
