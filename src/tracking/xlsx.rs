@@ -288,7 +288,40 @@ pub fn workbook(
         validations(sheet, HEADING_ROW + 1, row, first_year)?;
     }
     page_setup(sheet)?;
-    book.save_to_buffer()
+    let mut bytes = book.save_to_buffer()?;
+    made_on_unix(&mut bytes);
+    Ok(bytes)
+}
+
+/// Marks every entry of a ZIP's central directory as made on Unix (its
+/// "version made by" high byte, APPNOTE 4.4.2): the zip crate under
+/// rust_xlsxwriter writes MS-DOS there when built for Windows, and the
+/// same workbook must be the same bytes on every system (our own DOCX
+/// writer sets it; rust_xlsxwriter does not let us). The entries are
+/// found from the end-of-central-directory record; a ZIP not laid out as
+/// expected is left as it is.
+fn made_on_unix(zip: &mut [u8]) {
+    const END: [u8; 4] = [0x50, 0x4b, 0x05, 0x06];
+    const ENTRY: [u8; 4] = [0x50, 0x4b, 0x01, 0x02];
+    const UNIX: u8 = 3;
+    let Some(end) = zip
+        .len()
+        .checked_sub(22)
+        .filter(|e| zip[*e..].starts_with(&END))
+    else {
+        return;
+    };
+    let u16_at = |b: &[u8], i: usize| usize::from(u16::from_le_bytes([b[i], b[i + 1]]));
+    let u32_at =
+        |b: &[u8], i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]) as usize;
+    let (count, mut at) = (u16_at(zip, end + 10), u32_at(zip, end + 16));
+    for _ in 0..count {
+        if at + 46 > end || !zip[at..].starts_with(&ENTRY) {
+            return;
+        }
+        zip[at + 5] = UNIX;
+        at += 46 + u16_at(zip, at + 28) + u16_at(zip, at + 30) + u16_at(zip, at + 32);
+    }
 }
 
 /// The drop-down list on G and the date checks on H and J, rows `first` to
@@ -455,6 +488,25 @@ mod tests {
         assert_eq!(lines("ab cd", 6.0), 1);
         assert_eq!(lines("ab cdefghi", 6.0), 2);
         assert_eq!(lines("abcdefghijklmnopq", 6.0), 3);
+    }
+
+    #[test]
+    fn a_workbook_made_on_windows_is_marked_as_made_on_unix() {
+        let ours = workbook(&[], None, Date::new(2021, 4, 1).unwrap()).unwrap();
+        // What the zip crate writes on Windows: MS-DOS (0) as the system
+        // of every central directory entry.
+        let mut windows = ours.clone();
+        let mut entries = 0;
+        for i in 0..windows.len() - 4 {
+            if windows[i..].starts_with(&[0x50, 0x4b, 0x01, 0x02]) {
+                assert_eq!(windows[i + 5], 3, "made on Unix here");
+                windows[i + 5] = 0;
+                entries += 1;
+            }
+        }
+        assert!(entries >= 8, "{entries}");
+        made_on_unix(&mut windows);
+        assert!(windows == ours);
     }
 
     #[test]
