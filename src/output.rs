@@ -30,11 +30,41 @@ pub fn write_atomic_unsynced_folder(path: &Path, bytes: &[u8]) -> std::io::Resul
     write_replacing(path, bytes, true)
 }
 
-/// Threads that write and sync the files of [`write_batch_atomic`]: the
-/// work waits on the disk, not the processor, and syncs made together are
-/// committed together (on ext4, 1,000 files synced one after the other
-/// took over a second; side by side, a fraction of that).
-const BATCH_WRITERS: usize = 16;
+/// Threads that write the files of [`write_batch_atomic`]: where each file
+/// is synced, the work waits on the disk, not the processor, and syncs made
+/// together are committed together; on Linux (one flush for all) one
+/// thread, as threads creating files in one folder wait on its lock (16 of
+/// them spent 1.7 s of system time on 1,000 files, one 0.1 s).
+const BATCH_WRITERS: usize = if SYNC_FILE_SYSTEM { 1 } else { 16 };
+
+/// Whether the batch is made durable by one `syncfs(2)` of the file system
+/// (Linux) rather than a sync of each file: 1,000 meeting files synced one
+/// by one took 0.5–1.3 s more on this machine's disk; one flush, a few
+/// milliseconds.
+const SYNC_FILE_SYSTEM: bool = cfg!(target_os = "linux");
+
+/// Flushes the file system `file` is on; on failure, syncs each file.
+#[cfg(target_os = "linux")]
+fn sync_file_system(file: &std::fs::File, each: &[PathBuf]) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    // SAFETY: syncfs takes an open descriptor, which `file` keeps open for
+    // the call; it reads no memory of ours.
+    if unsafe { libc::syncfs(file.as_raw_fd()) } == 0 {
+        return Ok(());
+    }
+    for path in each {
+        std::fs::File::open(path)?.sync_all()?;
+    }
+    Ok(())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn sync_file_system(_: &std::fs::File, each: &[PathBuf]) -> std::io::Result<()> {
+    for path in each {
+        std::fs::File::open(path)?.sync_all()?;
+    }
+    Ok(())
+}
 
 /// Writes several files as one change: every new content goes to a
 /// temporary file beside its target and is synced first; only when all are
@@ -60,7 +90,13 @@ pub fn write_batch_atomic(files: &[(&Path, &[u8])]) -> std::io::Result<usize> {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 let result = create_temporary(dir, &name).and_then(|(tmp, mut file)| {
-                    let done = file.write_all(bytes).and_then(|_| file.sync_all());
+                    let done = file.write_all(bytes).and_then(|_| {
+                        if SYNC_FILE_SYSTEM {
+                            Ok(())
+                        } else {
+                            file.sync_all()
+                        }
+                    });
                     match done {
                         Ok(()) => Ok(tmp),
                         Err(e) => {
@@ -85,7 +121,16 @@ pub fn write_batch_atomic(files: &[(&Path, &[u8])]) -> std::io::Result<usize> {
         }
     });
     let written = written.into_inner().unwrap_or_else(|e| e.into_inner());
-    if let Some(e) = failed.into_inner().unwrap_or_else(|e| e.into_inner()) {
+    let mut failed = failed.into_inner().unwrap_or_else(|e| e.into_inner());
+    if failed.is_none() && SYNC_FILE_SYSTEM {
+        if let Some((_, first)) = written.first() {
+            let temporaries: Vec<PathBuf> = written.iter().map(|(_, t)| t.clone()).collect();
+            failed = std::fs::File::open(first)
+                .and_then(|f| sync_file_system(&f, &temporaries))
+                .err();
+        }
+    }
+    if let Some(e) = failed {
         for (_, tmp) in &written {
             let _ = std::fs::remove_file(tmp);
         }
@@ -235,6 +280,39 @@ mod tests {
         assert_eq!(
             entries(p.parent().unwrap()),
             ["a.docx"],
+            "no temporary file is left behind"
+        );
+    }
+
+    #[test]
+    fn a_batch_is_written_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b, c) = (
+            dir.path().join("a.yaml"),
+            dir.path().join("b.yaml"),
+            dir.path().join("c.yaml"),
+        );
+        for p in [&a, &b, &c] {
+            std::fs::write(p, "old").unwrap();
+        }
+        let files: Vec<(&Path, &[u8])> = vec![(&a, b"new a"), (&b, b"old"), (&c, b"new c")];
+        assert_eq!(
+            write_batch_atomic(&files).unwrap(),
+            2,
+            "b already held its bytes"
+        );
+        assert_eq!(std::fs::read(&a).unwrap(), b"new a");
+        assert_eq!(std::fs::read(&c).unwrap(), b"new c");
+        assert_eq!(entries(dir.path()), ["a.yaml", "b.yaml", "c.yaml"]);
+        // One file cannot be written (its folder does not exist): none is.
+        let missing = dir.path().join("no/such/d.yaml");
+        let files: Vec<(&Path, &[u8])> = vec![(&a, b"newer a"), (&missing, b"d"), (&c, b"newer c")];
+        assert!(write_batch_atomic(&files).is_err());
+        assert_eq!(std::fs::read(&a).unwrap(), b"new a");
+        assert_eq!(std::fs::read(&c).unwrap(), b"new c");
+        assert_eq!(
+            entries(dir.path()),
+            ["a.yaml", "b.yaml", "c.yaml"],
             "no temporary file is left behind"
         );
     }

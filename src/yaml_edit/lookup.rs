@@ -22,13 +22,17 @@ struct Gap {
 impl Doc {
     /// Parses `text`, whose lines end in `nl`.
     pub(super) fn parse(text: String, nl: &'static str) -> Result<Doc, Reason> {
-        let view: String = text
-            .char_indices()
-            .map(|(i, c)| match c {
-                '\r' if !text[i + 1..].starts_with('\n') => '\n',
-                c => c,
-            })
-            .collect();
+        // A lone CR ends a line for the parser; the text's length is kept.
+        let view: String = if text.contains('\r') {
+            text.char_indices()
+                .map(|(i, c)| match c {
+                    '\r' if !text[i + 1..].starts_with('\n') => '\n',
+                    c => c,
+                })
+                .collect()
+        } else {
+            text.clone()
+        };
         let mut sources = SourceMap::default();
         let file = sources.add(PathBuf::from("<yaml_edit>"), view);
         let root = node::parse(&sources, file).map_err(|d| {
