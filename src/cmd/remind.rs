@@ -14,9 +14,8 @@ use crate::output::write_atomic;
 use crate::render::{renderer_for, Format, RenderOptions};
 use crate::template::Templates;
 use crate::tracking::archive::{lead_names, load_tasks};
-use crate::tracking::remind::{
-    compose_reminder, due_by_unit, unit_matches, Issue, DEFAULT_REPORT_DAYS,
-};
+use crate::tracking::remind::{compose_reminder, due_by_unit, Issue, DEFAULT_REPORT_DAYS};
+use crate::tracking::unit_matches;
 
 /// Arguments of `remind`.
 #[derive(clap::Args, Debug)]

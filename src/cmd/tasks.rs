@@ -16,7 +16,7 @@ use crate::date::Date;
 use crate::model::Status;
 pub use crate::tracking::archive::{lead_names, TaskSet};
 use crate::tracking::export::{self, ListFormat};
-use crate::tracking::{archive, by_lead, fold, xlsx, Filter, TrackedTask};
+use crate::tracking::{archive, by_lead, fold, unit_matches, xlsx, Filter, TrackedTask};
 
 /// The formats of `tasks`: the text ones of [`ListFormat`], and the workbook.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -195,18 +195,12 @@ fn exit_code(failed: bool) -> ExitCode {
     }
 }
 
-/// Whether a lead unit is one `--lead` asked for (as [`Filter`] matches).
-fn unit_wanted(unit: &str, wanted: &[String]) -> bool {
-    let unit = fold(unit);
-    wanted.iter().map(|w| fold(w)).any(|w| unit.contains(&w))
-}
-
 /// The unit a `--lead` workbook is for: the one lead unit of the tasks kept
 /// that matches, else the department's name for a code, else as typed.
 fn unit_name(wanted: &[String], kept: &[TrackedTask]) -> String {
     let mut found: Vec<&String> = Vec::new();
     for unit in kept.iter().flat_map(|t| &t.lead) {
-        if unit_wanted(unit, wanted) && !found.iter().any(|f| fold(f) == fold(unit)) {
+        if unit_matches(unit, wanted) && !found.iter().any(|f| fold(f) == fold(unit)) {
             found.push(unit);
         }
     }
@@ -227,7 +221,7 @@ fn split(
 ) -> Result<(), Box<dyn std::error::Error>> {
     std::fs::create_dir_all(dir)?;
     for book in xlsx::split_by_lead(kept, departments) {
-        if wanted.is_some_and(|w| !unit_wanted(&book.unit, w)) {
+        if wanted.is_some_and(|w| !unit_matches(&book.unit, w)) {
             continue;
         }
         let bytes = xlsx::workbook(&book.tasks, Some(&book.unit), today)?;

@@ -261,6 +261,14 @@ pub fn slug_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a unit is one `--lead` asks for: one of `wanted` (a name, or the
+/// name a department code stands for) is the unit's name or a part of it,
+/// in any case, with or without diacritics (`so noi vu` finds `Sở Nội vụ`).
+pub fn unit_matches(unit: &str, wanted: &[String]) -> bool {
+    let unit = fold(unit);
+    wanted.iter().any(|w| unit.contains(&fold(w)))
+}
+
 /// Folds Vietnamese text for matching: NFD, combining marks dropped, `đ` → `d`,
 /// lower case, runs of spaces folded. `Sở Nội vụ` and `so noi vu` fold alike.
 pub fn fold(text: &str) -> String {
@@ -323,13 +331,7 @@ impl Filter {
             return false;
         }
         if let Some(wanted) = &self.lead {
-            let hit = task.lead.iter().map(|l| fold(l)).any(|l| {
-                wanted.iter().any(|w| {
-                    let w = fold(w);
-                    l == w || l.contains(&w)
-                })
-            });
-            if !hit {
+            if !task.lead.iter().any(|l| unit_matches(l, wanted)) {
                 return false;
             }
         }

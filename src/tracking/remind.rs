@@ -118,14 +118,6 @@ pub fn due_by_unit(tasks: &[TrackedTask], today: Date, within: u32) -> Vec<UnitT
         .collect()
 }
 
-/// Whether a unit is one `--lead` asks for: one of `wanted` (a name or
-/// the name a code stands for) is the unit's name or a part of it, in any
-/// case, with or without diacritics (as `tasks --lead` matches).
-pub fn unit_matches(unit: &str, wanted: &[String]) -> bool {
-    let unit = fold(unit);
-    wanted.iter().map(|w| fold(w)).any(|w| unit.contains(&w))
-}
-
 /// How the letters are issued.
 #[derive(Clone, Debug)]
 pub struct Issue {

@@ -59,9 +59,13 @@ impl Doc {
         }
     }
 
-    /// Whether an edit joins a run of scalars set in place: it sets an
-    /// existing scalar to a scalar on the same line, away from the run's
-    /// other changes.
+    /// Whether an edit joins a run of scalar edits planned on one parse:
+    /// it sets an existing scalar to a scalar on the same line, or adds a
+    /// key with a scalar to a block mapping as whole lines, away from the
+    /// run's other changes. Keys added at one place (several fields of one
+    /// task) keep their order, as the splices are applied in a stable
+    /// order. The run's result is parsed and compared with what the edits
+    /// ask ([`super::commit`]), which makes them again one by one if not.
     pub(super) fn in_run(
         &self,
         edit: &Edit,
@@ -70,14 +74,27 @@ impl Doc {
     ) -> bool {
         let one_line =
             |(r, s): &Splice| !s.contains('\n') && !self.view()[r.clone()].contains('\n');
-        let apart = |(a, _): &Splice, (b, _): &Splice| a.end < b.start || b.end < a.start;
-        matches!(
+        let lines = |(r, s): &Splice| {
+            r.is_empty() && s.ends_with('\n') && self.line_start(r.start) == r.start
+        };
+        let apart = |a: &Splice, b: &Splice| {
+            a.0.end < b.0.start || b.0.end < a.0.start || (lines(a) && lines(b))
+        };
+        let scalar = matches!(
             edit,
             Edit::Set(_, Value::Text(_) | Value::Int(_) | Value::Bool(_))
-        ) && splices.iter().all(one_line)
-            && self
-                .locate(edit.path())
-                .is_ok_and(|s| !matches!(s.node.kind, NodeKind::Seq(_) | NodeKind::Map(_)))
+        );
+        let in_place = || {
+            splices.iter().all(one_line)
+                && self
+                    .locate(edit.path())
+                    .is_ok_and(|s| !matches!(s.node.kind, NodeKind::Seq(_) | NodeKind::Map(_)))
+        };
+        let added = || {
+            splices.iter().all(lines) && matches!(self.locate(edit.path()), Err(Reason::NoKey(_)))
+        };
+        scalar
+            && (in_place() || added())
             && run
                 .iter()
                 .flat_map(|(_, s)| s)
@@ -248,5 +265,49 @@ impl Doc {
             }
         };
         Ok(vec![(at..at, self.joined(&lines))])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Doc, Edit, Step, Value};
+
+    fn key(path: &[&str], index: usize, field: &str) -> Vec<Step> {
+        let mut p: Vec<Step> = path.iter().map(|k| Step::Key(k.to_string())).collect();
+        p.insert(1, Step::Index(index));
+        p.push(Step::Key(field.to_string()));
+        p
+    }
+
+    /// The fields `tasks apply` sets on tasks (added keys and scalars set
+    /// in place) are planned on one parse: each joins the run.
+    #[test]
+    fn keys_added_and_scalars_set_join_one_run() {
+        let text = "tasks:\n  - do: a\n    due: 2021-03-10\n  - do: b\n    status: open\n";
+        let doc = Doc::parse(text.to_string(), "\n").unwrap();
+        let edits = [
+            Edit::Set(key(&["tasks"], 0, "status"), Value::Text("done".into())),
+            Edit::Set(
+                key(&["tasks"], 0, "done_on"),
+                Value::Text("2021-03-09".into()),
+            ),
+            Edit::Set(key(&["tasks"], 1, "status"), Value::Text("done".into())),
+            Edit::Set(key(&["tasks"], 1, "report"), Value::Text("BC 1".into())),
+        ];
+        let mut run = Vec::new();
+        for edit in &edits {
+            let splices = doc.plan(edit).unwrap();
+            assert!(doc.in_run(edit, &splices, &run), "{edit:?}");
+            run.push((edit, splices));
+        }
+        // A list is not a scalar: it ends the run.
+        let list = Edit::Set(key(&["tasks"], 1, "with"), Value::List(vec![]));
+        let splices = doc.plan(&list).unwrap();
+        assert!(!doc.in_run(&list, &splices, &run));
+        let out = super::super::apply(text, &edits).unwrap();
+        assert_eq!(
+            out,
+            "tasks:\n  - do: a\n    due: 2021-03-10\n    status: done\n    done_on: 2021-03-09\n  - do: b\n    status: done\n    report: BC 1\n"
+        );
     }
 }
