@@ -631,3 +631,58 @@ fn libreoffice_breaks_the_lines_and_pages_of_our_pdf() {
     }
     assert!(pages >= 3, "the long letter runs over {pages} pages");
 }
+
+/// A request the unit made and the office has not answered shows beside
+/// the deadline: an extension asked for (the deadline stays) and a
+/// cancellation asked for.
+#[test]
+fn requests_not_answered_show_beside_the_deadline() {
+    let dir = tempfile::tempdir().unwrap();
+    let meetings = dir.path().join("meetings");
+    copy_dir(&root().join("meetings"), &meetings);
+    let feb = meetings.join("2021-02-24-hop-ubnd-thang-02.yaml");
+    let text = std::fs::read_to_string(&feb).unwrap();
+    let due = "        due: 2021-03-10\n";
+    assert!(text.contains(due));
+    let asked = format!("{due}        extension_requested: 2021-04-14\n");
+    std::fs::write(&feb, text.replace(due, &asked)).unwrap();
+    let mar = meetings.join("van-phong/2021-03-15-hop-giao-ban-van-phong.yaml");
+    let text = std::fs::read_to_string(&mar).unwrap();
+    let due = "        due: 2021-03-24\n";
+    assert!(text.contains(due), "II.1 of the March meeting");
+    std::fs::write(
+        &mar,
+        text.replace(due, &format!("{due}        cancel_requested: true\n")),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = ketluan(&[
+        "remind",
+        meetings.to_str().unwrap(),
+        "--today",
+        "2021-04-01",
+        "--format",
+        "docx",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let deadline_cells = |stem: &str| -> Vec<String> {
+        let xml = zip_entry(&out.join(format!("{stem}.docx")), "word/document.xml");
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        table_cells(tables(&doc)[1])[1..]
+            .iter()
+            .map(|r| r[4].clone())
+            .collect()
+    };
+    assert_eq!(
+        deadline_cells("don-doc-so-noi-vu"),
+        ["10/3/2021; đã đề nghị gia hạn đến 14/4/2021"]
+    );
+    assert!(
+        deadline_cells("don-doc-so-ke-hoach-va-dau-tu")
+            .contains(&"24/3/2021; đã đề nghị hủy".to_string()),
+        "{:?}",
+        deadline_cells("don-doc-so-ke-hoach-va-dau-tu")
+    );
+}

@@ -148,6 +148,10 @@ struct Row<'a> {
     days_late: Option<i64>,
     days_left: Option<i64>,
     with: &'a [String],
+    /// The later deadline the unit asked for, not answered yet.
+    extension_requested: Option<Date>,
+    /// The unit asked to drop the task, not answered yet.
+    cancel_requested: bool,
 }
 
 #[derive(Serialize)]
@@ -211,6 +215,8 @@ pub fn compose_reminder(
                     .filter(|_| !overdue)
                     .map(|d| today.days_until(d)),
                 with: &t.with,
+                extension_requested: t.pending_extension(),
+                cancel_requested: t.pending_cancel(),
             }
         })
         .collect();
