@@ -38,6 +38,8 @@ enum Command {
     Report(cmd::report::Args),
     /// Write a reminder letter to each lead unit with tasks overdue or due soon.
     Remind(cmd::remind::Args),
+    /// Give a document the next number of the year, render it and enter it in the register.
+    Issue(cmd::issue::Args),
     /// Work with the templates that word the notice.
     Templates(cmd::templates::Args),
     /// Render, then render again each time a meeting, ketluan.yaml or a template changes.
@@ -103,6 +105,7 @@ pub fn main() -> ExitCode {
         Command::Tasks(a) => cmd::tasks::run(a),
         Command::Report(a) => cmd::report::run(a),
         Command::Remind(a) => cmd::remind::run(a),
+        Command::Issue(a) => cmd::issue::run(a),
         Command::Templates(a) => cmd::templates::run(a),
         Command::Watch(a) => cmd::watch::run(a),
         Command::Site(a) => cmd::site::run(a),

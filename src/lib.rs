@@ -21,6 +21,7 @@ pub mod document;
 pub mod i18n;
 pub mod import;
 pub mod incremental;
+pub mod issuing;
 pub mod jsonschema;
 pub mod layout;
 pub mod markdown;

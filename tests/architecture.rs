@@ -31,7 +31,7 @@ const LAYERS: &[&[&str]] = &[
     &["tracking", "typeset::compose"],
     &["render"],
     &["incremental"],
-    &["build", "watcher", "import"],
+    &["build", "watcher", "import", "issuing"],
     &["site"],
     &["serve"],
     &["cmd"],

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod completions;
 pub mod import;
+pub mod issue;
 pub mod new;
 pub mod remind;
 pub mod render;

@@ -1,0 +1,119 @@
+//! `ketluan issue MEETING [--document …] [--date D] [--number N]`: the next
+//! number of the year from the register, written into the meeting file,
+//! the final PDF/A and DOCX rendered, the register's row added
+//! (src/issuing/).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use sha2::{Digest, Sha256};
+
+use super::CmdResult;
+use crate::build::{Engine, Options, Report};
+use crate::date::Date;
+use crate::issuing::{self, register, Request};
+use crate::model::DocumentKind;
+use crate::output::write_atomic;
+use crate::render::Format;
+use crate::template::Templates;
+
+/// Arguments of `issue`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The meeting file.
+    pub file: PathBuf,
+    /// Which document: thong-bao, giay-moi, bien-ban.
+    #[arg(long, default_value = "thong-bao", value_parser = super::DOCUMENTS)]
+    pub document: DocumentKind,
+    /// The date of issue (default: today, Vietnam time; the minutes are
+    /// dated by the meeting).
+    #[arg(long, value_parser = super::parse_date)]
+    pub date: Option<Date>,
+    /// A number given elsewhere (an e-office) instead of the next one.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=999_999))]
+    pub number: Option<u32>,
+    /// The register's folder.
+    #[arg(long, default_value = register::DIR)]
+    pub register: PathBuf,
+    /// Folder for the documents.
+    #[arg(long, short, default_value = "output")]
+    pub out: PathBuf,
+}
+
+fn fail(message: String) -> CmdResult {
+    eprintln!("ketluan: {}: {message}", crate::tr!("diag.error"));
+    Ok(ExitCode::FAILURE)
+}
+
+/// Issues a document.
+pub fn run(args: Args) -> CmdResult {
+    let _lock = match register::Lock::take(&args.register) {
+        Ok(lock) => lock,
+        Err(_) => return fail(crate::tr!("issue.locked", dir = args.register.display())),
+    };
+    let request = Request {
+        file: args.file.clone(),
+        kind: args.document,
+        date: args.date,
+        number: args.number,
+        register: args.register.clone(),
+        today: Date::today(),
+    };
+    let templates = Templates::embedded();
+    let mut planned = match issuing::plan(&request, &templates) {
+        Ok(p) => p,
+        Err(e) => return fail(e.0),
+    };
+    let original = std::fs::read(&args.file)?;
+    write_atomic(&args.file, planned.text.as_bytes())?;
+    let options = Options {
+        out: args.out.clone(),
+        formats: vec![Format::Docx, Format::Pdf],
+        documents: vec![args.document],
+        no_pdfa: false,
+        font_dir: None,
+        templates: None,
+        jobs: None,
+        prune: false,
+        force: true,
+    };
+    let rendered =
+        Engine::new(&options).map(|e| e.run(std::slice::from_ref(&args.file), Report::Quiet));
+    let stem = crate::model::stem_of(&args.file);
+    let pdf = args
+        .out
+        .join(format!("{stem}{}.pdf", args.document.file_suffix()));
+    let pdf_bytes = match rendered {
+        Ok(summary) if summary.success() => std::fs::read(&pdf).ok(),
+        _ => None,
+    };
+    let Some(pdf_bytes) = pdf_bytes else {
+        // Nothing issued: the meeting file as it was.
+        write_atomic(&args.file, &original)?;
+        return fail(crate::tr!(
+            "issue.render_failed",
+            file = args.file.display()
+        ));
+    };
+    planned.row.sha256 = Sha256::digest(&pdf_bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    planned.row.so_trang = lopdf::Document::load_mem(&pdf_bytes)
+        .map(|d| d.get_pages().len().to_string())
+        .unwrap_or_default();
+    let bytes = register::appended(&planned.register_file, &planned.row)?;
+    write_atomic(&planned.register_file, &bytes)?;
+    println!("{}", args.file.display());
+    println!("{}", planned.register_file.display());
+    println!("{}", pdf.display());
+    eprintln!(
+        "{}",
+        crate::tr!(
+            "issue.done",
+            reference = format!("{}/{}", planned.row.so, planned.row.ky_hieu),
+            date = planned.date.short()
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}
