@@ -234,7 +234,7 @@ fn help_section(help: &str, heading: &str) -> Option<Vec<(String, String)>> {
 }
 
 /// The commands README.md says `ketluan --help` explains.
-const COMMANDS: [&str; 13] = [
+const COMMANDS: [&str; 14] = [
     "render",
     "check",
     "new",
@@ -242,6 +242,7 @@ const COMMANDS: [&str; 13] = [
     "tasks",
     "report",
     "remind",
+    "issue",
     "templates",
     "watch",
     "site",

@@ -95,9 +95,14 @@ fn type_name(kind: DocumentKind) -> String {
         .unwrap_or_default()
 }
 
-/// A path with `/` between its parts.
+/// A path as the register keeps it: from the folder the command runs in
+/// (the repository) when it is under it, `/` between its parts.
 fn portable(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf());
+    relative.to_string_lossy().replace('\\', "/")
 }
 
 /// Checks the request and plans the issue (see the module's doc).

@@ -1,0 +1,290 @@
+//! `ketluan issue`: the number from the register, written into the meeting
+//! file in place, the final PDF/A, and the register's row. Checked on
+//! archives made from the Văn phòng's draft notice: `git diff --no-index`
+//! of the meeting file, the register read by Python's csv module, the PDF
+//! read by pdftotext, pdfinfo and sha256sum; numbers in the order of
+//! issue; every refusal leaves the files as they were; two clones
+//! numbering at once meet in a git merge conflict.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use common::*;
+
+const DRAFT: &str = "meetings/van-phong/2021-03-15-hop-giao-ban-van-phong.yaml";
+
+/// An archive of `n` copies of the draft notice (`vp-01.yaml`…), each with
+/// its own summary, and the Văn phòng's ketluan.yaml.
+fn archive(dir: &Path, n: usize) -> Vec<PathBuf> {
+    let folder = dir.join("meetings");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(
+        root().join("meetings/van-phong/ketluan.yaml"),
+        folder.join("ketluan.yaml"),
+    )
+    .unwrap();
+    let draft = std::fs::read_to_string(root().join(DRAFT)).unwrap();
+    (1..=n)
+        .map(|i| {
+            let file = folder.join(format!("vp-{i:02}.yaml"));
+            let text = draft.replace("tuần 11 năm 2021", &format!("tuần 11 năm 2021 (số {i})"));
+            std::fs::write(&file, text).unwrap();
+            file
+        })
+        .collect()
+}
+
+/// `ketluan issue <file> <extra…>` run in `dir`.
+fn issue(dir: &Path, file: &Path, extra: &[&str]) -> Output {
+    ketluan_command()
+        .current_dir(dir)
+        .arg("issue")
+        .arg(file)
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+fn issue_ok(dir: &Path, file: &Path, extra: &[&str]) {
+    let out = issue(dir, file, extra);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The register's rows as Python's csv module reads them.
+fn register_rows(file: &Path) -> Vec<serde_json::Value> {
+    let out = Command::new("python3")
+        .args([
+            "-c",
+            "import csv, json, sys; print(json.dumps(list(csv.DictReader(open(sys.argv[1], encoding='utf-8')))))",
+        ])
+        .arg(file)
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn issuing_numbers_the_notice_in_place_and_enters_it_in_the_register() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = archive(dir.path(), 1);
+    let before = dir.path().join("before.yaml");
+    std::fs::copy(&files[0], &before).unwrap();
+    issue_ok(dir.path(), &files[0], &["--date", "16/3/2021"]);
+
+    // Only the number and the date are added to the meeting file.
+    if tool_available("git") {
+        let diff = Command::new("git")
+            .args(["diff", "--no-index", "--unified=0", "--no-color"])
+            .arg(&before)
+            .arg(&files[0])
+            .output()
+            .unwrap();
+        let changed: Vec<String> = String::from_utf8_lossy(&diff.stdout)
+            .lines()
+            .filter(|l| {
+                (l.starts_with('+') || l.starts_with('-'))
+                    && !l.starts_with("+++")
+                    && !l.starts_with("---")
+            })
+            .map(str::to_string)
+            .collect();
+        assert_eq!(changed, ["+  number: 1", "+  date: 2021-03-16"]);
+    }
+
+    let rows = register_rows(&dir.path().join("so-van-ban-di/2021.csv"));
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    assert_eq!(row["so"], "01");
+    assert_eq!(row["ky_hieu"], "TB-VP");
+    assert_eq!(row["ngay"], "2021-03-16");
+    assert_eq!(row["ten_loai"], "Thông báo");
+    assert_eq!(row["co_quan"], "Văn phòng UBND tỉnh");
+    assert_eq!(
+        row["trich_yeu"],
+        "Kết luận của Phó Chủ tịch UBND tỉnh Đặng Quang Minh tại cuộc họp giao ban công tác tuần 11 năm 2021 (số 1)"
+    );
+    assert_eq!(row["nguoi_ky"], "Lò Thị Hương");
+    assert_eq!(row["ban_luu"], "Lưu: VT, TH");
+    assert_eq!(row["chuoi"], "VP");
+    assert_eq!(row["tep"], "meetings/vp-01.yaml");
+
+    // The PDF/A made is the one entered: its digest, its pages, its number.
+    let pdf = dir.path().join("output/vp-01.pdf");
+    if tool_available("sha256sum") {
+        let sum = Command::new("sha256sum").arg(&pdf).output().unwrap();
+        let sum = String::from_utf8_lossy(&sum.stdout);
+        assert_eq!(row["sha256"], sum.split_whitespace().next().unwrap());
+    }
+    if tool_available("pdftotext") {
+        let info = poppler("pdfinfo", &[], &pdf);
+        let pages = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .unwrap()
+            .trim();
+        assert_eq!(row["so_trang"], pages);
+        let text = pdf_text(&pdf);
+        assert!(text.contains("Số: 01/TB-VP"), "{text}");
+        assert!(text.contains("ngày 16 tháng 3 năm 2021"), "{text}");
+    }
+}
+
+#[test]
+fn numbers_follow_the_order_of_issue_and_a_refusal_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let files = archive(d, 12);
+    let register = d.join("so-van-ban-di/2021.csv");
+    // Ten documents over five days, two a day.
+    for (i, file) in files[..10].iter().enumerate() {
+        let date = format!("2021-03-{:02}", 16 + i / 2);
+        issue_ok(d, file, &["--date", &date]);
+    }
+    let rows = register_rows(&register);
+    let numbers: Vec<&str> = rows.iter().map(|r| r["so"].as_str().unwrap()).collect();
+    assert_eq!(
+        numbers,
+        ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10"]
+    );
+    let dates: Vec<&str> = rows.iter().map(|r| r["ngay"].as_str().unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+
+    let snapshot = || {
+        (
+            std::fs::read(&register).unwrap(),
+            std::fs::read(&files[10]).unwrap(),
+            std::fs::read(&files[0]).unwrap(),
+        )
+    };
+    let before = snapshot();
+    let refusals: [(&Path, &[&str], &str); 3] = [
+        (&files[0], &["--date", "2021-03-25"], "đã có số 01/TB-VP"),
+        (
+            &files[10],
+            &["--date", "2021-03-19"],
+            "trước ngày văn bản cấp số gần nhất",
+        ),
+        (
+            &files[10],
+            &["--date", "2021-03-25", "--number", "7"],
+            "số 07 đã có trong sổ",
+        ),
+    ];
+    for (file, extra, message) in refusals {
+        let out = issue(d, file, extra);
+        assert_eq!(out.status.code(), Some(1), "{extra:?}");
+        assert!(
+            stderr(&out).contains(message),
+            "{extra:?}: {}",
+            stderr(&out)
+        );
+        assert!(!stderr(&out).contains("panicked"));
+        assert!(snapshot() == before, "{extra:?}: nothing written");
+    }
+    // A meeting file with an error is not numbered.
+    let text = std::fs::read_to_string(&files[11]).unwrap();
+    std::fs::write(&files[11], text.replace("summary:", "summary: [")).unwrap();
+    let broken = std::fs::read(&files[11]).unwrap();
+    let out = issue(d, &files[11], &["--date", "2021-03-25"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("có lỗi"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&files[11]).unwrap(), broken);
+    assert!(snapshot() == before);
+
+    // A number given by an e-office is taken, and the series goes on from it.
+    issue_ok(d, &files[10], &["--date", "2021-03-25", "--number", "40"]);
+    std::fs::write(&files[11], text).unwrap();
+    issue_ok(d, &files[11], &["--date", "2021-03-25"]);
+    let rows = register_rows(&register);
+    let last: Vec<&str> = rows[10..]
+        .iter()
+        .map(|r| r["so"].as_str().unwrap())
+        .collect();
+    assert_eq!(last, ["40", "41"]);
+}
+
+fn git(dir: &Path, args: &[&str]) -> Output {
+    Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=Văn thư",
+            "-c",
+            "user.email=vt@example.invalid",
+        ])
+        .args(args)
+        .output()
+        .expect("git runs")
+}
+
+fn git_ok(dir: &Path, args: &[&str]) {
+    let out = git(dir, args);
+    assert!(out.status.success(), "git {args:?}: {}", stderr(&out));
+}
+
+/// Two clones each issue a notice on the same day: the second to bring
+/// the other's work in meets a merge conflict in the register, not a
+/// silent second 01.
+#[test]
+fn two_clones_numbering_at_once_meet_in_a_merge_conflict() {
+    if !tool_available("git") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let origin = dir.path().join("origin");
+    let files = archive(&origin, 3);
+    issue_ok(&origin, &files[0], &["--date", "2021-03-16"]);
+    git_ok(&origin, &["init", "-q", "-b", "main"]);
+    git_ok(&origin, &["add", "meetings", "so-van-ban-di"]);
+    git_ok(&origin, &["commit", "-q", "-m", "sổ"]);
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    for clone in [&a, &b] {
+        git_ok(
+            dir.path(),
+            &[
+                "clone",
+                "-q",
+                origin.to_str().unwrap(),
+                clone.to_str().unwrap(),
+            ],
+        );
+    }
+    // Each clone numbers a different document: both get 02.
+    for (clone, file) in [(&a, "meetings/vp-02.yaml"), (&b, "meetings/vp-03.yaml")] {
+        issue_ok(clone, Path::new(file), &["--date", "2021-03-17"]);
+        git_ok(clone, &["commit", "-q", "-am", "cấp số"]);
+    }
+    git_ok(&a, &["push", "-q", "origin", "main:incoming"]);
+    git_ok(&b, &["fetch", "-q", "origin", "incoming"]);
+    let merge = git(&b, &["merge", "--no-edit", "FETCH_HEAD"]);
+    let said = String::from_utf8_lossy(&merge.stdout).into_owned() + &stderr(&merge);
+    assert!(
+        !merge.status.success(),
+        "the merge must not succeed: {said}"
+    );
+    assert!(
+        said.contains("CONFLICT") && said.contains("so-van-ban-di/2021.csv"),
+        "{said}"
+    );
+    // The register is the only file in conflict.
+    let unmerged = git(&b, &["diff", "--name-only", "--diff-filter=U"]);
+    assert_eq!(
+        String::from_utf8_lossy(&unmerged.stdout).trim(),
+        "so-van-ban-di/2021.csv"
+    );
+}
