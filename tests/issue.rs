@@ -288,3 +288,80 @@ fn two_clones_numbering_at_once_meet_in_a_merge_conflict() {
         "so-van-ban-di/2021.csv"
     );
 }
+
+/// `check` reads the numbers of the meeting files and the register: a
+/// number planted twice in meeting files, rows given one number twice,
+/// dates out of the numbers' order (errors), and gaps (a warning).
+#[test]
+fn check_finds_numbers_given_twice_out_of_order_and_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let files = archive(d, 3);
+    issue_ok(d, &files[0], &["--date", "2021-03-16"]);
+    issue_ok(d, &files[1], &["--date", "2021-03-17"]);
+    let check = || {
+        ketluan_command()
+            .current_dir(d)
+            .args(["check", "meetings"])
+            .output()
+            .unwrap()
+    };
+    let clean = check();
+    assert!(clean.status.success(), "{}", stderr(&clean));
+    assert!(!stderr(&clean).contains("lỗi:"), "{}", stderr(&clean));
+
+    // Number 01 planted in a third meeting file by hand.
+    let text = std::fs::read_to_string(&files[2]).unwrap();
+    let summary = text.lines().find(|l| l.starts_with("  summary:")).unwrap();
+    let line = text.lines().position(|l| l == summary).unwrap() + 2;
+    std::fs::write(
+        &files[2],
+        text.replacen(
+            summary,
+            &format!("{summary}\n  number: 1\n  date: 2021-03-18"),
+            1,
+        ),
+    )
+    .unwrap();
+    let out = check();
+    let said = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains(&format!(
+            "meetings/vp-03.yaml:{line}:3: lỗi: số 01 năm 2021 đã dùng cho meetings/vp-01.yaml"
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains("lỗi: sổ ghi số 01 cho meetings/vp-01.yaml"),
+        "{said}"
+    );
+    std::fs::write(&files[2], text).unwrap();
+
+    // Rows added to the register by hand: 02 again, and 05 dated before 02.
+    let register = d.join("so-van-ban-di/2021.csv");
+    let mut csv = std::fs::read_to_string(&register).unwrap();
+    csv.push_str(
+        "02,CV-VP,2021-03-17,Công văn,Văn phòng UBND tỉnh,Một công văn,,,,,,,,,,,,VP,ngoai,,,\n",
+    );
+    csv.push_str("05,CV-VP,2021-03-10,Công văn,Văn phòng UBND tỉnh,Một công văn khác,,,,,,,,,,,,VP,ngoai,,,\n");
+    std::fs::write(&register, csv).unwrap();
+    let out = check();
+    let said = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    let at = "so-van-ban-di/2021.csv";
+    assert!(
+        said.contains(&format!("{at}:4: lỗi: số 02 đã vào sổ ở dòng 3")),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!(
+            "{at}:5: lỗi: số 05 mang ngày 10/3/2021, trước ngày 17/3/2021 của số 02"
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!("{at}: cảnh báo: chuỗi số VP thiếu số 03–04")),
+        "{said}"
+    );
+}

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::{collect_meeting_files, print_diagnostics, CmdResult};
+use crate::issuing::audit::{audit, numbered, registers};
+use crate::issuing::register;
 use crate::model::load_meeting;
 
 /// Arguments of `check`.
@@ -12,6 +14,10 @@ use crate::model::load_meeting;
 pub struct Args {
     /// Meeting files or folders (default: meetings/).
     pub paths: Vec<PathBuf>,
+    /// The register of outgoing documents (sổ đăng ký văn bản đi) the
+    /// numbers are checked against, when the folder exists.
+    #[arg(long, default_value = register::DIR)]
+    pub register: PathBuf,
 }
 
 /// Checks every file, prints every problem, fails if any is an error.
@@ -19,6 +25,7 @@ pub fn run(args: Args) -> CmdResult {
     let files = collect_meeting_files(&args.paths)?;
     let mut seen = HashSet::new();
     let (mut errors, mut warnings, mut bad_files) = (0, 0, 0);
+    let mut documents_numbered = Vec::new();
     for file in &files {
         let loaded = load_meeting(file);
         // A problem of a shared `ketluan.yaml` is printed, and counted, once.
@@ -28,6 +35,9 @@ pub fn run(args: Args) -> CmdResult {
         if loaded.diagnostics.has_errors() {
             bad_files += 1;
         } else {
+            if let (Some(m), Ok(text)) = (&loaded.meeting, std::fs::read_to_string(file)) {
+                documents_numbered.extend(numbered(m, file, &text));
+            }
             let documents: Vec<String> = loaded
                 .meeting
                 .iter()
@@ -43,6 +53,18 @@ pub fn run(args: Args) -> CmdResult {
                 )
             );
         }
+    }
+    // The numbers across the files and the register.
+    let registers = registers(&args.register).map_err(|e| e.to_string())?;
+    for finding in audit(&documents_numbered, &registers) {
+        let label = if finding.error {
+            errors += 1;
+            crate::tr!("diag.error")
+        } else {
+            warnings += 1;
+            crate::tr!("diag.warning")
+        };
+        eprintln!("{}: {label}: {}", finding.at, finding.message);
     }
     let bad = if bad_files > 0 {
         crate::tr!("check.bad_files", n = bad_files)

@@ -11,6 +11,7 @@
 //! [`plan`] does every check and makes the new meeting text and the row in
 //! memory; the command writes them.
 
+pub mod audit;
 pub mod register;
 
 use std::path::{Path, PathBuf};
