@@ -77,6 +77,12 @@ pub fn numbered(meeting: &Meeting, file: &Path, text: &str) -> Vec<Numbered> {
     out
 }
 
+/// A year's register: the year, its file, its rows with their lines.
+pub type YearRegister = (i32, PathBuf, Vec<(u64, Row)>);
+
+/// A register row as the checks sort it: number, date, line, the row.
+type Entry<'a> = (u32, Option<Date>, u64, &'a Row);
+
 /// A finding: an error or a warning, its place and its message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
@@ -115,9 +121,7 @@ fn ranges(numbers: &[u32]) -> String {
 }
 
 /// The registers of a folder, by year: every `<năm>.csv` in it.
-pub fn registers(
-    dir: &Path,
-) -> Result<Vec<(i32, PathBuf, Vec<(u64, Row)>)>, register::RegisterError> {
+pub fn registers(dir: &Path) -> Result<Vec<YearRegister>, register::RegisterError> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Ok(Vec::new());
     };
@@ -139,10 +143,7 @@ pub fn registers(
 }
 
 /// Everything found wrong with the numbers of `documents` and `registers`.
-pub fn audit(
-    documents: &[Numbered],
-    registers: &[(i32, PathBuf, Vec<(u64, Row)>)],
-) -> Vec<Finding> {
+pub fn audit(documents: &[Numbered], registers: &[YearRegister]) -> Vec<Finding> {
     let mut found = Vec::new();
     // Meeting files giving one number twice in a series and year.
     let mut given: BTreeMap<(String, i32, u32), &Numbered> = BTreeMap::new();
@@ -167,7 +168,7 @@ pub fn audit(
     }
     for (year, path, rows) in registers {
         let at = |line: u64| format!("{}:{line}", path.display());
-        let mut series: BTreeMap<&str, Vec<(u32, Option<Date>, u64, &Row)>> = BTreeMap::new();
+        let mut series: BTreeMap<&str, Vec<Entry>> = BTreeMap::new();
         for (line, row) in rows {
             if let Some(n) = row.number() {
                 series
