@@ -40,6 +40,8 @@ enum Command {
     Remind(cmd::remind::Args),
     /// Give a document the next number of the year, render it and enter it in the register.
     Issue(cmd::issue::Args),
+    /// Enter in the register a document issued outside ketluan, or void a number.
+    Register(cmd::register::Args),
     /// Work with the templates that word the notice.
     Templates(cmd::templates::Args),
     /// Render, then render again each time a meeting, ketluan.yaml or a template changes.
@@ -106,6 +108,7 @@ pub fn main() -> ExitCode {
         Command::Report(a) => cmd::report::run(a),
         Command::Remind(a) => cmd::remind::run(a),
         Command::Issue(a) => cmd::issue::run(a),
+        Command::Register(a) => cmd::register::run(a),
         Command::Templates(a) => cmd::templates::run(a),
         Command::Watch(a) => cmd::watch::run(a),
         Command::Site(a) => cmd::site::run(a),

@@ -142,6 +142,30 @@ fn issuing_numbers_the_notice_in_place_and_enters_it_in_the_register() {
         assert!(text.contains("Số: 01/TB-VP"), "{text}");
         assert!(text.contains("ngày 16 tháng 3 năm 2021"), "{text}");
     }
+    // The documents are those `render` makes of the numbered file.
+    let again = d_render(dir.path(), &files[0]);
+    for ext in ["pdf", "docx"] {
+        assert!(
+            std::fs::read(dir.path().join(format!("output/vp-01.{ext}"))).unwrap()
+                == std::fs::read(again.join(format!("vp-01.{ext}"))).unwrap(),
+            "{ext}"
+        );
+    }
+}
+
+/// `ketluan render <file> --out <dir>/again`, run in `dir`.
+fn d_render(dir: &Path, file: &Path) -> PathBuf {
+    let out = dir.join("again");
+    let o = ketluan_command()
+        .current_dir(dir)
+        .arg("render")
+        .arg(file)
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    out
 }
 
 #[test]

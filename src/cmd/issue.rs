@@ -9,12 +9,11 @@ use std::process::ExitCode;
 use sha2::{Digest, Sha256};
 
 use super::CmdResult;
-use crate::build::{Engine, Options, Report};
 use crate::date::Date;
 use crate::issuing::{self, register, Request};
 use crate::model::DocumentKind;
 use crate::output::write_atomic;
-use crate::render::Format;
+use crate::render::{renderer_for, Format, RenderOptions};
 use crate::template::Templates;
 
 /// Arguments of `issue`.
@@ -64,37 +63,32 @@ pub fn run(args: Args) -> CmdResult {
         Ok(p) => p,
         Err(e) => return fail(e.0),
     };
-    let original = std::fs::read(&args.file)?;
-    write_atomic(&args.file, planned.text.as_bytes())?;
-    let options = Options {
-        out: args.out.clone(),
-        formats: vec![Format::Docx, Format::Pdf],
-        documents: vec![args.document],
+    // The documents first: if they cannot be made, nothing is written.
+    let options = RenderOptions {
         no_pdfa: false,
         font_dir: None,
+        formats: vec![Format::Docx, Format::Pdf],
         templates: None,
-        jobs: None,
-        prune: false,
-        force: true,
     };
-    let rendered =
-        Engine::new(&options).map(|e| e.run(std::slice::from_ref(&args.file), Report::Quiet));
-    let stem = crate::model::stem_of(&args.file);
-    let pdf = args
-        .out
-        .join(format!("{stem}{}.pdf", args.document.file_suffix()));
-    let pdf_bytes = match rendered {
-        Ok(summary) if summary.success() => std::fs::read(&pdf).ok(),
-        _ => None,
-    };
-    let Some(pdf_bytes) = pdf_bytes else {
-        // Nothing issued: the meeting file as it was.
-        write_atomic(&args.file, &original)?;
+    let (docx, pdf_bytes) = rayon::join(
+        || renderer_for(Format::Docx, &options).render(&planned.document),
+        || renderer_for(Format::Pdf, &options).render(&planned.document),
+    );
+    let (Ok(docx), Ok(pdf_bytes)) = (docx, pdf_bytes) else {
         return fail(crate::tr!(
             "issue.render_failed",
             file = args.file.display()
         ));
     };
+    let stem = format!(
+        "{}{}",
+        crate::model::stem_of(&args.file),
+        args.document.file_suffix()
+    );
+    let pdf = args.out.join(format!("{stem}.pdf"));
+    write_atomic(&args.file, planned.text.as_bytes())?;
+    write_atomic(&args.out.join(format!("{stem}.docx")), &docx)?;
+    write_atomic(&pdf, &pdf_bytes)?;
     planned.row.sha256 = Sha256::digest(&pdf_bytes)
         .iter()
         .map(|b| format!("{b:02x}"))

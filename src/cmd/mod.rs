@@ -5,6 +5,7 @@ pub mod completions;
 pub mod import;
 pub mod issue;
 pub mod new;
+pub mod register;
 pub mod remind;
 pub mod render;
 pub mod report;

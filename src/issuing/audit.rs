@@ -169,7 +169,7 @@ pub fn audit(documents: &[Numbered], registers: &[YearRegister]) -> Vec<Finding>
     for (year, path, rows) in registers {
         let at = |line: u64| format!("{}:{line}", path.display());
         let mut series: BTreeMap<&str, Vec<Entry>> = BTreeMap::new();
-        for (line, row) in rows {
+        for (line, row) in rows.iter().filter(|(_, r)| r.nguon != register::VOIDED) {
             if let Some(n) = row.number() {
                 series
                     .entry(&row.chuoi)

@@ -17,7 +17,7 @@ pub mod register;
 use std::path::{Path, PathBuf};
 
 use crate::date::Date;
-use crate::document::{compose, Signature};
+use crate::document::{compose, Document, Signature};
 use crate::model::load::{find_defaults, load_read};
 use crate::model::{DocumentKind, Meeting};
 use crate::template::Templates;
@@ -57,6 +57,8 @@ pub struct Planned {
     pub register_file: PathBuf,
     /// The row to add.
     pub row: Row,
+    /// The document, numbered and dated, composed and laid out.
+    pub document: Document,
 }
 
 /// Why a document cannot be issued, in the user's language.
@@ -246,5 +248,6 @@ pub fn plan(request: &Request, templates: &Templates) -> Result<Planned, IssueEr
         date,
         register_file,
         row,
+        document,
     })
 }

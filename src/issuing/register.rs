@@ -19,6 +19,10 @@ use crate::date::Date;
 /// The register's folder, beside `meetings/` (where commands are run).
 pub const DIR: &str = "so-van-ban-di";
 
+/// `nguon` of a row saying a number was voided (the number's first row
+/// stays; the number is never given again).
+pub const VOIDED: &str = "huy";
+
 /// One row of the register, every value as text (as the CSV holds it).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Row {

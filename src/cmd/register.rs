@@ -1,0 +1,172 @@
+//! `ketluan register add|void`: rows of the sổ đăng ký văn bản đi that
+//! `issue` does not write: a document issued outside ketluan takes the
+//! next number of the series, and a number voided keeps its place
+//! (src/issuing/register.rs, docs/issuing.md).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::CmdResult;
+use crate::date::Date;
+use crate::issuing::register::{self, Lock, Row};
+use crate::output::write_atomic;
+
+/// What `register` does.
+#[derive(clap::Subcommand, Debug)]
+pub enum Action {
+    /// Enter a document issued outside ketluan: it takes the next number.
+    Add(AddArgs),
+    /// Void a number: a row saying so is added, the number is never given again.
+    Void(VoidArgs),
+}
+
+/// Arguments of `register`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// `add` or `void`.
+    #[command(subcommand)]
+    pub action: Action,
+}
+
+/// Arguments of `register add`.
+#[derive(clap::Args, Debug)]
+pub struct AddArgs {
+    /// Tên loại: Công văn, Quyết định, Tờ trình…
+    #[arg(long = "type")]
+    pub type_name: String,
+    /// Ký hiệu after the number: VP-TH, QĐ-UBND…
+    #[arg(long)]
+    pub code: String,
+    /// Trích yếu.
+    #[arg(long)]
+    pub summary: String,
+    /// The series (the issuer's code; default: the series of the year's last row).
+    #[arg(long)]
+    pub series: Option<String>,
+    /// The date (default: today, Vietnam time).
+    #[arg(long, value_parser = super::parse_date)]
+    pub date: Option<Date>,
+    /// Who signed it.
+    #[arg(long)]
+    pub signer: Option<String>,
+    /// The register's folder.
+    #[arg(long, default_value = register::DIR)]
+    pub register: PathBuf,
+}
+
+/// Arguments of `register void`.
+#[derive(clap::Args, Debug)]
+pub struct VoidArgs {
+    /// The number voided.
+    pub number: u32,
+    /// Why (written in Ghi chú).
+    #[arg(long)]
+    pub reason: String,
+    /// The year of the number (default: this year).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// The register's folder.
+    #[arg(long, default_value = register::DIR)]
+    pub register: PathBuf,
+}
+
+fn fail(message: String) -> CmdResult {
+    eprintln!("ketluan: {}: {message}", crate::tr!("diag.error"));
+    Ok(ExitCode::FAILURE)
+}
+
+/// Adds a row to the register.
+pub fn run(args: Args) -> CmdResult {
+    let dir = match &args.action {
+        Action::Add(a) => &a.register,
+        Action::Void(v) => &v.register,
+    };
+    let _lock = match Lock::take(dir) {
+        Ok(lock) => lock,
+        Err(_) => return fail(crate::tr!("issue.locked", dir = dir.display())),
+    };
+    let (file, row) = match args.action {
+        Action::Add(a) => {
+            let date = a.date.unwrap_or_else(Date::today);
+            let file = register::path_for(&a.register, date.year());
+            let rows = register::read(&file).map_err(|e| e.to_string())?;
+            let Some(series) = a
+                .series
+                .clone()
+                .or_else(|| rows.last().map(|(_, r)| r.chuoi.clone()))
+            else {
+                return fail(crate::tr!("register.no_series"));
+            };
+            if let Some(latest) = register::latest_date(&rows, &series).filter(|l| date < *l) {
+                return fail(crate::tr!(
+                    "issue.date_before_last",
+                    date = date.short(),
+                    last = latest.short()
+                ));
+            }
+            let number = register::last_in(&rows, &series).map_or(1, |(n, _)| n + 1);
+            let row = Row {
+                so: format!("{number:02}"),
+                ky_hieu: a.code,
+                ngay: date.iso(),
+                ten_loai: a.type_name,
+                trich_yeu: a.summary,
+                ngon_ngu: "Tiếng Việt".into(),
+                nguoi_ky: a.signer.unwrap_or_default(),
+                ngay_chuyen: date.iso(),
+                chuoi: series,
+                nguon: "ngoai".into(),
+                ..Row::default()
+            };
+            (file, row)
+        }
+        Action::Void(v) => {
+            let year = v.year.unwrap_or_else(|| Date::today().year());
+            let file = register::path_for(&v.register, year);
+            let rows = register::read(&file).map_err(|e| e.to_string())?;
+            let given = rows
+                .iter()
+                .map(|(_, r)| r)
+                .filter(|r| r.number() == Some(v.number))
+                .collect::<Vec<_>>();
+            let Some(original) = given.first() else {
+                return fail(crate::tr!(
+                    "register.no_number",
+                    number = format!("{:02}", v.number),
+                    file = file.display()
+                ));
+            };
+            if given.iter().any(|r| r.nguon == register::VOIDED) {
+                return fail(crate::tr!(
+                    "register.already_void",
+                    number = format!("{:02}", v.number)
+                ));
+            }
+            let row = Row {
+                so: original.so.clone(),
+                ky_hieu: original.ky_hieu.clone(),
+                ngay: original.ngay.clone(),
+                ten_loai: original.ten_loai.clone(),
+                trich_yeu: original.trich_yeu.clone(),
+                ghi_chu: format!("Hủy số: {}", v.reason),
+                chuoi: original.chuoi.clone(),
+                nguon: register::VOIDED.into(),
+                tep: original.tep.clone(),
+                ..Row::default()
+            };
+            (file, row)
+        }
+    };
+    let bytes = register::appended(&file, &row)?;
+    write_atomic(&file, &bytes)?;
+    println!("{}", file.display());
+    eprintln!(
+        "{}",
+        crate::tr!(
+            "register.added",
+            reference = format!("{}/{}", row.so, row.ky_hieu),
+            file = file.display()
+        )
+    );
+    Ok(ExitCode::SUCCESS)
+}
