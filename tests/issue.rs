@@ -389,3 +389,95 @@ fn check_finds_numbers_given_twice_out_of_order_and_missing() {
         "{said}"
     );
 }
+
+/// A document issued outside ketluan takes the next number of the series,
+/// and the one after it goes on from there; a voided number keeps its
+/// place: never given again, not a duplicate for `check`.
+#[test]
+fn register_add_takes_the_next_number_and_void_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let files = archive(d, 2);
+    let register = |args: &[&str]| {
+        ketluan_command()
+            .current_dir(d)
+            .arg("register")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    // No row yet: the series must be said.
+    let out = register(&[
+        "add",
+        "--type",
+        "Công văn",
+        "--code",
+        "VP-TH",
+        "--summary",
+        "V/v a",
+        "--date",
+        "2021-03-15",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--series"), "{}", stderr(&out));
+    issue_ok(d, &files[0], &["--date", "2021-03-16"]);
+    let out = register(&[
+        "add",
+        "--type",
+        "Công văn",
+        "--code",
+        "VP-TH",
+        "--summary",
+        "V/v đôn đốc",
+        "--date",
+        "2021-03-17",
+        "--signer",
+        "Lò Thị Hương",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    issue_ok(d, &files[1], &["--date", "2021-03-18"]);
+    let out = register(&["void", "2", "--year", "2021", "--reason", "ký nhầm"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Twice is refused, as is a number not given.
+    assert_eq!(
+        register(&["void", "2", "--year", "2021", "--reason", "x"])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        register(&["void", "9", "--year", "2021", "--reason", "x"])
+            .status
+            .code(),
+        Some(1)
+    );
+    let rows = register_rows(&d.join("so-van-ban-di/2021.csv"));
+    let cells: Vec<[&str; 4]> = rows
+        .iter()
+        .map(|r| {
+            [
+                r["so"].as_str().unwrap(),
+                r["ky_hieu"].as_str().unwrap(),
+                r["nguon"].as_str().unwrap(),
+                r["ghi_chu"].as_str().unwrap(),
+            ]
+        })
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            ["01", "TB-VP", "ketluan", ""],
+            ["02", "VP-TH", "ngoai", ""],
+            ["03", "TB-VP", "ketluan", ""],
+            ["02", "VP-TH", "huy", "Hủy số: ký nhầm"],
+        ]
+    );
+    assert_eq!(rows[1]["nguoi_ky"], "Lò Thị Hương");
+    let check = ketluan_command()
+        .current_dir(d)
+        .args(["check", "meetings"])
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{}", stderr(&check));
+    assert!(!stderr(&check).contains("lỗi:"), "{}", stderr(&check));
+}

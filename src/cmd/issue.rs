@@ -12,7 +12,7 @@ use super::CmdResult;
 use crate::date::Date;
 use crate::issuing::{self, register, Request};
 use crate::model::DocumentKind;
-use crate::output::write_atomic;
+use crate::output::write_batch_atomic;
 use crate::render::{renderer_for, Format, RenderOptions};
 use crate::template::Templates;
 
@@ -86,9 +86,6 @@ pub fn run(args: Args) -> CmdResult {
         args.document.file_suffix()
     );
     let pdf = args.out.join(format!("{stem}.pdf"));
-    write_atomic(&args.file, planned.text.as_bytes())?;
-    write_atomic(&args.out.join(format!("{stem}.docx")), &docx)?;
-    write_atomic(&pdf, &pdf_bytes)?;
     planned.row.sha256 = Sha256::digest(&pdf_bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -96,8 +93,17 @@ pub fn run(args: Args) -> CmdResult {
     planned.row.so_trang = lopdf::Document::load_mem(&pdf_bytes)
         .map(|d| d.get_pages().len().to_string())
         .unwrap_or_default();
-    let bytes = register::appended(&planned.register_file, &planned.row)?;
-    write_atomic(&planned.register_file, &bytes)?;
+    let register_bytes = register::appended(&planned.register_file, &planned.row)?;
+    // The meeting file, the documents and the register as one change.
+    let docx_path = args.out.join(format!("{stem}.docx"));
+    std::fs::create_dir_all(&args.out)?;
+    std::fs::create_dir_all(&args.register)?;
+    write_batch_atomic(&[
+        (args.file.as_path(), planned.text.as_bytes()),
+        (docx_path.as_path(), &docx),
+        (pdf.as_path(), &pdf_bytes),
+        (planned.register_file.as_path(), &register_bytes),
+    ])?;
     println!("{}", args.file.display());
     println!("{}", planned.register_file.display());
     println!("{}", pdf.display());
