@@ -234,7 +234,7 @@ fn help_section(help: &str, heading: &str) -> Option<Vec<(String, String)>> {
 }
 
 /// The commands README.md says `ketluan --help` explains.
-const COMMANDS: [&str; 14] = [
+const COMMANDS: [&str; 15] = [
     "render",
     "check",
     "new",
@@ -243,6 +243,7 @@ const COMMANDS: [&str; 14] = [
     "report",
     "remind",
     "issue",
+    "register",
     "templates",
     "watch",
     "site",
@@ -399,7 +400,7 @@ fn bash_completion_offers_the_subcommands() {
     assert_eq!(commands, expected, "offered after `ketluan `: {offered:?}");
     assert_eq!(
         bash_completes(&script, &cwd, &["ketluan", "re"]),
-        ["remind", "render", "report"]
+        ["register", "remind", "render", "report"]
     );
     assert_eq!(
         bash_completes(&script, &cwd, &["ketluan", "templates", ""])
