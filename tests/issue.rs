@@ -481,3 +481,63 @@ fn register_add_takes_the_next_number_and_void_keeps_it() {
     assert!(check.status.success(), "{}", stderr(&check));
     assert!(!stderr(&check).contains("lỗi:"), "{}", stderr(&check));
 }
+
+/// `register print --format csv|xlsx`: every row with the fields of Phụ
+/// lục VI, read back by Python's csv module and by calamine; the same
+/// register gives the same bytes.
+#[test]
+fn register_print_writes_the_electronic_form() {
+    use calamine::{open_workbook, Data, Reader, Xlsx};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let files = archive(d, 2);
+    issue_ok(d, &files[0], &["--date", "2021-03-16"]);
+    issue_ok(d, &files[1], &["--date", "2021-03-18"]);
+    let print = |format: &str, out: &str| {
+        let o = ketluan_command()
+            .current_dir(d)
+            .args([
+                "register", "print", "--year", "2021", "--format", format, "-o", out,
+            ])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        std::fs::read(d.join(out)).unwrap()
+    };
+    let csv = print("csv", "so.csv");
+    assert!(
+        csv.starts_with(b"\xEF\xBB\xBF"),
+        "a byte order mark for Excel"
+    );
+    let rows = register_rows(&d.join("so.csv"));
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[1]["Số của văn bản (CodeNumber)"], "02");
+    assert_eq!(rows[1]["Ký hiệu của văn bản (CodeNotation)"], "TB-VP");
+    assert_eq!(
+        rows[1]["Ngày, tháng, năm văn bản (IssuedDate)"],
+        "2021-03-18"
+    );
+    assert_eq!(rows[1]["Họ tên người ký (FullName)"], "Lò Thị Hương");
+    let xlsx = print("xlsx", "so.xlsx");
+    assert_eq!(print("xlsx", "so-2.xlsx"), xlsx, "the same bytes");
+    let mut book: Xlsx<_> = open_workbook(d.join("so.xlsx")).unwrap();
+    let range = book.worksheet_range("So van ban di 2021").unwrap();
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(header.len(), 15);
+    assert_eq!(header[0], "Tên loại văn bản (TypeName)");
+    let second = range.rows().nth(2).unwrap();
+    assert_eq!(second[1], Data::Float(2.0));
+    match &second[3] {
+        Data::DateTime(t) => {
+            let (y, m, day, ..) = t.to_ymd_hms_milli();
+            assert_eq!((y, m, day), (2021, 3, 18));
+        }
+        other => panic!("a date cell: {other:?}"),
+    }
+}

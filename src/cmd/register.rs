@@ -18,6 +18,58 @@ pub enum Action {
     Add(AddArgs),
     /// Void a number: a row saying so is added, the number is never given again.
     Void(VoidArgs),
+    /// Write a year's register in its electronic form (Decree 30, appendix 6): csv or xlsx.
+    Print(PrintArgs),
+}
+
+/// The formats of `register print`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PrintFormat {
+    /// CSV with a byte order mark, for Excel.
+    Csv,
+    /// An Excel workbook.
+    Xlsx,
+}
+
+/// Arguments of `register print`.
+#[derive(clap::Args, Debug)]
+pub struct PrintArgs {
+    /// The year (default: this year).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// csv or xlsx (the paper form, PDF/A and DOCX, is not made yet).
+    #[arg(long, short, value_enum)]
+    pub format: PrintFormat,
+    /// The file to write (default: output/so-van-ban-di-<năm>.<csv|xlsx>).
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// The register's folder.
+    #[arg(long, default_value = register::DIR)]
+    pub register: PathBuf,
+}
+
+/// Writes a year's register in its electronic form.
+fn print(args: PrintArgs) -> CmdResult {
+    let year = args.year.unwrap_or_else(|| Date::today().year());
+    let file = register::path_for(&args.register, year);
+    let rows: Vec<Row> = register::read(&file)
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect();
+    if rows.is_empty() {
+        return fail(crate::tr!("register.empty", file = file.display()));
+    }
+    let (bytes, ext) = match args.format {
+        PrintFormat::Csv => (crate::issuing::export::csv(&rows)?, "csv"),
+        PrintFormat::Xlsx => (crate::issuing::export::xlsx(&rows, year)?, "xlsx"),
+    };
+    let target = args
+        .output
+        .unwrap_or_else(|| PathBuf::from("output").join(format!("so-van-ban-di-{year}.{ext}")));
+    write_atomic(&target, &bytes)?;
+    println!("{}", target.display());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Arguments of `register`.
@@ -75,11 +127,13 @@ fn fail(message: String) -> CmdResult {
     Ok(ExitCode::FAILURE)
 }
 
-/// Adds a row to the register.
+/// Adds a row to the register (or prints it).
 pub fn run(args: Args) -> CmdResult {
+    // Printing takes the lock too: it reads no row half-written.
     let dir = match &args.action {
         Action::Add(a) => &a.register,
         Action::Void(v) => &v.register,
+        Action::Print(p) => &p.register,
     };
     let _lock = match Lock::take(dir) {
         Ok(lock) => lock,
@@ -120,6 +174,7 @@ pub fn run(args: Args) -> CmdResult {
             };
             (file, row)
         }
+        Action::Print(p) => return print(p),
         Action::Void(v) => {
             let year = v.year.unwrap_or_else(|| Date::today().year());
             let file = register::path_for(&v.register, year);

@@ -12,6 +12,7 @@
 //! memory; the command writes them.
 
 pub mod audit;
+pub mod export;
 pub mod register;
 
 use std::path::{Path, PathBuf};

@@ -300,7 +300,7 @@ pub fn workbook(
 /// writer sets it; rust_xlsxwriter does not let us). The entries are
 /// found from the end-of-central-directory record; a ZIP not laid out as
 /// expected is left as it is.
-fn made_on_unix(zip: &mut [u8]) {
+pub fn made_on_unix(zip: &mut [u8]) {
     const END: [u8; 4] = [0x50, 0x4b, 0x05, 0x06];
     const ENTRY: [u8; 4] = [0x50, 0x4b, 0x01, 0x02];
     const UNIX: u8 = 3;
