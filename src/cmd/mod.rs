@@ -115,3 +115,35 @@ pub fn print_diagnostics(
     }
     (errors, warnings)
 }
+
+/// Renders `documents` in every format side by side (a job per document
+/// and format), lets go of them, then writes each as
+/// `<out>/<file_name>.<extension>` (atomically), printing its path: what
+/// `report` and `remind` do with what they composed.
+pub fn render_and_write(
+    documents: Vec<crate::document::Document>,
+    formats: &[crate::render::Format],
+    options: &crate::render::RenderOptions,
+    out: &std::path::Path,
+) -> Result<(), Box<dyn std::error::Error>> {
+    use rayon::prelude::*;
+    let jobs: Vec<(usize, crate::render::Format)> = (0..documents.len())
+        .flat_map(|i| formats.iter().map(move |&f| (i, f)))
+        .collect();
+    let rendered: Vec<_> = jobs
+        .par_iter()
+        .map(|&(i, format)| {
+            let stem = documents[i].file_name.clone().unwrap_or_default();
+            let bytes = crate::render::renderer_for(format, options).render(&documents[i]);
+            (stem, format, bytes)
+        })
+        .collect();
+    // Over a large archive the documents are tens of MB.
+    drop(documents);
+    for (stem, format, bytes) in rendered {
+        let target = out.join(format!("{stem}.{}", format.extension()));
+        crate::output::write_atomic(&target, &bytes?)?;
+        println!("{}", target.display());
+    }
+    Ok(())
+}

@@ -5,13 +5,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use rayon::prelude::*;
-
 use super::print_diagnostics;
 use super::CmdResult;
 use crate::date::Date;
-use crate::output::write_atomic;
-use crate::render::{renderer_for, Format, RenderOptions};
+use crate::render::{Format, RenderOptions};
 use crate::template::Templates;
 use crate::tracking::archive::{lead_names, load_tasks};
 use crate::tracking::remind::{compose_reminder, due_by_unit, Issue, DEFAULT_REPORT_DAYS};
@@ -118,20 +115,7 @@ pub fn run(args: Args) -> CmdResult {
         formats: formats.clone(),
         templates: Some(std::sync::Arc::new(templates)),
     };
-    let jobs: Vec<_> = letters
-        .iter()
-        .flat_map(|d| formats.iter().map(move |&f| (d, f)))
-        .collect();
-    let rendered: Vec<_> = jobs
-        .par_iter()
-        .map(|&(d, format)| (d, format, renderer_for(format, &options).render(d)))
-        .collect();
-    for (letter, format, bytes) in rendered {
-        let stem = letter.file_name.as_deref().unwrap_or("don-doc");
-        let target = args.out.join(format!("{stem}.{}", format.extension()));
-        write_atomic(&target, &bytes?)?;
-        println!("{}", target.display());
-    }
+    super::render_and_write(letters, &formats, &options, &args.out)?;
     let tasks: usize = units.iter().map(|u| u.tasks.len()).sum();
     eprintln!(
         "{}",

@@ -4,13 +4,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use rayon::prelude::*;
-
 use super::print_diagnostics;
 use super::CmdResult;
 use crate::date::Date;
-use crate::output::write_atomic;
-use crate::render::{renderer_for, Format, RenderOptions};
+use crate::render::{Format, RenderOptions};
 use crate::template::Templates;
 use crate::tracking::archive::{lead_names, load_tasks};
 use crate::tracking::report::{compose_report, Scope};
@@ -111,20 +108,7 @@ pub fn run(args: Args) -> CmdResult {
     };
     // The formats side by side (one per core): over 1,000 meetings the PDF
     // alone is most of the run.
-    let rendered: Vec<_> = formats
-        .par_iter()
-        .map(|&format| (format, renderer_for(format, &options).render(&notice)))
-        .collect();
-    drop(notice);
-    for (format, bytes) in rendered {
-        let target = args.out.join(format!(
-            "bao-cao-nhiem-vu-{}.{}",
-            today.iso(),
-            format.extension()
-        ));
-        write_atomic(&target, &bytes?)?;
-        println!("{}", target.display());
-    }
+    super::render_and_write(vec![notice], &formats, &options, &args.out)?;
     eprintln!(
         "{}",
         crate::tr!(
