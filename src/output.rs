@@ -97,7 +97,8 @@ pub fn write_batch_atomic(files: &[(&Path, &[u8])]) -> std::io::Result<usize> {
                 while let Some(group) = groups.get(next.fetch_add(1, Ordering::Relaxed)) {
                     for &i in group {
                         let (path, bytes) = todo[i];
-                        let result = write_temporary(path, bytes);
+                        // Each synced, unless the file system is, once.
+                        let result = write_temporary(path, bytes, !SYNC_FILE_SYSTEM);
                         match result {
                             Ok(tmp) => written
                                 .lock()
@@ -145,22 +146,17 @@ pub fn write_batch_atomic(files: &[(&Path, &[u8])]) -> std::io::Result<usize> {
     Ok(written.len())
 }
 
-/// Writes `bytes` into a new temporary file beside `path` (synced unless
-/// the batch syncs the file system) and gives its name; on error, none is
-/// left.
-fn write_temporary(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
+/// Writes `bytes` into a new temporary file beside `path` (synced when
+/// `sync`) and gives its name; on error, none is left.
+fn write_temporary(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<PathBuf> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let (tmp, mut file) = create_temporary(folder_of(path), &name)?;
-    let done = file.write_all(bytes).and_then(|_| {
-        if SYNC_FILE_SYSTEM {
-            Ok(())
-        } else {
-            file.sync_all()
-        }
-    });
+    let done = file
+        .write_all(bytes)
+        .and_then(|_| if sync { file.sync_all() } else { Ok(()) });
     match done {
         Ok(()) => Ok(tmp),
         Err(e) => {
@@ -191,21 +187,9 @@ fn write_replacing(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<boo
 
 /// Writes `bytes` over `path` through a temporary file and a rename.
 fn replace(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<()> {
-    let dir = folder_of(path);
-    std::fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let (tmp, mut file) = create_temporary(dir, &name)?;
-    let result = (|| {
-        file.write_all(bytes)?;
-        if sync {
-            file.sync_all()?;
-        }
-        drop(file);
-        std::fs::rename(&tmp, path)
-    })();
+    std::fs::create_dir_all(folder_of(path))?;
+    let tmp = write_temporary(path, bytes, sync)?;
+    let result = std::fs::rename(&tmp, path);
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }

@@ -389,7 +389,22 @@ open(sys.argv[2], "w", encoding=sys.argv[3], newline="").write(text)
         let raw = dir.path().join("raw.csv");
         std::fs::write(&raw, &csv).unwrap();
         python(script, &[&raw, &edited, Path::new(encoding)]);
-        let out = apply(dir.path(), &["tra-loi.csv"], &meetings, &["--write"]);
+        // A CSV names no unit: `--lead` does, by a code of the files'
+        // directories. Another unit's code refuses the row of I.3.
+        let other = apply(dir.path(), &["tra-loi.csv"], &meetings, &["--lead", "STC"]);
+        assert_eq!(other.status.code(), Some(1), "{encoding}");
+        assert!(
+            text(&other.stderr)
+                .contains("Sở Tài chính không chủ trì nhiệm vụ này (chủ trì: Sở Nội vụ)"),
+            "{encoding}: {}",
+            text(&other.stderr)
+        );
+        let out = apply(
+            dir.path(),
+            &["tra-loi.csv"],
+            &meetings,
+            &["--lead", "SNV", "--write"],
+        );
         assert!(out.status.success(), "{encoding}: {}", text(&out.stderr));
         let jan = format!("{JAN}.yaml");
         let expected: BTreeSet<(char, String, String)> = [

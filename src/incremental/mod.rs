@@ -54,7 +54,8 @@ const MANIFEST_VERSION: u32 = 1;
 /// A SHA-256 digest.
 pub type Digest32 = [u8; 32];
 
-fn hex(d: &Digest32) -> String {
+/// A digest as lower-case hex.
+pub fn hex(d: &Digest32) -> String {
     d.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -116,23 +116,20 @@ pub fn read(path: &Path) -> Result<Vec<(u64, Row)>, RegisterError> {
     };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
+    let headers = reader
+        .headers()
+        .map_err(|e| fail(1, e.to_string()))?
+        .clone();
     let mut rows = Vec::new();
-    for record in reader.deserialize::<Row>() {
-        match record {
-            Ok(row) => rows.push((0, row)),
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                return Err(fail(line, e.to_string()));
-            }
-        }
-    }
-    // Lines of the records, for messages: the header is line 1.
-    let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
-    for (row, record) in rows.iter_mut().zip(reader.records()) {
-        row.0 = record
-            .ok()
-            .and_then(|r| r.position().map(|p| p.line()))
-            .unwrap_or(0);
+    // Each record with its line, for messages (the header is line 1).
+    for record in reader.records() {
+        let record =
+            record.map_err(|e| fail(e.position().map_or(0, |p| p.line()), e.to_string()))?;
+        let line = record.position().map_or(0, |p| p.line());
+        let row = record
+            .deserialize::<Row>(Some(&headers))
+            .map_err(|e| fail(line, e.to_string()))?;
+        rows.push((line, row));
     }
     Ok(rows)
 }

@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use super::{Link, DUE_SOON_DAYS};
 use crate::date::Date;
-use crate::incremental::Digest32;
+use crate::incremental::{hex, Digest32};
 use crate::model::Meeting;
 use crate::output::{write_atomic_unsynced_folder, write_cache};
 use crate::render::{renderer_for, Format, RenderOptions};
@@ -71,10 +71,6 @@ fn digest_of(parts: &[&[u8]]) -> Digest32 {
         h.update(p);
     }
     h.finalize().into()
-}
-
-fn hex(d: &Digest32) -> String {
-    d.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The tasks' fields, as the digest sees them.

@@ -20,7 +20,7 @@ use rayon::prelude::*;
 
 use self::check::{check_row, FieldChange, Problem};
 use self::read::{Column, Returned, Row, Value};
-use super::{collect, fold, slug_words, TrackedTask, NO_LEAD};
+use super::{collect, fold, TrackedTask, NO_LEAD};
 use crate::date::Date;
 use crate::model::load::{collect_meeting_files, find_defaults, load_read, read_bytes, stem_of};
 use crate::model::{Meeting, Task};
@@ -188,7 +188,7 @@ impl Sender {
                 task.lead.iter().any(|l| names.contains(&fold(l)))
             }
             Sender::Slug(slug) => task.lead.iter().any(|l| {
-                slug_words(l).join("-") == *slug
+                super::xlsx::slug(l) == *slug
                     || departments
                         .iter()
                         .any(|(code, name)| name == l && code.to_ascii_lowercase() == *slug)

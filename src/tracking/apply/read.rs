@@ -55,16 +55,10 @@ impl fmt::Display for CellRef {
     }
 }
 
-/// `A`, …, `Z`, `AA`, …: a column as Excel names it.
+/// `A`, …, `Z`, `AA`, …: a column as Excel names it (rust_xlsxwriter's
+/// rule; a sheet has at most 16,384 columns).
 pub fn column_name(col: u32) -> String {
-    let mut n = col + 1;
-    let mut out = Vec::new();
-    while n > 0 {
-        out.push(b'A' + ((n - 1) % 26) as u8);
-        n = (n - 1) / 26;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
+    rust_xlsxwriter::utility::column_number_to_name(u16::try_from(col).unwrap_or(u16::MAX))
 }
 
 /// What a cell holds.
