@@ -14,6 +14,7 @@
 pub mod audit;
 pub mod export;
 pub mod register;
+pub mod sidecar;
 
 use std::path::{Path, PathBuf};
 
