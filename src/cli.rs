@@ -42,6 +42,8 @@ enum Command {
     Issue(cmd::issue::Args),
     /// Enter in the register a document issued outside ketluan, or void a number.
     Register(cmd::register::Args),
+    /// Sign an issued PDF: the leader's signature, then the agency's seal (PAdES, PKCS#12 or a USB token).
+    Sign(cmd::sign::Args),
     /// Work with the templates that word the notice.
     Templates(cmd::templates::Args),
     /// Render, then render again each time a meeting, ketluan.yaml or a template changes.
@@ -109,6 +111,7 @@ pub fn main() -> ExitCode {
         Command::Remind(a) => cmd::remind::run(a),
         Command::Issue(a) => cmd::issue::run(a),
         Command::Register(a) => cmd::register::run(a),
+        Command::Sign(a) => cmd::sign::run(a),
         Command::Templates(a) => cmd::templates::run(a),
         Command::Watch(a) => cmd::watch::run(a),
         Command::Site(a) => cmd::site::run(a),

@@ -29,6 +29,7 @@ pub mod model;
 pub mod output;
 pub mod render;
 pub mod serve;
+pub mod signing;
 pub mod site;
 pub mod template;
 pub mod text;

@@ -86,7 +86,7 @@ pub fn run(args: Args) -> CmdResult {
         args.document.file_suffix()
     );
     let pdf = args.out.join(format!("{stem}.pdf"));
-    planned.row.sha256 = crate::incremental::hex(&Sha256::digest(&pdf_bytes).into());
+    planned.row.sha256 = crate::incremental::hex(&Sha256::digest(&pdf_bytes));
     planned.row.so_trang = lopdf::Document::load_mem(&pdf_bytes)
         .map(|d| d.get_pages().len().to_string())
         .unwrap_or_default();

@@ -11,6 +11,7 @@ pub mod render;
 pub mod report;
 pub mod schema;
 pub mod serve;
+pub mod sign;
 pub mod site;
 pub mod tasks;
 pub mod tasks_apply;

@@ -55,8 +55,14 @@ const MANIFEST_VERSION: u32 = 1;
 pub type Digest32 = [u8; 32];
 
 /// A digest as lower-case hex.
-pub fn hex(d: &Digest32) -> String {
-    d.iter().map(|b| format!("{b:02x}")).collect()
+pub fn hex(d: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(d.len() * 2);
+    for b in d {
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    out
 }
 
 /// Feeds a length-prefixed field, so that field boundaries are unambiguous.
@@ -471,7 +477,7 @@ impl KeyContext {
                 None => field(&mut h, b"-"),
             }
         }
-        hex(&h.finalize().into())
+        hex(&h.finalize())
     }
 }
 
