@@ -185,7 +185,7 @@ impl TokenKey {
                             | cryptoki::error::RvError::PinLocked
                     ) =>
                 {
-                    SignError::Pin(format!("{} ({rv})", request.token_label))
+                    SignError::Pin(request.token_label.to_string())
                 }
                 other => token_error(other),
             })?;
