@@ -19,6 +19,10 @@ pub const CHAIR_TITLE: &str = "CHỦ TỌA";
 pub const RECIPIENTS_HEADING: &str = "Nơi nhận:";
 /// The blank left for the registry to fill in a draft's number or date.
 pub const BLANK: &str = "      ";
+/// The least width of the number's blank in a document made for signing
+/// (`render --for-signing`), points: room for a number written in by an
+/// e-office.
+pub const SIGNING_BLANK_PT: f32 = 28.0;
 
 /// Document properties (DOCX core properties, PDF metadata).
 #[derive(Clone, Debug, PartialEq)]
@@ -183,6 +187,9 @@ pub struct Document {
     /// The names of people and units that centred lines (trích yếu, issuer,
     /// signer) never break inside ([`crate::typeset::break_centred`]).
     pub names: Vec<String>,
+    /// The issuer's seal's diameter, mm (`seal.diameter_mm`): where it goes
+    /// when signing.
+    pub seal_mm: Option<f32>,
     /// What every backend writes the same, laid out from the fields above
     /// by [`Document::laid_out`]: the header grid, the centred lines, the
     /// rule lengths.
@@ -196,6 +203,33 @@ impl Document {
     /// or names.
     pub fn laid_out(mut self) -> Self {
         self.frame = Frame::new(&self);
+        self
+    }
+
+    /// The document as made for signing elsewhere: a number left blank
+    /// gets a blank of at least [`SIGNING_BLANK_PT`] (at the number's
+    /// size, in Times New Roman's metrics, which the embedded font
+    /// shares), where an e-office writes the number. The date's blanks
+    /// stay as they are (room for two digits each). A numbered document
+    /// is unchanged.
+    pub fn for_signing(mut self) -> Self {
+        if self.metadata.reference.is_some() {
+            return self;
+        }
+        let space = crate::typeset::measure::FontSet::embedded().width(
+            " ",
+            crate::typeset::measure::FontStyle::Regular,
+            self.layout.number_size_pt,
+        );
+        let spaces = if space > 0.0 {
+            (SIGNING_BLANK_PT / space).ceil() as usize
+        } else {
+            BLANK.len()
+        };
+        let blank = " ".repeat(spaces.max(BLANK.len()));
+        self.number_line =
+            self.number_line
+                .replacen(&format!("Số:{BLANK}/"), &format!("Số:{blank}/"), 1);
         self
     }
 }
@@ -437,6 +471,7 @@ pub fn compose(
         signature: parts.signature,
         number_line,
         layout: meeting.layout.clone(),
+        seal_mm: meeting.seal.as_ref().and_then(|s| s.diameter_mm),
         frame: Frame::default(),
     }
     .laid_out())

@@ -148,6 +148,12 @@ fn value_schema(field: &Field, in_item: bool, depth: usize) -> Value {
                 {"type": "null"}
             ]
         }),
+        Kind::Millimetres(min, max) => json!({
+            "anyOf": [
+                {"type": "number", "exclusiveMinimum": min, "maximum": max},
+                {"type": "null"}
+            ]
+        }),
         Kind::Status => json!({"enum": ["open", "done", "cancelled", null]}),
         Kind::Group(fields) | Kind::Document(_, fields) => object_schema(fields, true, false, 0),
         Kind::Sections(_) => json!({

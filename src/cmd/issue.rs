@@ -1,7 +1,7 @@
 //! `ketluan issue MEETING [--document …] [--date D] [--number N]`: the next
 //! number of the year from the register, written into the meeting file,
-//! the final PDF/A and DOCX rendered, the register's row added
-//! (src/issuing/).
+//! the final PDF/A and DOCX rendered with the PDF's signing rectangles
+//! (`<stem>.sign.json`), the register's row added (src/issuing/).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,6 +10,7 @@ use sha2::{Digest, Sha256};
 
 use super::CmdResult;
 use crate::date::Date;
+use crate::issuing::sidecar::{self, Sidecar};
 use crate::issuing::{self, register, Request};
 use crate::model::DocumentKind;
 use crate::output::write_batch_atomic;
@@ -70,11 +71,11 @@ pub fn run(args: Args) -> CmdResult {
         formats: vec![Format::Docx, Format::Pdf],
         templates: None,
     };
-    let (docx, pdf_bytes) = rayon::join(
+    let (docx, pdf) = rayon::join(
         || renderer_for(Format::Docx, &options).render(&planned.document),
-        || renderer_for(Format::Pdf, &options).render(&planned.document),
+        || renderer_for(Format::Pdf, &options).render_for_signing(&planned.document),
     );
-    let (Ok(docx), Ok(pdf_bytes)) = (docx, pdf_bytes) else {
+    let (Ok(docx), Ok((pdf_bytes, places))) = (docx, pdf) else {
         return fail(crate::tr!(
             "issue.render_failed",
             file = args.file.display()
@@ -91,6 +92,15 @@ pub fn run(args: Args) -> CmdResult {
         .map(|d| d.get_pages().len().to_string())
         .unwrap_or_default();
     let register_bytes = register::appended(&planned.register_file, &planned.row)?;
+    // Where `sign` puts the signature and the seal.
+    let sidecar_path = sidecar::path_for(&pdf);
+    let sidecar = Sidecar::of(
+        &format!("{stem}.pdf"),
+        &pdf_bytes,
+        &planned.document,
+        &places.unwrap_or_default(),
+    )
+    .to_json();
     // The meeting file, the documents and the register as one change.
     let docx_path = args.out.join(format!("{stem}.docx"));
     std::fs::create_dir_all(&args.out)?;
@@ -99,6 +109,7 @@ pub fn run(args: Args) -> CmdResult {
         (args.file.as_path(), planned.text.as_bytes()),
         (docx_path.as_path(), &docx),
         (pdf.as_path(), &pdf_bytes),
+        (sidecar_path.as_path(), sidecar.as_bytes()),
         (planned.register_file.as_path(), &register_bytes),
     ])?;
     println!("{}", args.file.display());

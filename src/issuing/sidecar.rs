@@ -10,6 +10,11 @@
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::document::Document;
+use crate::layout::mm_to_pt;
+use crate::typeset::compose::{Place, SigningPlaces};
 
 /// The version written in `version`.
 pub const VERSION: u32 = 1;
@@ -96,6 +101,96 @@ impl Sidecar {
     }
 }
 
+/// A rectangle rounded to hundredths of a point (what the file keeps).
+fn rounded(rect: [f32; 4]) -> [f32; 4] {
+    rect.map(|v| (v * 100.0).round() / 100.0)
+}
+
+/// The seal's square: side `diameter_mm`, its right edge a third of the
+/// way into the signer's box, centred on it vertically (Decree 30, Phụ
+/// lục I: the seal covers about a third of the signature, on its left).
+pub fn seal_rect(signer: [f32; 4], diameter_mm: f32) -> [f32; 4] {
+    let [llx, lly, urx, ury] = signer;
+    let side = mm_to_pt(diameter_mm);
+    let right = llx + (urx - llx) / 3.0;
+    let middle = (lly + ury) / 2.0;
+    [
+        right - side,
+        middle - side / 2.0,
+        right,
+        middle + side / 2.0,
+    ]
+}
+
+impl Sidecar {
+    /// The sidecar of the PDF `pdf` (its bytes as written, named `file`)
+    /// made of `document`, from where its pages left the number, the date
+    /// and the signature; the seal's square when the document knows the
+    /// seal's diameter.
+    pub fn of(file: &str, pdf: &[u8], document: &Document, places: &SigningPlaces) -> Sidecar {
+        let l = &document.layout;
+        let text_rect = |role: &str, p: &Place, italic: bool| SignRect {
+            role: role.to_string(),
+            file: None,
+            page: p.page,
+            rect: rounded(p.rect),
+            font_size: Some(p.size),
+            italic: Some(italic),
+            parts: None,
+            diameter_mm: None,
+        };
+        let mut rects = Vec::new();
+        if let Some(p) = &places.number {
+            rects.push(text_rect("number", p, false));
+        }
+        if let Some(d) = &places.date {
+            rects.push(SignRect {
+                parts: Some(DateParts {
+                    day: rounded(d.day),
+                    month: rounded(d.month),
+                }),
+                ..text_rect("date", &d.line, true)
+            });
+        }
+        if let Some(p) = &places.signer {
+            let plain = |role: &str, rect| SignRect {
+                font_size: None,
+                italic: None,
+                rect: rounded(rect),
+                ..text_rect(role, p, false)
+            };
+            rects.push(plain("signer", p.rect));
+            if let Some(mm) = document.seal_mm {
+                rects.push(SignRect {
+                    diameter_mm: Some(mm),
+                    ..plain("seal", seal_rect(p.rect, mm))
+                });
+            }
+        }
+        let notation = document
+            .number_line
+            .rsplit_once('/')
+            .map_or_else(String::new, |(_, n)| n.trim().to_string());
+        let reference = document.metadata.reference.as_deref();
+        Sidecar {
+            version: VERSION,
+            file: file.to_string(),
+            sha256: crate::incremental::hex(&Sha256::digest(pdf).into()),
+            size: Some(pdf.len() as u64),
+            page_size: [mm_to_pt(l.page_width_mm), mm_to_pt(l.page_height_mm)]
+                .map(|v| (v * 100.0).round() / 100.0),
+            document: SidecarDocument {
+                notation,
+                number: reference
+                    .and_then(|r| r.split_once('/'))
+                    .map(|(n, _)| n.to_string()),
+                date: document.metadata.issued.map(|d| d.iso()),
+            },
+            rects,
+        }
+    }
+}
+
 /// The sidecar's path for a PDF: `x.pdf` → `x.sign.json`.
 pub fn path_for(pdf: &Path) -> PathBuf {
     pdf.with_extension("sign.json")
@@ -112,6 +207,12 @@ pub fn read(path: &Path) -> Result<Sidecar, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_seal_covers_a_third_of_the_signature_on_its_left() {
+        let seal = rounded(seal_rect([347.24, 300.0, 474.80, 370.87], 36.0));
+        assert_eq!(seal, [287.72, 284.41, 389.76, 386.46]);
+    }
 
     #[test]
     fn reads_the_documented_example() {

@@ -41,6 +41,9 @@ pub enum Kind {
     Date,
     /// A document's registry number, 1 to 999999.
     Number,
+    /// A length in millimetres, greater than the first bound and at most
+    /// the second.
+    Millimetres(f64, f64),
     /// `true` / `false`.
     Bool,
     /// A task's tracking state: `open`, `done`, `cancelled`.
@@ -72,6 +75,7 @@ impl Kind {
             Kind::Markdown => "markdown",
             Kind::Date => "date",
             Kind::Number => "whole number, 1 to 999999",
+            Kind::Millimetres(..) => "number of millimetres",
             Kind::Bool => "`true` / `false`",
             Kind::Status => "`open` / `done` / `cancelled`",
             Kind::TextList => "list of text",
@@ -328,6 +332,11 @@ pub const SIGNER: &[Field] = &[
     f("name", Kind::Text, "họ tên người ký, in đậm dưới khoảng trống ký và đóng dấu").need(Need::ALWAYS),
 ];
 
+/// `seal`.
+pub const SEAL: &[Field] = &[
+    f("diameter_mm", Kind::Millimetres(10.0, 100.0), "Đường kính con dấu của cơ quan (mm), đo trên dấu thật; có thì tệp .sign.json (render --for-signing, issue) ghi chỗ đóng dấu: hình vuông cạnh bằng đường kính, trùm 1/3 chữ ký về bên trái"),
+];
+
 /// The top level of a meeting file (and of `ketluan.yaml`). The order is
 /// the order of the walk: a field named by a [`Default::From`] comes first.
 pub const ROOT: &[Field] = &[
@@ -346,5 +355,6 @@ pub const ROOT: &[Field] = &[
     f("archive", Kind::TextList, "Dòng Lưu của thông báo và giấy mời: [VT, TH] → - Lưu: VT, TH.")
         .default(Default::Described("VT")),
     f("departments", Kind::Departments, "Danh mục đơn vị: mã → tên đầy đủ, dùng trong lead và with"),
+    f("seal", Kind::Group(SEAL), "Con dấu của cơ quan ban hành: diameter_mm (thường đặt trong ketluan.yaml)"),
     f("layout", Kind::Layout, "Trang và chữ: lề, cỡ chữ, khoảng cách (mọi khóa đều không bắt buộc)"),
 ];

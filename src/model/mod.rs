@@ -237,9 +237,19 @@ pub struct Meeting {
     /// Unit directory: code → full name, in file order.
     #[serde(default)]
     pub departments: Vec<(String, String)>,
+    /// The issuer's seal, for placing it when signing.
+    #[serde(default)]
+    pub seal: Option<Seal>,
     /// Layout with the file's overrides.
     #[serde(skip)]
     pub layout: Layout,
+}
+
+/// The issuer's seal (`seal`).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Seal {
+    /// Its diameter, mm (none: no place for it is written).
+    pub diameter_mm: Option<f32>,
 }
 
 impl Meeting {

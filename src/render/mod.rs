@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use crate::document::Document;
 use crate::template::Templates;
+use crate::typeset::compose::SigningPlaces;
 
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -76,6 +77,14 @@ pub trait Renderer {
     fn format(&self) -> Format;
     /// The whole file for a document.
     fn render(&self, document: &Document) -> Result<Vec<u8>, RenderError>;
+    /// The file, and where its pages leave the number, the date and the
+    /// signature (`None` from a backend without fixed pages).
+    fn render_for_signing(
+        &self,
+        document: &Document,
+    ) -> Result<(Vec<u8>, Option<SigningPlaces>), RenderError> {
+        Ok((self.render(document)?, None))
+    }
 }
 
 /// Options that pick how backends write.

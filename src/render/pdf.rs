@@ -23,7 +23,7 @@ use krilla::{Document as PdfDocument, SerializeSettings};
 use super::{Format, RenderError, Renderer};
 use crate::document::Document;
 use crate::layout::mm_to_pt;
-use crate::typeset::compose::{compose_pages, Page, TextRun};
+use crate::typeset::compose::{compose_with_places, Page, SigningPlaces, TextRun};
 use crate::typeset::measure::{FontSet, FontStyle};
 
 /// Writes notices as PDF.
@@ -196,12 +196,31 @@ impl Renderer for PdfRenderer {
     }
 
     fn render(&self, notice: &Document) -> Result<Vec<u8>, RenderError> {
+        self.render_placed(notice).map(|(bytes, _)| bytes)
+    }
+
+    fn render_for_signing(
+        &self,
+        notice: &Document,
+    ) -> Result<(Vec<u8>, Option<SigningPlaces>), RenderError> {
+        self.render_placed(notice)
+            .map(|(bytes, places)| (bytes, Some(places)))
+    }
+}
+
+impl PdfRenderer {
+    /// The PDF, and where on its pages the number, the date and the
+    /// signature went.
+    pub fn render_placed(
+        &self,
+        notice: &Document,
+    ) -> Result<(Vec<u8>, SigningPlaces), RenderError> {
         let err = |message: String| RenderError {
             format: Format::Pdf,
             message,
         };
         let fonts = self.fonts(notice)?;
-        let pages = compose_pages(notice, &fonts);
+        let (pages, places) = compose_with_places(notice, &fonts);
         // Each style the pages draw, embedded from a copy of its font that
         // holds the outlines of the glyphs drawn and no hinting
         // (`truetype::for_embedding`): krilla subsets that copy.
@@ -272,6 +291,9 @@ impl Renderer for PdfRenderer {
             draw_page(&mut document, size, page, &fonts, &pdf_fonts)
                 .map_err(|e| err(e.to_string()))?;
         }
-        document.finish().map_err(|e| err(format!("krilla: {e:?}")))
+        let bytes = document
+            .finish()
+            .map_err(|e| err(format!("krilla: {e:?}")))?;
+        Ok((bytes, places))
     }
 }

@@ -299,6 +299,7 @@ pub fn compose_reminder(
         file_name: Some(file_stem(&unit.unit)),
         names: protected,
         layout: meeting.layout.clone(),
+        seal_mm: meeting.seal.as_ref().and_then(|s| s.diameter_mm),
         frame: Default::default(),
     }
     .laid_out())

@@ -289,6 +289,7 @@ pub fn compose_report(
             names
         },
         layout: meeting.layout.clone(),
+        seal_mm: meeting.seal.as_ref().and_then(|s| s.diameter_mm),
         frame: Default::default(),
     }
     .laid_out())

@@ -118,6 +118,38 @@ impl Walker<'_> {
         }
     }
 
+    /// A length in millimetres within `(min, max]`.
+    pub(super) fn millimetres_node(
+        &mut self,
+        node: &Node,
+        field: &str,
+        (min, max): (f64, f64),
+    ) -> Option<f64> {
+        let value = match node.kind {
+            NodeKind::Int(i) => i as f64,
+            NodeKind::Float(x) => x,
+            _ => {
+                self.wrong_type(node, field, &crate::tr!("model.schema.expected.number"));
+                return None;
+            }
+        };
+        if value.is_finite() && value > min && value <= max {
+            return Some(value);
+        }
+        self.error_hint(
+            node.loc,
+            field,
+            crate::tr!("model.schema.out_of_range", value = value),
+            crate::tr!(
+                "model.schema.range_hint",
+                min = min,
+                max = max,
+                unit = " mm"
+            ),
+        );
+        None
+    }
+
     pub(super) fn bool_node(&mut self, node: &Node, field: &str) -> Option<bool> {
         match node.kind {
             NodeKind::Bool(b) => Some(b),

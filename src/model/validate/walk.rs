@@ -323,6 +323,9 @@ impl Walker<'_> {
                 Some(Value::String(d.iso()))
             }
             Kind::Number => self.number_node(node, path).map(Value::from),
+            Kind::Millimetres(min, max) => self
+                .millimetres_node(node, path, (min, max))
+                .map(Value::from),
             Kind::Bool => self.bool_node(node, path).map(Value::Bool),
             Kind::Status => self.status_node(node, path).map(Value::from),
             Kind::TextList => self.text_list_node(node, path).map(Value::from),

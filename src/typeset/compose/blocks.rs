@@ -48,12 +48,14 @@ impl Composer<'_> {
         yr = self.rule(right_x, right_w, yr, frame.motto_rule_pt);
 
         let row2 = yl.max(yr);
+        let from = self.page().texts.len();
         let mut yl = self.single_lines(
             std::slice::from_ref(&notice.number_line),
             (x, left_w),
             row2,
             (l.number_size_pt, FontStyle::Regular, Align::Centre),
         );
+        self.record_number(from);
         if !frame.subject_lines.is_empty() {
             // A công văn's `V/v …`, a paragraph's spacing under the number.
             yl = self.single_lines(
@@ -63,12 +65,14 @@ impl Composer<'_> {
                 (l.number_size_pt, FontStyle::Regular, Align::Centre),
             );
         }
+        let from = self.page().texts.len();
         let yr = self.single_lines(
             notice.date_line.as_slice(),
             (right_x, right_w),
             row2,
             (l.date_line_size_pt, FontStyle::Italic, Align::Centre),
         );
+        self.record_date(from);
         self.y = yl.max(yr);
     }
 
@@ -156,12 +160,22 @@ impl Composer<'_> {
 
     /// Signer `k`'s title lines as laid out, in bold capitals centred in
     /// a column (x, w), then the space for signing, then the name; returns
-    /// the new `y`.
-    fn signer_column(&mut self, k: usize, name: &str, (x, w): (f32, f32), mut y: f32) -> f32 {
+    /// the new `y`. `issuing`: the signer whose box is recorded.
+    fn signer_column(
+        &mut self,
+        k: usize,
+        name: &str,
+        (x, w): (f32, f32),
+        mut y: f32,
+        issuing: bool,
+    ) -> f32 {
         let (l, frame) = (self.l, self.frame);
         let style = (l.signer_size_pt, FontStyle::Bold, Align::Centre);
         for lines in &frame.signer_titles[k] {
             y = self.single_lines(lines, (x, w), y, style);
+        }
+        if issuing {
+            self.record_signer((x, w), y);
         }
         y += self.signing_space;
         self.single_lines(&[name.to_string()], (x, w), y, style)
@@ -182,18 +196,19 @@ impl Composer<'_> {
             Signature::Single { name, .. } => {
                 if self.flow_recipients {
                     // The signer's column first, on the block's first page.
-                    let yr = self.signer_column(0, name, (right_x, right_w), y0);
+                    let yr = self.signer_column(0, name, (right_x, right_w), y0, !dry_run);
                     let yl = self.recipients(&notice.recipients, y0);
                     (yl.max(yr), yr)
                 } else {
                     let yl = self.recipients(&notice.recipients, y0);
-                    let yr = self.signer_column(0, name, (right_x, right_w), y0);
+                    let yr = self.signer_column(0, name, (right_x, right_w), y0, !dry_run);
                     (yl.max(yr), yr)
                 }
             }
             Signature::Pair { left, right } => {
-                let yl = self.signer_column(0, &left.name, (x, left_w), y0);
-                let yr = self.signer_column(1, &right.name, (right_x, right_w), y0);
+                // The right column signs for the body (the minutes' chair).
+                let yl = self.signer_column(0, &left.name, (x, left_w), y0, false);
+                let yr = self.signer_column(1, &right.name, (right_x, right_w), y0, !dry_run);
                 let signers = yl.max(yr);
                 let yl = self.recipients(&notice.recipients, yl + l.recipients_below_space_pt);
                 (yl.max(yr), signers)

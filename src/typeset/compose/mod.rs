@@ -17,10 +17,13 @@
 //! Here: the page model, the drawing of lines and rules, and the entry
 //! [`compose_pages`]; in `blocks.rs` the header, title, signature and Phụ
 //! lục heading blocks and the page numbers; in `flow.rs` the body's
-//! paragraphs and their pagination; in `table.rs` the data tables.
+//! paragraphs and their pagination; in `table.rs` the data tables; in
+//! `places.rs` where the number, the date and the signature went
+//! ([`SigningPlaces`], for signing).
 
 mod blocks;
 mod flow;
+mod places;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -60,6 +63,47 @@ pub struct Rule {
     pub width: f32,
     /// Thickness.
     pub thickness: f32,
+}
+
+/// The signer's box, 45 mm wide (the height is the signing space).
+pub const SIGNER_BOX_MM: f32 = 45.0;
+
+/// A rectangle on a page for signing: 1-based page, `[llx, lly, urx,
+/// ury]` in points with the origin at the page's bottom left (PDF's).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Place {
+    /// The page, from 1.
+    pub page: u32,
+    /// `[llx, lly, urx, ury]`, points, origin bottom left.
+    pub rect: [f32; 4],
+    /// The size of the text set there (0 for the signer's box).
+    pub size: f32,
+}
+
+/// The date line's place and its day's and month's parts (their blanks,
+/// or their numbers once dated).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DatePlace {
+    /// The whole line.
+    pub line: Place,
+    /// The day's blank or number.
+    pub day: [f32; 4],
+    /// The month's blank or number.
+    pub month: [f32; 4],
+}
+
+/// Where the pages laid out leave the number, the date and the
+/// signature: the number's blank (or number) after `Số:`, the date line,
+/// and the signing space of the issuing signer (the only one, or the right
+/// column of two), a [`SIGNER_BOX_MM`]-wide box centred in its column.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SigningPlaces {
+    /// The number after `Số:`.
+    pub number: Option<Place>,
+    /// The date line (none in the minutes).
+    pub date: Option<DatePlace>,
+    /// The issuing signer's signing space.
+    pub signer: Option<Place>,
 }
 
 /// One page: its number (from 1) and what is drawn on it.
@@ -103,6 +147,8 @@ struct Composer<'a> {
     /// a narrow column), so it flows as Word splits a row taller than a
     /// page, after the signer's column is drawn.
     flow_recipients: bool,
+    /// Where the number, date and signature went.
+    places: SigningPlaces,
 }
 
 impl<'a> Composer<'a> {
@@ -222,6 +268,12 @@ impl<'a> Composer<'a> {
 
 /// Lays the notice out on pages.
 pub fn compose_pages(notice: &Document, fonts: &FontSet) -> Vec<Page> {
+    compose_with_places(notice, fonts).0
+}
+
+/// Lays the notice out on pages, and says where on them the number, the
+/// date and the signature go ([`SigningPlaces`]).
+pub fn compose_with_places(notice: &Document, fonts: &FontSet) -> (Vec<Page>, SigningPlaces) {
     let l = &notice.layout;
     let mut c = Composer {
         l,
@@ -237,6 +289,7 @@ pub fn compose_pages(notice: &Document, fonts: &FontSet) -> Vec<Page> {
         numbering_starts: vec![0],
         signing_space: mm_to_pt(l.signature_space_mm),
         flow_recipients: false,
+        places: SigningPlaces::default(),
     };
     c.header(notice);
     c.title(notice);
@@ -275,5 +328,5 @@ pub fn compose_pages(notice: &Document, fonts: &FontSet) -> Vec<Page> {
         c.body(&appendix.body, 0.0);
     }
     c.page_numbers();
-    c.pages
+    (c.pages, c.places)
 }
