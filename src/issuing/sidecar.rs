@@ -175,7 +175,7 @@ impl Sidecar {
         Sidecar {
             version: VERSION,
             file: file.to_string(),
-            sha256: crate::incremental::hex(&Sha256::digest(pdf).into()),
+            sha256: crate::incremental::hex(&Sha256::digest(pdf)),
             size: Some(pdf.len() as u64),
             page_size: [mm_to_pt(l.page_width_mm), mm_to_pt(l.page_height_mm)]
                 .map(|v| (v * 100.0).round() / 100.0),
