@@ -165,7 +165,7 @@ fn picture(path: &Path, seal: bool) {
             let (xf, yf) = (x as f32, y as f32);
             let on = if seal {
                 let r = ((xf - 150.0).powi(2) + (yf - 150.0).powi(2)).sqrt();
-                (128.0..146.0).contains(&r) || r < 14.0
+                (128.0..150.0).contains(&r) || r < 14.0
             } else {
                 (yf - (100.0 + 60.0 * (xf / 30.0).sin())).abs() < 6.0
             };
@@ -318,7 +318,7 @@ fn assert_verifies(bench: &Bench, unsigned: &Path, signed: &Path) {
             assert!(printed.contains(&format!("object: {attribute}")), "{sig}: {attribute}");
         }
         assert!(!printed.contains("signingTime"), "{sig} has a signing-time");
-        assert_eq!(printed.matches("d.signerInfos:").count(), 1, "{sig}: one SignerInfo");
+        assert_eq!(printed.matches("d.issuerAndSerialNumber:").count(), 1, "{sig}: one SignerInfo");
     }
     // Fonts all embedded; a soft mask after each image.
     let fonts = run_ok(d, "pdffonts", &[s]);
@@ -354,6 +354,52 @@ fn assert_verifies(bench: &Bench, unsigned: &Path, signed: &Path) {
         run_ok(d, "pdfinfo", &["-meta", s])
     );
     assert!(run_ok(d, "pdfinfo", &["-meta", s]).contains("<pdfaid:part>2</pdfaid:part>"));
+    assert_structure(d, unsigned, signed);
+}
+
+/// What qpdf reads of the form and the trailers: two signature fields,
+/// each a widget printed and locked (`/F 132`) with only a normal
+/// appearance; `/SigFlags 3`; no NeedAppearances; the trailer keeps
+/// `/Root`, `/Info` and `/ID` and points back with `/Prev`; the update's
+/// cross-reference is a classic table.
+fn assert_structure(d: &Path, unsigned: &Path, signed: &Path) {
+    let s = signed.to_str().unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&run_ok(d, "qpdf", &["--json", "--json-key=acroform", s])).unwrap();
+    let form = &json["acroform"];
+    assert_eq!(form["needappearances"], false);
+    let fields = form["fields"].as_array().unwrap();
+    let names: Vec<&str> = fields.iter().map(|f| f["fullname"].as_str().unwrap()).collect();
+    assert_eq!(names, ["NguoiKy", "CoQuan"]);
+    for field in fields {
+        assert_eq!(field["fieldtype"], "/Sig");
+        assert_eq!(field["annotation"]["annotationflags"], 132);
+        let id = field["object"].as_str().unwrap().split(' ').next().unwrap().to_string();
+        let widget = run_ok(d, "qpdf", &[&format!("--show-object={id}"), s]);
+        let ap = &widget[widget.find("/AP << ").expect("an /AP") + 7..];
+        assert!(ap.starts_with("/N ") && ap[3..].trim_start().split(">>").next().unwrap().matches('/').count() == 0, "{widget}");
+        assert!(!widget.contains("/A ") && !widget.contains("/AA "), "{widget}");
+    }
+    let trailer = |file: &str| run_ok(d, "qpdf", &["--show-object=trailer", file]);
+    let (before, after) = (trailer(unsigned.to_str().unwrap()), trailer(s));
+    let key = |t: &str, k: &str| {
+        let at = t.find(k).unwrap_or_else(|| panic!("{k} in {t}"));
+        t[at..].split(" /").next().unwrap().trim_end_matches(" >>").to_string()
+    };
+    for k in ["/ID ", "/Info ", "/Root "] {
+        assert_eq!(key(&before, k), key(&after, k), "{k}");
+    }
+    assert!(after.contains("/Prev "), "{after}");
+    let catalog_id = key(&after, "/Root ").split(' ').nth(1).unwrap().to_string();
+    let catalog = run_ok(d, "qpdf", &[&format!("--show-object={catalog_id}"), s]);
+    let form_ref = key(&catalog, "/AcroForm ");
+    let form_id = form_ref.split(' ').nth(1).unwrap();
+    let acro_form = run_ok(d, "qpdf", &[&format!("--show-object={form_id}"), s]);
+    assert!(acro_form.contains("/SigFlags 3"), "{acro_form}");
+    let bytes = std::fs::read(signed).unwrap();
+    let tail = String::from_utf8_lossy(&bytes[bytes.len() - 40..]).into_owned();
+    let start: usize = tail.split("startxref").nth(1).unwrap().split_whitespace().next().unwrap().parse().unwrap();
+    assert!(bytes[start..].starts_with(b"xref\n"), "a classic cross-reference table");
 }
 
 /// The bounding box (x0, y0, x1, y1), pixels from the top left, of the
