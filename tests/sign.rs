@@ -51,7 +51,8 @@ fn tools(names: &[&str]) -> bool {
 /// default encryption, and `ky-legacy.p12` with -legacy); `old`, expired;
 /// `enc`, for encryption only.
 fn make_keys(dir: &Path) {
-    let leaf = "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n";
+    let leaf =
+        "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n";
     std::fs::write(dir.join("leaf.ext"), leaf).unwrap();
     std::fs::write(
         dir.join("enc.ext"),
@@ -62,9 +63,23 @@ fn make_keys(dir: &Path) {
         dir,
         "openssl",
         &[
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
-            "-days", "3650", "-subj", "/CN=Test CA/C=VN", "-addext",
-            "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-days",
+            "3650",
+            "-subj",
+            "/CN=Test CA/C=VN",
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign",
         ],
     );
     for (who, ext, days) in [
@@ -78,24 +93,55 @@ fn make_keys(dir: &Path) {
             dir,
             "openssl",
             &[
-                "req", "-newkey", "rsa:2048", "-nodes", "-keyout", &format!("{who}.key"), "-out",
-                &format!("{who}.csr"), "-subj", &subject,
+                "req",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                &format!("{who}.key"),
+                "-out",
+                &format!("{who}.csr"),
+                "-subj",
+                &subject,
             ],
         );
         run_ok(
             dir,
             "openssl",
             &[
-                "x509", "-req", "-in", &format!("{who}.csr"), "-CA", "ca.pem", "-CAkey", "ca.key",
-                "-CAcreateserial", "-days", days, "-extfile", ext, "-out", &format!("{who}.pem"),
+                "x509",
+                "-req",
+                "-in",
+                &format!("{who}.csr"),
+                "-CA",
+                "ca.pem",
+                "-CAkey",
+                "ca.key",
+                "-CAcreateserial",
+                "-days",
+                days,
+                "-extfile",
+                ext,
+                "-out",
+                &format!("{who}.pem"),
             ],
         );
         run_ok(
             dir,
             "openssl",
             &[
-                "pkcs12", "-export", "-inkey", &format!("{who}.key"), "-in", &format!("{who}.pem"),
-                "-certfile", "ca.pem", "-passout", "pass:test", "-out", &format!("{who}.p12"),
+                "pkcs12",
+                "-export",
+                "-inkey",
+                &format!("{who}.key"),
+                "-in",
+                &format!("{who}.pem"),
+                "-certfile",
+                "ca.pem",
+                "-passout",
+                "pass:test",
+                "-out",
+                &format!("{who}.p12"),
             ],
         );
     }
@@ -103,8 +149,19 @@ fn make_keys(dir: &Path) {
         dir,
         "openssl",
         &[
-            "pkcs12", "-export", "-legacy", "-inkey", "coquan.key", "-in", "coquan.pem", "-certfile",
-            "ca.pem", "-passout", "pass:test", "-out", "coquan-legacy.p12",
+            "pkcs12",
+            "-export",
+            "-legacy",
+            "-inkey",
+            "coquan.key",
+            "-in",
+            "coquan.pem",
+            "-certfile",
+            "ca.pem",
+            "-passout",
+            "pass:test",
+            "-out",
+            "coquan-legacy.p12",
         ],
     );
 }
@@ -116,7 +173,11 @@ fn make_token(dir: &Path) -> (PathBuf, PathBuf) {
     let tokens = dir.join("tokens");
     std::fs::create_dir_all(&tokens).unwrap();
     let conf = dir.join("softhsm2.conf");
-    std::fs::write(&conf, format!("directories.tokendir = {}\n", tokens.display())).unwrap();
+    std::fs::write(
+        &conf,
+        format!("directories.tokendir = {}\n", tokens.display()),
+    )
+    .unwrap();
     let module = [
         "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so",
         "/usr/lib/softhsm/libsofthsm2.so",
@@ -133,21 +194,74 @@ fn make_token(dir: &Path) -> (PathBuf, PathBuf) {
             .args(args)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{program}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{program}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     };
     with_conf(
         "softhsm2-util",
-        &["--init-token", "--free", "--label", "ketluan-test", "--so-pin", "12345678", "--pin", PIN],
+        &[
+            "--init-token",
+            "--free",
+            "--label",
+            "ketluan-test",
+            "--so-pin",
+            "12345678",
+            "--pin",
+            PIN,
+        ],
     );
     for (who, id) in [("ky", "01"), ("coquan", "02")] {
-        run_ok(dir, "openssl", &["pkey", "-in", &format!("{who}.key"), "-outform", "DER", "-out", &format!("{who}.key.der")]);
-        run_ok(dir, "openssl", &["x509", "-in", &format!("{who}.pem"), "-outform", "DER", "-out", &format!("{who}.crt.der")]);
-        for (object, kind) in [(format!("{who}.key.der"), "privkey"), (format!("{who}.crt.der"), "cert")] {
+        run_ok(
+            dir,
+            "openssl",
+            &[
+                "pkey",
+                "-in",
+                &format!("{who}.key"),
+                "-outform",
+                "DER",
+                "-out",
+                &format!("{who}.key.der"),
+            ],
+        );
+        run_ok(
+            dir,
+            "openssl",
+            &[
+                "x509",
+                "-in",
+                &format!("{who}.pem"),
+                "-outform",
+                "DER",
+                "-out",
+                &format!("{who}.crt.der"),
+            ],
+        );
+        for (object, kind) in [
+            (format!("{who}.key.der"), "privkey"),
+            (format!("{who}.crt.der"), "cert"),
+        ] {
             with_conf(
                 "pkcs11-tool",
                 &[
-                    "--module", &module.display().to_string(), "--token-label", "ketluan-test", "--login",
-                    "--pin", PIN, "--write-object", &object, "--type", kind, "--id", id, "--label", who,
+                    "--module",
+                    &module.display().to_string(),
+                    "--token-label",
+                    "ketluan-test",
+                    "--login",
+                    "--pin",
+                    PIN,
+                    "--write-object",
+                    &object,
+                    "--type",
+                    kind,
+                    "--id",
+                    id,
+                    "--label",
+                    who,
                 ],
             );
         }
@@ -178,7 +292,11 @@ fn picture(path: &Path, seal: bool) {
     let mut encoder = png::Encoder::new(&mut out, w, h);
     encoder.set_color(png::ColorType::Rgba);
     encoder.set_depth(png::BitDepth::Eight);
-    encoder.write_header().unwrap().write_image_data(&data).unwrap();
+    encoder
+        .write_header()
+        .unwrap()
+        .write_image_data(&data)
+        .unwrap();
     std::fs::write(path, out).unwrap();
 }
 
@@ -204,7 +322,8 @@ fn bench() -> Bench {
     picture(&d.join("con-dau.png"), true);
     let meetings = d.join("meetings");
     std::fs::create_dir_all(&meetings).unwrap();
-    let mut defaults = std::fs::read_to_string(root().join("meetings/van-phong/ketluan.yaml")).unwrap();
+    let mut defaults =
+        std::fs::read_to_string(root().join("meetings/van-phong/ketluan.yaml")).unwrap();
     defaults.push_str("\n# Con dấu: đường kính đo trên con dấu thật.\nseal:\n  diameter_mm: 36\n");
     std::fs::write(meetings.join("ketluan.yaml"), defaults).unwrap();
     std::fs::copy(root().join(DRAFT), meetings.join("vp.yaml")).unwrap();
@@ -213,9 +332,16 @@ fn bench() -> Bench {
         .args(["issue", "meetings/vp.yaml", "--date", "16/3/2021"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let pdf = d.join("output/vp.pdf");
-    assert!(d.join("output/vp.sign.json").is_file(), "issue writes the sidecar");
+    assert!(
+        d.join("output/vp.sign.json").is_file(),
+        "issue writes the sidecar"
+    );
     Bench { dir, pdf }
 }
 
@@ -234,7 +360,12 @@ fn signing_time() -> String {
 #[derive(Clone, Copy)]
 enum Key<'a> {
     File(&'a str),
-    Token { module: &'a Path, conf: &'a Path, label: &'a str, pin: &'a str },
+    Token {
+        module: &'a Path,
+        conf: &'a Path,
+        label: &'a str,
+        pin: &'a str,
+    },
 }
 
 fn sign(bench: &Bench, pdf: &Path, role: &str, key: Key, extra: &[&str]) -> Output {
@@ -244,7 +375,11 @@ fn sign(bench: &Bench, pdf: &Path, role: &str, key: Key, extra: &[&str]) -> Outp
         .arg("sign")
         .arg(pdf)
         .args(["--as", role, "--image"])
-        .arg(bench.path(if role == "co-quan" { "con-dau.png" } else { "chu-ky.png" }))
+        .arg(bench.path(if role == "co-quan" {
+            "con-dau.png"
+        } else {
+            "chu-ky.png"
+        }))
         .args(extra);
     match key {
         Key::File(name) => {
@@ -253,7 +388,12 @@ fn sign(bench: &Bench, pdf: &Path, role: &str, key: Key, extra: &[&str]) -> Outp
                 .arg(bench.path(name))
                 .env("KETLUAN_P12_PASSWORD", PASSWORD);
         }
-        Key::Token { module, conf, label, pin } => {
+        Key::Token {
+            module,
+            conf,
+            label,
+            pin,
+        } => {
             command
                 .arg("--pkcs11-module")
                 .arg(module)
@@ -267,7 +407,11 @@ fn sign(bench: &Bench, pdf: &Path, role: &str, key: Key, extra: &[&str]) -> Outp
 
 fn sign_ok(bench: &Bench, pdf: &Path, role: &str, key: Key) {
     let out = sign(bench, pdf, role, key, &["--signing-time", &signing_time()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Every check of the offline verification: `unsigned` is the issued PDF,
@@ -280,17 +424,41 @@ fn assert_verifies(bench: &Bench, unsigned: &Path, signed: &Path) {
     let blocks: Vec<&str> = report.split("Signature #").skip(1).collect();
     assert_eq!(blocks.len(), 2, "{report}");
     for (block, field) in blocks.iter().zip(["NguoiKy", "CoQuan"]) {
-        assert!(block.contains(&format!("Signature Field Name: {field}")), "{block}");
-        assert!(block.contains("Signature Type: ETSI.CAdES.detached"), "{block}");
-        assert!(block.contains("Signature Validation: Signature is Valid."), "{block}");
+        assert!(
+            block.contains(&format!("Signature Field Name: {field}")),
+            "{block}"
+        );
+        assert!(
+            block.contains("Signature Type: ETSI.CAdES.detached"),
+            "{block}"
+        );
+        assert!(
+            block.contains("Signature Validation: Signature is Valid."),
+            "{block}"
+        );
     }
     assert!(blocks[0].contains("Not total document signed"), "{report}");
     assert!(blocks[1].contains("Total document signed"), "{report}");
     // pyHanko, trusting only the test CA.
     if tools(&["pyhanko"]) {
-        let out = run(d, "pyhanko", &["sign", "validate", "--trust", "ca.pem", "--trust-replace", s]);
+        let out = run(
+            d,
+            "pyhanko",
+            &[
+                "sign",
+                "validate",
+                "--trust",
+                "ca.pem",
+                "--trust-replace",
+                s,
+            ],
+        );
         let text = String::from_utf8_lossy(&out.stdout);
-        assert!(out.status.success(), "{text}{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{text}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let lines: Vec<&str> = text.lines().collect();
         assert!(
             lines.iter().any(|l| l.starts_with("NguoiKy:")
@@ -299,7 +467,9 @@ fn assert_verifies(bench: &Bench, unsigned: &Path, signed: &Path) {
             "{text}"
         );
         assert!(
-            lines.iter().any(|l| l.starts_with("CoQuan:") && l.ends_with(":INTACT:TRUSTED,UNTOUCHED")),
+            lines
+                .iter()
+                .any(|l| l.starts_with("CoQuan:") && l.ends_with(":INTACT:TRUSTED,UNTOUCHED")),
             "{text}"
         );
     }
@@ -314,11 +484,22 @@ fn assert_verifies(bench: &Bench, unsigned: &Path, signed: &Path) {
             "openssl",
             &["cms", "-cmsout", "-print", "-inform", "DER", "-in", sig],
         );
-        for attribute in ["id-smime-aa-signingCertificateV2", "messageDigest", "contentType"] {
-            assert!(printed.contains(&format!("object: {attribute}")), "{sig}: {attribute}");
+        for attribute in [
+            "id-smime-aa-signingCertificateV2",
+            "messageDigest",
+            "contentType",
+        ] {
+            assert!(
+                printed.contains(&format!("object: {attribute}")),
+                "{sig}: {attribute}"
+            );
         }
         assert!(!printed.contains("signingTime"), "{sig} has a signing-time");
-        assert_eq!(printed.matches("d.issuerAndSerialNumber:").count(), 1, "{sig}: one SignerInfo");
+        assert_eq!(
+            printed.matches("d.issuerAndSerialNumber:").count(),
+            1,
+            "{sig}: one SignerInfo"
+        );
     }
     // Fonts all embedded; a soft mask after each image.
     let fonts = run_ok(d, "pdffonts", &[s]);
@@ -345,10 +526,14 @@ fn assert_verifies(bench: &Bench, unsigned: &Path, signed: &Path) {
     // qpdf, the prefix, the XMP.
     let check = run(d, "qpdf", &["--check", s]);
     assert!(check.status.success());
-    assert!(String::from_utf8_lossy(&check.stdout).contains("No syntax or stream encoding errors found"));
+    assert!(String::from_utf8_lossy(&check.stdout)
+        .contains("No syntax or stream encoding errors found"));
     let before = std::fs::read(unsigned).unwrap();
     let after = std::fs::read(signed).unwrap();
-    assert!(after.len() > before.len() && after.starts_with(&before), "not a prefix");
+    assert!(
+        after.len() > before.len() && after.starts_with(&before),
+        "not a prefix"
+    );
     assert_eq!(
         run_ok(d, "pdfinfo", &["-meta", unsigned.to_str().unwrap()]),
         run_ok(d, "pdfinfo", &["-meta", s])
@@ -369,22 +554,50 @@ fn assert_structure(d: &Path, unsigned: &Path, signed: &Path) {
     let form = &json["acroform"];
     assert_eq!(form["needappearances"], false);
     let fields = form["fields"].as_array().unwrap();
-    let names: Vec<&str> = fields.iter().map(|f| f["fullname"].as_str().unwrap()).collect();
+    let names: Vec<&str> = fields
+        .iter()
+        .map(|f| f["fullname"].as_str().unwrap())
+        .collect();
     assert_eq!(names, ["NguoiKy", "CoQuan"]);
     for field in fields {
         assert_eq!(field["fieldtype"], "/Sig");
         assert_eq!(field["annotation"]["annotationflags"], 132);
-        let id = field["object"].as_str().unwrap().split(' ').next().unwrap().to_string();
+        let id = field["object"]
+            .as_str()
+            .unwrap()
+            .split(' ')
+            .next()
+            .unwrap()
+            .to_string();
         let widget = run_ok(d, "qpdf", &[&format!("--show-object={id}"), s]);
         let ap = &widget[widget.find("/AP << ").expect("an /AP") + 7..];
-        assert!(ap.starts_with("/N ") && ap[3..].trim_start().split(">>").next().unwrap().matches('/').count() == 0, "{widget}");
-        assert!(!widget.contains("/A ") && !widget.contains("/AA "), "{widget}");
+        assert!(
+            ap.starts_with("/N ")
+                && ap[3..]
+                    .trim_start()
+                    .split(">>")
+                    .next()
+                    .unwrap()
+                    .matches('/')
+                    .count()
+                    == 0,
+            "{widget}"
+        );
+        assert!(
+            !widget.contains("/A ") && !widget.contains("/AA "),
+            "{widget}"
+        );
     }
     let trailer = |file: &str| run_ok(d, "qpdf", &["--show-object=trailer", file]);
     let (before, after) = (trailer(unsigned.to_str().unwrap()), trailer(s));
     let key = |t: &str, k: &str| {
         let at = t.find(k).unwrap_or_else(|| panic!("{k} in {t}"));
-        t[at..].split(" /").next().unwrap().trim_end_matches(" >>").to_string()
+        t[at..]
+            .split(" /")
+            .next()
+            .unwrap()
+            .trim_end_matches(" >>")
+            .to_string()
     };
     for k in ["/ID ", "/Info ", "/Root "] {
         assert_eq!(key(&before, k), key(&after, k), "{k}");
@@ -398,8 +611,19 @@ fn assert_structure(d: &Path, unsigned: &Path, signed: &Path) {
     assert!(acro_form.contains("/SigFlags 3"), "{acro_form}");
     let bytes = std::fs::read(signed).unwrap();
     let tail = String::from_utf8_lossy(&bytes[bytes.len() - 40..]).into_owned();
-    let start: usize = tail.split("startxref").nth(1).unwrap().split_whitespace().next().unwrap().parse().unwrap();
-    assert!(bytes[start..].starts_with(b"xref\n"), "a classic cross-reference table");
+    let start: usize = tail
+        .split("startxref")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(
+        bytes[start..].starts_with(b"xref\n"),
+        "a classic cross-reference table"
+    );
 }
 
 /// The bounding box (x0, y0, x1, y1), pixels from the top left, of the
@@ -487,40 +711,109 @@ fn assert_appearance(signed: &Path) {
         "signature y {by0}–{by1} not between the position (bottom {position}) and the name (top {name_top})"
     );
     let centre = f32_from(bx0 + bx1) / 2.0;
-    assert!((centre - name_centre).abs() < 4.0, "signature centred at {centre}, name at {name_centre}");
+    assert!(
+        (centre - name_centre).abs() < 4.0,
+        "signature centred at {centre}, name at {name_centre}"
+    );
     let (rx0, ry0, rx1, ry1) = pixels(signed, page as u32 + 1, red).expect("red seal drawn");
     // The seal's box is [llx, llx + 36 mm]; its right edge at the
     // signature box's llx + width/3 (box 127.56 pt centred on the column).
     let signer_llx: f32 = 411.02 - 127.56 / 2.0;
     let seal_right = signer_llx + 127.56 / 3.0;
-    assert!((f32_from(rx1) - seal_right).abs() < 3.0, "seal right edge {rx1}, expected {seal_right}");
-    assert!((f32_from(rx1 - rx0) - 36.0 * 72.0 / 25.4).abs() < 4.0, "seal width {}", rx1 - rx0);
-    let (seal_middle, signature_box_middle) = (f32_from(ry0 + ry1) / 2.0, (position + name_top) / 2.0);
-    assert!((seal_middle - signature_box_middle).abs() < 3.0, "seal centre {seal_middle}, box {signature_box_middle}");
-    assert!(rx0 < bx0 && rx1 > bx0, "the seal covers the signature's left part");
+    assert!(
+        (f32_from(rx1) - seal_right).abs() < 3.0,
+        "seal right edge {rx1}, expected {seal_right}"
+    );
+    assert!(
+        (f32_from(rx1 - rx0) - 36.0 * 72.0 / 25.4).abs() < 4.0,
+        "seal width {}",
+        rx1 - rx0
+    );
+    let (seal_middle, signature_box_middle) =
+        (f32_from(ry0 + ry1) / 2.0, (position + name_top) / 2.0);
+    assert!(
+        (seal_middle - signature_box_middle).abs() < 3.0,
+        "seal centre {seal_middle}, box {signature_box_middle}"
+    );
+    assert!(
+        rx0 < bx0 && rx1 > bx0,
+        "the seal covers the signature's left part"
+    );
 }
 
 #[test]
 fn a_key_file_signs_twice_and_every_check_passes() {
-    if !tools(&["openssl", "pdfsig", "qpdf", "pdffonts", "pdfimages", "pdftoppm"]) {
+    if !tools(&[
+        "openssl",
+        "pdfsig",
+        "qpdf",
+        "pdffonts",
+        "pdfimages",
+        "pdftoppm",
+    ]) {
         return;
     }
     let bench = bench();
     let unsigned = bench.path("in.pdf");
     std::fs::copy(&bench.pdf, &unsigned).unwrap();
+    let register = bench.path("so-van-ban-di/2021.csv");
+    let register_before = std::fs::read_to_string(&register).unwrap();
     sign_ok(&bench, &bench.pdf, "nguoi-ky", Key::File("ky.p12"));
+    assert_eq!(std::fs::read_to_string(&register).unwrap(), register_before);
+    assert!(
+        !bench.path("issued").exists(),
+        "the leader's signature does not issue"
+    );
     // OpenSSL's -legacy file (RC2/3DES) for the agency.
-    sign_ok(&bench, &bench.pdf, "co-quan", Key::File("coquan-legacy.p12"));
+    sign_ok(
+        &bench,
+        &bench.pdf,
+        "co-quan",
+        Key::File("coquan-legacy.p12"),
+    );
     assert_verifies(&bench, &unsigned, &bench.pdf);
     assert_appearance(&bench.pdf);
+
+    // The agency's signature issues: the copy under issued/<năm>/, the
+    // signing time in the register's row, the rest of the register as it was.
+    let issued = bench.path("issued/2021/01-TB-VP.pdf");
+    assert_eq!(
+        std::fs::read(&issued).unwrap(),
+        std::fs::read(&bench.pdf).unwrap()
+    );
+    let register_after = std::fs::read_to_string(&register).unwrap();
+    let (before_lines, after_lines): (Vec<&str>, Vec<&str>) = (
+        register_before.lines().collect(),
+        register_after.lines().collect(),
+    );
+    assert_eq!(before_lines.len(), after_lines.len());
+    let changed: Vec<usize> = (0..before_lines.len())
+        .filter(|&i| before_lines[i] != after_lines[i])
+        .collect();
+    assert_eq!(
+        changed,
+        [before_lines.len() - 1],
+        "only the notice's row changes"
+    );
+    let rows = python_csv(&register);
+    let row = rows.last().unwrap();
+    assert_eq!(row["so"], "01");
+    assert_eq!(row["thoi_gian_ky"], signing_time().as_str(), "{row:?}");
 
     // The same signing again gives the same bytes (PKCS#1 v1.5 and a fixed time).
     let again = bench.path("again.pdf");
     std::fs::copy(&unsigned, &again).unwrap();
-    std::fs::copy(bench.path("output/vp.sign.json"), bench.path("again.sign.json")).unwrap();
+    std::fs::copy(
+        bench.path("output/vp.sign.json"),
+        bench.path("again.sign.json"),
+    )
+    .unwrap();
     sign_ok(&bench, &again, "nguoi-ky", Key::File("ky.p12"));
     sign_ok(&bench, &again, "co-quan", Key::File("coquan-legacy.p12"));
-    assert_eq!(std::fs::read(&again).unwrap(), std::fs::read(&bench.pdf).unwrap());
+    assert_eq!(
+        std::fs::read(&again).unwrap(),
+        std::fs::read(&bench.pdf).unwrap()
+    );
 
     // A byte changed after signing: both verifiers say invalid.
     // (the line end before the first `endobj` made a space: the file
@@ -531,17 +824,49 @@ fn a_key_file_signs_twice_and_every_check_passes() {
     bytes[at - 1] = b' ';
     let changed = bench.path("changed.pdf");
     std::fs::write(&changed, &bytes).unwrap();
-    let report = String::from_utf8_lossy(&run(bench.dir.path(), "pdfsig", &["-nocert", changed.to_str().unwrap()]).stdout)
-        .into_owned();
+    let report = String::from_utf8_lossy(
+        &run(
+            bench.dir.path(),
+            "pdfsig",
+            &["-nocert", changed.to_str().unwrap()],
+        )
+        .stdout,
+    )
+    .into_owned();
     assert!(!report.contains("Signature is Valid."), "{report}");
     if tools(&["pyhanko"]) {
         let out = run(
             bench.dir.path(),
             "pyhanko",
-            &["sign", "validate", "--trust", "ca.pem", "--trust-replace", changed.to_str().unwrap()],
+            &[
+                "sign",
+                "validate",
+                "--trust",
+                "ca.pem",
+                "--trust-replace",
+                changed.to_str().unwrap(),
+            ],
         );
-        assert!(!out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+        assert!(
+            !out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
     }
+}
+
+/// A CSV file's rows as Python's csv module reads them.
+fn python_csv(file: &Path) -> Vec<serde_json::Map<String, serde_json::Value>> {
+    let out = run_ok(
+        file.parent().unwrap(),
+        "python3",
+        &[
+            "-c",
+            "import csv, json, sys; print(json.dumps(list(csv.DictReader(open(sys.argv[1], encoding='utf-8')))))",
+            file.to_str().unwrap(),
+        ],
+    );
+    serde_json::from_str(&out).unwrap()
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -550,14 +875,27 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 #[test]
 fn a_softhsm2_token_signs_twice_and_every_check_passes() {
-    if !tools(&["openssl", "pdfsig", "qpdf", "pdffonts", "pdfimages", "softhsm2-util", "pkcs11-tool"]) {
+    if !tools(&[
+        "openssl",
+        "pdfsig",
+        "qpdf",
+        "pdffonts",
+        "pdfimages",
+        "softhsm2-util",
+        "pkcs11-tool",
+    ]) {
         return;
     }
     let bench = bench();
     let (module, conf) = make_token(bench.dir.path());
     let unsigned = bench.path("in.pdf");
     std::fs::copy(&bench.pdf, &unsigned).unwrap();
-    let token = |label| Key::Token { module: &module, conf: &conf, label, pin: PIN };
+    let token = |label| Key::Token {
+        module: &module,
+        conf: &conf,
+        label,
+        pin: PIN,
+    };
     sign_ok(&bench, &bench.pdf, "nguoi-ky", token("ky"));
     sign_ok(&bench, &bench.pdf, "co-quan", token("coquan"));
     assert_verifies(&bench, &unsigned, &bench.pdf);
@@ -566,9 +904,19 @@ fn a_softhsm2_token_signs_twice_and_every_check_passes() {
     // A wrong PIN and a missing token: clear errors, the file unchanged.
     let before = std::fs::read(&unsigned).unwrap();
     std::fs::copy(&unsigned, &bench.pdf).unwrap();
-    let bad_pin = Key::Token { module: &module, conf: &conf, label: "ky", pin: "000000" };
+    let bad_pin = Key::Token {
+        module: &module,
+        conf: &conf,
+        label: "ky",
+        pin: "000000",
+    };
     let out = sign(&bench, &bench.pdf, "nguoi-ky", bad_pin, &[]);
-    assert_refused(&out, "sai mã PIN của token ketluan-test", &bench.pdf, &before);
+    assert_refused(
+        &out,
+        "sai mã PIN của token ketluan-test",
+        &bench.pdf,
+        &before,
+    );
     let mut command = ketluan_command();
     let out = command
         .current_dir(bench.dir.path())
@@ -576,17 +924,33 @@ fn a_softhsm2_token_signs_twice_and_every_check_passes() {
         .env("KETLUAN_PIN", PIN)
         .arg("sign")
         .arg(&bench.pdf)
-        .args(["--as", "nguoi-ky", "--image", "chu-ky.png", "--pkcs11-module"])
+        .args([
+            "--as",
+            "nguoi-ky",
+            "--image",
+            "chu-ky.png",
+            "--pkcs11-module",
+        ])
         .arg(&module)
         .args(["--token-label", "token-khac", "--key-label", "ky"])
         .output()
         .unwrap();
-    assert_refused(&out, "không thấy token có nhãn `token-khac`", &bench.pdf, &before);
+    assert_refused(
+        &out,
+        "không thấy token có nhãn `token-khac`",
+        &bench.pdf,
+        &before,
+    );
     let out = sign(
         &bench,
         &bench.pdf,
         "nguoi-ky",
-        Key::Token { module: &bench.path("khong-co.so"), conf: &conf, label: "ky", pin: PIN },
+        Key::Token {
+            module: &bench.path("khong-co.so"),
+            conf: &conf,
+            label: "ky",
+            pin: PIN,
+        },
         &[],
     );
     assert_refused(&out, "khong-co.so", &bench.pdf, &before);
@@ -595,9 +959,17 @@ fn a_softhsm2_token_signs_twice_and_every_check_passes() {
 fn assert_refused(out: &Output, message: &str, file: &Path, before: &[u8]) {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains(message), "expected «{message}» in: {stderr}");
+    assert!(
+        stderr.contains(message),
+        "expected «{message}» in: {stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert_eq!(std::fs::read(file).unwrap(), before, "{} changed", file.display());
+    assert_eq!(
+        std::fs::read(file).unwrap(),
+        before,
+        "{} changed",
+        file.display()
+    );
 }
 
 #[test]
@@ -614,13 +986,31 @@ fn bad_keys_and_bad_pdfs_are_refused_and_the_file_is_kept() {
     let out = wrong
         .current_dir(bench.dir.path())
         .env("KETLUAN_P12_PASSWORD", "sai")
-        .args(["sign", "output/vp.pdf", "--as", "nguoi-ky", "--image", "chu-ky.png", "--p12", "ky.p12"])
+        .args([
+            "sign",
+            "output/vp.pdf",
+            "--as",
+            "nguoi-ky",
+            "--image",
+            "chu-ky.png",
+            "--p12",
+            "ky.p12",
+        ])
         .output()
         .unwrap();
     refused(out, "sai mật khẩu của ky.p12");
-    refused(sign(&bench, pdf, "nguoi-ky", Key::File("old.p12"), &[]), "hết hạn");
-    refused(sign(&bench, pdf, "nguoi-ky", Key::File("enc.p12"), &[]), "không dùng để ký");
-    refused(sign(&bench, pdf, "co-quan", Key::File("coquan.p12"), &[]), "chưa có chữ ký của người có thẩm quyền");
+    refused(
+        sign(&bench, pdf, "nguoi-ky", Key::File("old.p12"), &[]),
+        "hết hạn",
+    );
+    refused(
+        sign(&bench, pdf, "nguoi-ky", Key::File("enc.p12"), &[]),
+        "không dùng để ký",
+    );
+    refused(
+        sign(&bench, pdf, "co-quan", Key::File("coquan.p12"), &[]),
+        "chưa có chữ ký của người có thẩm quyền",
+    );
 
     // Signed once; the same role again is refused, the signed file kept.
     sign_ok(&bench, pdf, "nguoi-ky", Key::File("ky.p12"));
@@ -649,7 +1039,11 @@ fn bad_keys_and_bad_pdfs_are_refused_and_the_file_is_kept() {
         &other,
         &other_bytes,
     );
-    std::fs::copy(bench.path("output/vp.sign.json"), bench.path("khac.sign.json")).unwrap();
+    std::fs::copy(
+        bench.path("output/vp.sign.json"),
+        bench.path("khac.sign.json"),
+    )
+    .unwrap();
     assert_refused(
         &sign(&bench, &other, "nguoi-ky", Key::File("ky.p12"), &[]),
         "không phải tệp đã ghi trong tệp vị trí ký",
@@ -667,7 +1061,16 @@ fn bad_keys_and_bad_pdfs_are_refused_and_the_file_is_kept() {
     run_ok(
         bench.dir.path(),
         "qpdf",
-        &["--encrypt", "u", "o", "256", "--", "in-unsigned.pdf", "khoa.pdf"].map(|a| {
+        &[
+            "--encrypt",
+            "u",
+            "o",
+            "256",
+            "--",
+            "in-unsigned.pdf",
+            "khoa.pdf",
+        ]
+        .map(|a| {
             if a == "in-unsigned.pdf" {
                 rendered_pdf.to_str().unwrap()
             } else {
@@ -675,7 +1078,11 @@ fn bad_keys_and_bad_pdfs_are_refused_and_the_file_is_kept() {
             }
         }),
     );
-    std::fs::copy(bench.path("output/vp.sign.json"), bench.path("khoa.sign.json")).unwrap();
+    std::fs::copy(
+        bench.path("output/vp.sign.json"),
+        bench.path("khoa.sign.json"),
+    )
+    .unwrap();
     let encrypted_bytes = std::fs::read(&encrypted).unwrap();
     assert_refused(
         &sign(&bench, &encrypted, "nguoi-ky", Key::File("ky.p12"), &[]),

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::CmdResult;
-use crate::issuing::sidecar;
+use crate::issuing::{register, sidecar};
 use crate::signing::keys::{FileKey, Signer, TokenKey, TokenRequest};
 use crate::signing::{self, Role, SignError};
 
@@ -40,7 +40,17 @@ pub struct Args {
     /// Write the signed file here instead of replacing FILE.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// The register's folder (the agency's signature records its time).
+    #[arg(long, default_value = register::DIR)]
+    pub register: PathBuf,
+    /// Where the agency's signature files the issued copy:
+    /// `<issued>/<năm>/<số>-<ký hiệu>.pdf`.
+    #[arg(long, default_value = ISSUED_DIR)]
+    pub issued: PathBuf,
 }
+
+/// The folder of signed, issued documents, by year.
+pub const ISSUED_DIR: &str = "issued";
 
 /// The roles `--as` takes.
 pub const ROLES: super::Choices<Role> =
@@ -107,6 +117,31 @@ fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// The issued copy's path and the register with the signing time, when
+/// the sidecar names an issued document (number and date); `None` for a
+/// file rendered `--for-signing`, numbered elsewhere.
+type IssuedFiles = Option<(PathBuf, Option<(PathBuf, Vec<u8>)>)>;
+
+fn issued_files(
+    args: &Args,
+    sidecar: &sidecar::Sidecar,
+    time: &str,
+) -> Result<IssuedFiles, String> {
+    let document = &sidecar.document;
+    let (Some(number), Some(date)) = (&document.number, &document.date) else {
+        return Ok(None);
+    };
+    let year = date.get(..4).unwrap_or("0000");
+    let copy = args
+        .issued
+        .join(year)
+        .join(format!("{number}-{}.pdf", document.notation));
+    let register_file = register::path_for(&args.register, year.parse().unwrap_or(0));
+    let updated = register::with_signing_time(&register_file, &sidecar.sha256, time)
+        .map_err(|e| e.to_string())?;
+    Ok(Some((copy, updated.map(|bytes| (register_file, bytes)))))
+}
+
 /// Signs a PDF.
 pub fn run(args: Args) -> CmdResult {
     let time = match signing_time(args.signing_time.as_deref()) {
@@ -137,6 +172,7 @@ pub fn run(args: Args) -> CmdResult {
         Err(e) => return fail(e),
     };
     let name = args.file.display().to_string();
+    let time_text = time.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
     let request = signing::Request {
         pdf: &pdf,
         name: &name,
@@ -154,8 +190,42 @@ pub fn run(args: Args) -> CmdResult {
         Err(e) => return fail(e.to_string()),
     };
     let target = args.output.as_deref().unwrap_or(&args.file);
-    if let Err(e) = crate::output::write_atomic(target, &signed) {
+    // The agency's signature issues the document: its copy under
+    // issued/<năm>/ and the signing time in the register, written with
+    // the signed file as one change.
+    let issued = match args.role {
+        Role::Agency => issued_files(&args, &sidecar, &time_text),
+        Role::Signer => Ok(None),
+    };
+    let issued = match issued {
+        Ok(i) => i,
+        Err(e) => return fail(e),
+    };
+    let mut files: Vec<(&Path, &[u8])> = vec![(target, &signed)];
+    if let Some((copy, register_file)) = &issued {
+        files.push((copy.as_path(), &signed));
+        if let Some((path, bytes)) = register_file {
+            files.push((path.as_path(), bytes));
+        }
+        if let Some(parent) = copy.parent() {
+            if let Err(e) = std::fs::create_dir_all(parent) {
+                return fail(format!("{}: {e}", parent.display()));
+            }
+        }
+    }
+    if let Err(e) = crate::output::write_batch_atomic(&files) {
         return fail(format!("{}: {e}", target.display()));
+    }
+    if let Some((copy, register_file)) = &issued {
+        println!("{}", copy.display());
+        match register_file {
+            Some((path, _)) => println!("{}", path.display()),
+            None => eprintln!(
+                "ketluan: {}: {}",
+                crate::tr!("diag.warning"),
+                crate::tr!("sign.not_in_register", dir = args.register.display())
+            ),
+        }
     }
     println!(
         "{}",

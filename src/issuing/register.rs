@@ -101,6 +101,68 @@ pub fn path_for(dir: &Path, year: i32) -> PathBuf {
     dir.join(format!("{year}.csv"))
 }
 
+/// The register's bytes with the signing time of the document whose
+/// PDF has SHA-256 `sha256` set to `time` (`thoi_gian_ky`): only that row's
+/// line is written again, every other byte is kept. `None` when no row
+/// has that hash (a register kept elsewhere, or a document not issued by
+/// ketluan).
+pub fn with_signing_time(
+    path: &Path,
+    sha256: &str,
+    time: &str,
+) -> Result<Option<Vec<u8>>, RegisterError> {
+    let fail = |line, message: String| RegisterError {
+        file: path.display().to_string(),
+        line,
+        message,
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(fail(0, e.to_string())),
+    };
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let mut reader = csv::ReaderBuilder::new().from_reader(&bytes[bom..]);
+    let headers = reader
+        .headers()
+        .map_err(|e| fail(1, e.to_string()))?
+        .clone();
+    let mut found: Option<(usize, Row)> = None;
+    let mut end = None;
+    for record in reader.records() {
+        let record =
+            record.map_err(|e| fail(e.position().map_or(0, |p| p.line()), e.to_string()))?;
+        let position = record
+            .position()
+            .cloned()
+            .unwrap_or_else(csv::Position::new);
+        if found.is_some() {
+            end = Some(bom + position.byte() as usize);
+            break;
+        }
+        let row: Row = record
+            .deserialize(Some(&headers))
+            .map_err(|e| fail(position.line(), e.to_string()))?;
+        if row.sha256.eq_ignore_ascii_case(sha256) && row.nguon != VOIDED {
+            found = Some((bom + position.byte() as usize, row));
+        }
+    }
+    let Some((start, mut row)) = found else {
+        return Ok(None);
+    };
+    let end = end.unwrap_or(bytes.len());
+    row.thoi_gian_ky = time.to_string();
+    let line = csv_text(&[&row], false).map_err(|e| fail(0, e.to_string()))?;
+    let mut out = bytes[..start].to_vec();
+    out.extend_from_slice(&line);
+    out.extend_from_slice(&bytes[end..]);
+    Ok(Some(out))
+}
+
 /// The rows of a register file (none when it does not exist), each with
 /// its line.
 pub fn read(path: &Path) -> Result<Vec<(u64, Row)>, RegisterError> {

@@ -175,19 +175,18 @@ impl TokenKey {
         let session = context.open_ro_session(slot).map_err(token_error)?;
         session
             .login(UserType::User, Some(&AuthPin::new(request.pin.into())))
-            .map_err(|e| match e {
-                cryptoki::error::Error::Pkcs11(rv, _)
-                    if matches!(
-                        rv,
-                        cryptoki::error::RvError::PinIncorrect
-                            | cryptoki::error::RvError::PinInvalid
-                            | cryptoki::error::RvError::PinLenRange
-                            | cryptoki::error::RvError::PinLocked
-                    ) =>
-                {
-                    SignError::Pin(request.token_label.to_string())
+            .map_err(|e| {
+                use cryptoki::error::{Error, RvError};
+                match e {
+                    Error::Pkcs11(
+                        RvError::PinIncorrect
+                        | RvError::PinInvalid
+                        | RvError::PinLenRange
+                        | RvError::PinLocked,
+                        _,
+                    ) => SignError::Pin(request.token_label.to_string()),
+                    other => token_error(other),
                 }
-                other => token_error(other),
             })?;
         let keys = session
             .find_objects(&[
