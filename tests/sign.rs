@@ -1012,6 +1012,27 @@ fn bad_keys_and_bad_pdfs_are_refused_and_the_file_is_kept() {
         "chưa có chữ ký của người có thẩm quyền",
     );
 
+    // A signing-places file whose signer box has no size; one that is not JSON.
+    let sidecar = bench.path("output/vp.sign.json");
+    let places = std::fs::read_to_string(&sidecar).unwrap();
+    let mut json: serde_json::Value = serde_json::from_str(&places).unwrap();
+    for rect in json["rects"].as_array_mut().unwrap() {
+        if rect["role"] == "signer" {
+            rect["rect"] = serde_json::json!([300.0, 300.0, 300.0, 300.0]);
+        }
+    }
+    std::fs::write(&sidecar, json.to_string()).unwrap();
+    refused(
+        sign(&bench, pdf, "nguoi-ky", Key::File("ky.p12"), &[]),
+        "vị trí `signer` trong tệp vị trí ký không dùng được",
+    );
+    std::fs::write(&sidecar, "{\n  \"version\": 1,\n  oops").unwrap();
+    refused(
+        sign(&bench, pdf, "nguoi-ky", Key::File("ky.p12"), &[]),
+        "vp.sign.json:3:3",
+    );
+    std::fs::write(&sidecar, places).unwrap();
+
     // Signed once; the same role again is refused, the signed file kept.
     sign_ok(&bench, pdf, "nguoi-ky", Key::File("ky.p12"));
     let signed = std::fs::read(pdf).unwrap();

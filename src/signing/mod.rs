@@ -206,8 +206,10 @@ fn check_ours(pdf: &[u8], name: &str, sidecar: &Sidecar) -> Result<(), SignError
 
 /// Signs: the new file's bytes (the old ones as a prefix).
 pub fn sign(request: &Request, signer: &dyn keys::Signer) -> Result<Vec<u8>, SignError> {
-    let original = update::Original::read(request.pdf)?;
+    // The file must be ours before it is parsed at all.
+    update::precheck(request.pdf)?;
     check_ours(request.pdf, request.name, request.sidecar)?;
+    let original = update::Original::read(request.pdf)?;
     check_certificate(signer.certificate(), &request.time)?;
     let fields = original.field_names()?;
     let field = request.role.field();
@@ -237,6 +239,14 @@ pub fn sign(request: &Request, signer: &dyn keys::Signer) -> Result<Vec<u8>, Sig
                 }
             ))
         })?;
+    let [llx, lly, urx, ury] = rect.rect;
+    if !rect.rect.iter().all(|v| v.is_finite()) || urx - llx < 1.0 || ury - lly < 1.0 {
+        return Err(SignError::Geometry(crate::tr!(
+            "sign.error.bad_rect",
+            role = request.role.rect_role(),
+            rect = format!("{:?}", rect.rect)
+        )));
+    }
     let picture = image::read_png(request.image, request.image_name)?;
     let time = pdf_date(&request.time);
     let prepared = original.prepare(&update::Addition {

@@ -96,21 +96,26 @@ fn last_startxref(bytes: &[u8]) -> Option<usize> {
     text.parse().ok()
 }
 
+/// The checks made before a file is parsed: the `%PDF-` header, and no
+/// `/Encrypt` in its last trailer (the file's last 4 KiB).
+pub fn precheck(bytes: &[u8]) -> Result<(), SignError> {
+    if !bytes.starts_with(b"%PDF-") {
+        return Err(SignError::NotPdf(crate::tr!("sign.not_pdf_header")));
+    }
+    let tail = &bytes[bytes.len().saturating_sub(4096)..];
+    if memchr::memmem::find(tail, b"/Encrypt").is_some() {
+        return Err(SignError::Encrypted);
+    }
+    Ok(())
+}
+
 impl<'a> Original<'a> {
     /// Reads a PDF; refuses an encrypted one or one that does not parse.
+    /// Call [`precheck`] first.
     pub fn read(bytes: &'a [u8]) -> Result<Original<'a>, SignError> {
-        if !bytes.starts_with(b"%PDF-") {
-            return Err(SignError::NotPdf(crate::tr!("sign.not_pdf_header")));
-        }
-        let encrypted = || {
-            let tail = &bytes[bytes.len().saturating_sub(4096)..];
-            memchr::memmem::find(tail, b"/Encrypt").is_some()
-        };
-        let document = match lopdf::Document::load_mem(bytes) {
-            Ok(d) => d,
-            Err(_) if encrypted() => return Err(SignError::Encrypted),
-            Err(e) => return Err(SignError::NotPdf(e.to_string())),
-        };
+        precheck(bytes)?;
+        let document =
+            lopdf::Document::load_mem(bytes).map_err(|e| SignError::NotPdf(e.to_string()))?;
         if document.was_encrypted() || document.trailer.get(b"Encrypt").is_ok() {
             return Err(SignError::Encrypted);
         }
