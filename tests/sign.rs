@@ -269,10 +269,11 @@ fn make_token(dir: &Path) -> (PathBuf, PathBuf) {
     (module, conf)
 }
 
-/// A blue stroke on a transparent ground (the signature) or a red ring
+/// A blue stroke on a transparent ground (the signature, 16:10, so that it
+/// is narrower than its 45 × 25 mm box and must be centred) or a red ring
 /// (the seal), as PNG.
 fn picture(path: &Path, seal: bool) {
-    let (w, h) = if seal { (300u32, 300u32) } else { (360, 200) };
+    let (w, h) = if seal { (300u32, 300u32) } else { (320, 200) };
     let mut data = Vec::with_capacity((w * h * 4) as usize);
     for y in 0..h {
         for x in 0..w {
@@ -516,7 +517,7 @@ fn assert_verifies(bench: &Bench, unsigned: &Path, signed: &Path) {
     let signature_images: Vec<usize> = rows
         .iter()
         .enumerate()
-        .filter(|(_, r)| r[2] == "image" && (r[3] == "360" || r[3] == "300"))
+        .filter(|(_, r)| r[2] == "image" && (r[3] == "320" || r[3] == "300"))
         .map(|(i, _)| i)
         .collect();
     assert_eq!(signature_images.len(), 2, "{images}");
