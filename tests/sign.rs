@@ -1072,6 +1072,17 @@ fn bad_keys_and_bad_pdfs_are_refused_and_the_file_is_kept() {
         &other,
         &other_bytes,
     );
+    // The issued file changed after issue, its length kept.
+    let mut changed = std::fs::read(pdf).unwrap();
+    let at = find(&changed, b"endobj").unwrap();
+    changed[at - 1] = b' ';
+    std::fs::write(&other, &changed).unwrap();
+    assert_refused(
+        &sign(&bench, &other, "nguoi-ky", Key::File("ky.p12"), &[]),
+        "không phải tệp đã ghi trong tệp vị trí ký",
+        &other,
+        &changed,
+    );
     std::fs::write(&other, b"not a pdf").unwrap();
     assert_refused(
         &sign(&bench, &other, "nguoi-ky", Key::File("ky.p12"), &[]),
