@@ -17,6 +17,9 @@ pub(super) struct PendingFile {
     pub(super) bytes: Vec<u8>,
     /// Its input key (None when the meeting file could not be hashed).
     pub(super) key: Option<String>,
+    /// A PDF's signing rectangles, written beside it
+    /// ([`crate::issuing::sidecar::path_for`]) once it is written.
+    pub(super) sidecar: Option<Vec<u8>>,
 }
 
 /// The files of one meeting, and its outcome so far.
@@ -31,7 +34,9 @@ impl Writes {
         let Writes { mut outcome, files } = self;
         let mut entry = outcome.entry.take().unwrap_or_default();
         for f in files {
-            match write_atomic_unsynced_folder(&f.target, &f.bytes) {
+            let written = write_atomic_unsynced_folder(&f.target, &f.bytes);
+            let sidecar = f.sidecar.as_ref().filter(|_| written.is_ok());
+            match written {
                 Ok(changed) => {
                     outcome.written += 1;
                     let key = if changed {
@@ -64,6 +69,30 @@ impl Writes {
                     ));
                     entry.outputs.remove(&f.output.name());
                     outcome.status = Status::Failed;
+                }
+            }
+            if let Some(bytes) = sidecar {
+                let path = crate::issuing::sidecar::path_for(&f.target);
+                match write_atomic_unsynced_folder(&path, bytes) {
+                    Ok(changed) => {
+                        outcome.written += 1;
+                        let key = if changed {
+                            "build.written"
+                        } else {
+                            "build.unchanged"
+                        };
+                        let line = crate::tr!(key, file = file.display(), output = path.display());
+                        outcome.lines.push((f.output, line));
+                    }
+                    Err(e) => {
+                        outcome.errors.push(crate::tr!(
+                            "build.write_failed",
+                            file = file.display(),
+                            output = path.display(),
+                            error = e
+                        ));
+                        outcome.status = Status::Failed;
+                    }
                 }
             }
         }
