@@ -104,9 +104,16 @@ fn line_box(pages: &[Vec<Word>], page: u32, text: &str) -> [f32; 4] {
     panic!("no line `{text}` on page {page}");
 }
 
-fn role<'s>(s: &'s Sidecar, role: &str) -> &'s SignRect {
-    s.rect(role)
-        .unwrap_or_else(|| panic!("no `{role}` in {}", s.file))
+/// The rectangle of `role`, on a page the PDF has (of `pages`).
+fn role<'s>(s: &'s Sidecar, role: &str, pages: usize) -> &'s SignRect {
+    let r = s
+        .rect(role)
+        .unwrap_or_else(|| panic!("no `{role}` in {}", s.file));
+    assert!(
+        (1..=pages).contains(&(r.page as usize)),
+        "{r:?}: the PDF has {pages} pages"
+    );
+    r
 }
 
 /// The sidecar beside `pdf`, checked against its bytes.
@@ -124,7 +131,7 @@ fn sidecar_of(pdf: &Path) -> Sidecar {
 /// The number's rectangle: the blank between `Số:` and `/…` of at least
 /// 28 pt, or exactly the number (its digits, half an em each).
 fn check_number(s: &Sidecar, pages: &[Vec<Word>]) {
-    let r = role(s, "number");
+    let r = role(s, "number", pages.len());
     let line = on_line(pages, r.page, r.rect);
     let so = line
         .iter()
@@ -160,7 +167,7 @@ fn check_number(s: &Sidecar, pages: &[Vec<Word>]) {
 /// The date line's rectangle holds its words; its parts are the blanks
 /// after `ngày` and `tháng`, or hold the day and the month.
 fn check_date(s: &Sidecar, pages: &[Vec<Word>]) {
-    let r = role(s, "date");
+    let r = role(s, "date", pages.len());
     assert_eq!(r.italic, Some(true));
     // The words of the header's right column (from x 269.29: the left
     // margin and the left column), on the date's row.
@@ -219,7 +226,7 @@ fn check_date(s: &Sidecar, pages: &[Vec<Word>]) {
 /// sidecar has one) a square of its diameter whose right edge is a third
 /// into the box, centred on it vertically.
 fn check_signer(s: &Sidecar, pages: &[Vec<Word>], position: &str, name: &str) {
-    let r = role(s, "signer");
+    let r = role(s, "signer", pages.len());
     let [llx, lly, urx, ury] = r.rect;
     assert!((urx - llx - 127.56).abs() < 0.02, "{r:?}");
     let above = line_box(pages, r.page, position);
@@ -388,4 +395,39 @@ fn issuing_fills_the_rects_with_the_number_and_the_date() {
     check_date(&s, &pages);
     check_signer(&s, &pages, "PHÓ CHÁNH VĂN PHÒNG", "Lò Thị Hương");
     assert_eq!(s.rect("seal").unwrap().diameter_mm, Some(36.0));
+}
+
+#[test]
+fn a_bad_seal_diameter_is_named_by_file_line_column_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    examples(dir.path());
+    let defaults = dir.path().join("meetings/van-phong/ketluan.yaml");
+    let text = std::fs::read_to_string(&defaults).unwrap();
+    let line = text.lines().count();
+    for (value, says) in [
+        ("0", "`0` nằm ngoài khoảng cho phép"),
+        ("tròn", "cần một số"),
+        ("101", "`101`"),
+    ] {
+        std::fs::write(
+            &defaults,
+            text.replace("diameter_mm: 36", &format!("diameter_mm: {value}")),
+        )
+        .unwrap();
+        let out = ketluan_command()
+            .current_dir(dir.path())
+            .args([
+                "render",
+                "meetings/van-phong",
+                "--for-signing",
+                "-o",
+                "output",
+            ])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{value}");
+        let at = format!("ketluan.yaml:{line}:16: lỗi: `seal.diameter_mm`: ");
+        assert!(err.contains(&at) && err.contains(says), "{value}: {err}");
+    }
 }
