@@ -11,7 +11,7 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
 
 use common::*;
 use ketluan::issuing::sidecar::{self, Sidecar, SignRect};
@@ -65,7 +65,7 @@ fn words(pdf: &Path) -> Vec<Vec<Word>> {
 
 /// The words of `page` (1-based) on the line of `rect` (their middle
 /// inside its height).
-fn on_line<'w>(pages: &'w [Vec<Word>], page: u32, rect: [f32; 4]) -> Vec<&'w Word> {
+fn on_line(pages: &[Vec<Word>], page: u32, rect: [f32; 4]) -> Vec<&Word> {
     pages[page as usize - 1]
         .iter()
         .filter(|w| {
@@ -283,6 +283,22 @@ fn examples(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// `ketluan ARGS` run in `dir` (documents into `dir/output`).
+fn run(dir: &Path, args: &[&str]) -> Output {
+    ketluan_command()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// [`run`], insisting on success.
+fn run_ok(dir: &Path, args: &[&str]) {
+    let out = run(dir, args);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{args:?}: {err}");
+}
+
 /// (PDF, the last line over the signing space, the name under it).
 const SIGNERS: &[(&str, &str, &str)] = &[
     (
@@ -319,23 +335,9 @@ fn for_signing_the_rects_name_the_blanks_and_the_signing_space() {
     }
     let dir = tempfile::tempdir().unwrap();
     examples(dir.path());
-    let out = ketluan_command()
-        .current_dir(dir.path())
-        .args([
-            "render",
-            "meetings",
-            "--for-signing",
-            "-f",
-            "docx",
-            "-o",
-            "output",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    run_ok(
+        dir.path(),
+        &["render", "meetings", "--for-signing", "-f", "docx"],
     );
     let mut signer_pages = Vec::new();
     for (file, position, name) in SIGNERS {
@@ -372,18 +374,8 @@ fn issuing_fills_the_rects_with_the_number_and_the_date() {
     }
     let dir = tempfile::tempdir().unwrap();
     let files = examples(dir.path());
-    let out = ketluan_command()
-        .current_dir(dir.path())
-        .arg("issue")
-        .arg(&files[2])
-        .args(["--date", "16/3/2021"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let file = files[2].to_string_lossy();
+    run_ok(dir.path(), &["issue", &file, "--date", "16/3/2021"]);
     let pdf = dir
         .path()
         .join("output/2021-03-15-hop-giao-ban-van-phong.pdf");
@@ -414,17 +406,10 @@ fn a_bad_seal_diameter_is_named_by_file_line_column_and_field() {
             text.replace("diameter_mm: 36", &format!("diameter_mm: {value}")),
         )
         .unwrap();
-        let out = ketluan_command()
-            .current_dir(dir.path())
-            .args([
-                "render",
-                "meetings/van-phong",
-                "--for-signing",
-                "-o",
-                "output",
-            ])
-            .output()
-            .unwrap();
+        let out = run(
+            dir.path(),
+            &["render", "meetings/van-phong", "--for-signing"],
+        );
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{value}");
         let at = format!("ketluan.yaml:{line}:16: lỗi: `seal.diameter_mm`: ");
