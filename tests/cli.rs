@@ -410,7 +410,10 @@ fn bash_completion_offers_the_subcommands() {
         ["export"]
     );
     let options = bash_completes(&script, &cwd, &["ketluan", "render", "--f"]);
-    assert_eq!(options, ["--font-dir", "--force", "--format"]);
+    assert_eq!(
+        options,
+        ["--font-dir", "--for-signing", "--force", "--format"]
+    );
 }
 
 #[test]

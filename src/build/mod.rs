@@ -67,6 +67,10 @@ pub struct Options {
     pub prune: bool,
     /// Render everything, even what is up to date.
     pub force: bool,
+    /// Documents for signing elsewhere (`render --for-signing`): a wider
+    /// blank for the number, and the PDF's signing rectangles
+    /// (`<stem>.sign.json`) written beside it; implies `force` and PDF.
+    pub for_signing: bool,
 }
 
 /// How a run reports.
@@ -132,6 +136,8 @@ pub struct Engine {
     templates_digest: Digest32,
     keys: KeyContext,
     force: bool,
+    /// Documents for signing, with their `.sign.json` ([`Options::for_signing`]).
+    for_signing: bool,
     prune: bool,
     /// Worker threads (None: one per core).
     jobs: Option<usize>,
@@ -146,8 +152,11 @@ impl Engine {
     /// backends and the worker pool. Fails on a broken template (nothing is
     /// written then).
     pub fn new(opts: &Options) -> Result<Engine, Box<dyn std::error::Error>> {
-        let force = opts.force;
+        let force = opts.force || opts.for_signing;
         let mut formats = opts.formats.clone();
+        if opts.for_signing {
+            formats.push(Format::Pdf);
+        }
         formats.sort();
         formats.dedup();
         let mut documents = opts.documents.clone();
@@ -165,7 +174,10 @@ impl Engine {
         };
         let renderers = formats.iter().map(|f| renderer_for(*f, &options)).collect();
         let digest = templates_digest(&templates);
-        let keys = KeyContext::new(digest, !opts.no_pdfa, opts.font_dir.as_deref(), &formats);
+        let mut keys = KeyContext::new(digest, !opts.no_pdfa, opts.font_dir.as_deref(), &formats);
+        if opts.for_signing {
+            keys = keys.for_signing();
+        }
         Ok(Engine {
             out: opts.out.clone(),
             documents,
@@ -175,6 +187,7 @@ impl Engine {
             templates_digest: digest,
             keys,
             force,
+            for_signing: opts.for_signing,
             prune: opts.prune,
             jobs: opts.jobs.filter(|n| *n > 0),
             pool: std::sync::OnceLock::new(),

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use crate::diag::stderr_color;
 use crate::document::{compose, Document};
 use crate::incremental::{absolute, up_to_date, DocumentRecord, MeetingRecord};
+use crate::issuing::sidecar::Sidecar;
 use crate::model::{load::load_read, load_meeting};
 use crate::model::{DocumentKind, Meeting};
 use crate::tracking::TrackedTask;
@@ -169,6 +170,10 @@ impl Batch<'_> {
             }
             any_stale = true;
             let document = match compose(&meeting, kind, &engine.templates) {
+                Ok(d) if engine.for_signing => Document {
+                    file_name: Some(format!("{stem}{}", kind.file_suffix())),
+                    ..d.for_signing()
+                },
                 Ok(d) => Document {
                     file_name: Some(format!("{stem}{}", kind.file_suffix())),
                     ..d
@@ -196,8 +201,23 @@ impl Batch<'_> {
                 else {
                     continue;
                 };
-                match renderer.render(&document) {
-                    Ok(bytes) => files.push(PendingFile {
+                let rendered = if engine.for_signing {
+                    renderer
+                        .render_for_signing(&document)
+                        .map(|(bytes, places)| {
+                            let sidecar = places.map(|p| {
+                                let name = target.file_name().unwrap_or_default();
+                                Sidecar::of(&name.to_string_lossy(), &bytes, &document, &p)
+                                    .to_json()
+                                    .into_bytes()
+                            });
+                            (bytes, sidecar)
+                        })
+                } else {
+                    renderer.render(&document).map(|bytes| (bytes, None))
+                };
+                match rendered {
+                    Ok((bytes, sidecar)) => files.push(PendingFile {
                         output,
                         key: inputs.as_ref().map(|i| {
                             engine.keys.output_key(
@@ -209,6 +229,7 @@ impl Batch<'_> {
                         }),
                         target,
                         bytes,
+                        sidecar,
                     }),
                     Err(e) => {
                         outcome.errors.push(crate::tr!(

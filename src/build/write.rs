@@ -17,6 +17,9 @@ pub(super) struct PendingFile {
     pub(super) bytes: Vec<u8>,
     /// Its input key (None when the meeting file could not be hashed).
     pub(super) key: Option<String>,
+    /// A PDF's signing rectangles, written beside it
+    /// ([`crate::issuing::sidecar::path_for`]) once it is written.
+    pub(super) sidecar: Option<Vec<u8>>,
 }
 
 /// The files of one meeting, and its outcome so far.
@@ -31,45 +34,60 @@ impl Writes {
         let Writes { mut outcome, files } = self;
         let mut entry = outcome.entry.take().unwrap_or_default();
         for f in files {
-            match write_atomic_unsynced_folder(&f.target, &f.bytes) {
-                Ok(changed) => {
-                    outcome.written += 1;
-                    let key = if changed {
-                        "build.written"
-                    } else {
-                        "build.unchanged"
-                    };
-                    outcome.lines.push((
-                        f.output,
-                        crate::tr!(key, file = file.display(), output = f.target.display()),
-                    ));
-                    match f.key {
-                        Some(key) => {
-                            let size = f.bytes.len() as u64;
-                            entry
-                                .outputs
-                                .insert(f.output.name(), OutputRecord { key, size });
-                        }
-                        None => {
-                            entry.outputs.remove(&f.output.name());
-                        }
-                    }
+            if !outcome.write(file, f.output, &f.target, &f.bytes) {
+                entry.outputs.remove(&f.output.name());
+                continue;
+            }
+            match f.key {
+                Some(key) => {
+                    let size = f.bytes.len() as u64;
+                    entry
+                        .outputs
+                        .insert(f.output.name(), OutputRecord { key, size });
                 }
-                Err(e) => {
-                    outcome.errors.push(crate::tr!(
-                        "build.write_failed",
-                        file = file.display(),
-                        output = f.target.display(),
-                        error = e
-                    ));
+                None => {
                     entry.outputs.remove(&f.output.name());
-                    outcome.status = Status::Failed;
                 }
+            }
+            if let Some(bytes) = &f.sidecar {
+                let path = crate::issuing::sidecar::path_for(&f.target);
+                outcome.write(file, f.output, &path, bytes);
             }
         }
         outcome.lines.sort_by_key(|(output, _)| *output);
         outcome.entry = Some(entry);
         outcome
+    }
+}
+
+impl Outcome {
+    /// Writes meeting `file`'s `output` (or its sidecar) to `path`
+    /// atomically, with its line, or its error and the meeting failed;
+    /// whether it was written.
+    fn write(&mut self, file: &Path, output: Output, path: &Path, bytes: &[u8]) -> bool {
+        match write_atomic_unsynced_folder(path, bytes) {
+            Ok(changed) => {
+                self.written += 1;
+                let key = if changed {
+                    "build.written"
+                } else {
+                    "build.unchanged"
+                };
+                let line = crate::tr!(key, file = file.display(), output = path.display());
+                self.lines.push((output, line));
+                true
+            }
+            Err(e) => {
+                self.errors.push(crate::tr!(
+                    "build.write_failed",
+                    file = file.display(),
+                    output = path.display(),
+                    error = e
+                ));
+                self.status = Status::Failed;
+                false
+            }
+        }
     }
 }
 

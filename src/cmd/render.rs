@@ -57,6 +57,7 @@ impl BuildArgs {
             jobs: self.jobs,
             prune: self.prune,
             force,
+            for_signing: false,
         }
     }
 }
@@ -85,6 +86,11 @@ pub struct Args {
     /// Render every meeting, even those unchanged since their last render.
     #[arg(long)]
     pub force: bool,
+    /// Make the documents for signing: the number's blank at least 28 pt
+    /// wide, and beside each PDF (always written) `<stem>.sign.json`, where
+    /// the number, the date, the signature and the seal go (implies --force).
+    #[arg(long)]
+    pub for_signing: bool,
 }
 
 impl OutputArgs {
@@ -98,7 +104,11 @@ impl OutputArgs {
 /// Renders every file; exit code 0 only when every file rendered (or was
 /// already up to date).
 pub fn run(args: Args) -> CmdResult {
-    let engine = Engine::new(&args.output.options(args.force))?;
+    let options = Options {
+        for_signing: args.for_signing,
+        ..args.output.options(args.force)
+    };
+    let engine = Engine::new(&options)?;
     let files = collect_meeting_files(&args.paths)?;
     let summary = engine.run(&files, Report::auto());
     Ok(if summary.success() {

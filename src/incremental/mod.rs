@@ -383,6 +383,17 @@ impl KeyContext {
         }
     }
 
+    /// The context of a run that makes documents for signing
+    /// (`render --for-signing`): every key differs from a plain run's, so
+    /// neither run takes the other's files for up to date.
+    pub fn for_signing(mut self) -> KeyContext {
+        let mut h = Sha256::new();
+        field(&mut h, &self.base);
+        field(&mut h, b"for-signing");
+        self.base = h.finalize().into();
+        self
+    }
+
     /// The nearest `ketluan.yaml` for a meeting file (cached per folder).
     pub fn defaults_for(&self, meeting: &Path) -> Option<PathBuf> {
         let dir = meeting.parent().unwrap_or(Path::new("")).to_path_buf();

@@ -210,7 +210,13 @@ mod tests {
 
     #[test]
     fn the_seal_covers_a_third_of_the_signature_on_its_left() {
-        let seal = rounded(seal_rect([347.24, 300.0, 474.80, 370.87], 36.0));
+        // The box of the house layout: 45 mm centred at x 411.02, the
+        // signing space from y 370.87 down to 300.
+        let centre = mm_to_pt(30.0 + 65.0 + 50.0);
+        let half = mm_to_pt(22.5);
+        let signer = [centre - half, 300.0, centre + half, 300.0 + mm_to_pt(25.0)];
+        assert_eq!(rounded(signer), [347.24, 300.0, 474.8, 370.87]);
+        let seal = rounded(seal_rect(signer, 36.0));
         assert_eq!(seal, [287.72, 284.41, 389.76, 386.46]);
     }
 

@@ -334,7 +334,7 @@ pub const SIGNER: &[Field] = &[
 
 /// `seal`.
 pub const SEAL: &[Field] = &[
-    f("diameter_mm", Kind::Millimetres(10.0, 100.0), "Đường kính con dấu của cơ quan (mm), đo trên dấu thật; có thì tệp .sign.json (render --for-signing, issue) ghi chỗ đóng dấu: hình vuông cạnh bằng đường kính, trùm 1/3 chữ ký về bên trái"),
+    f("diameter_mm", Kind::Millimetres(10.0, 100.0), "Đường kính con dấu của cơ quan (mm, lớn hơn 10, không quá 100), đo trên dấu thật; có thì tệp .sign.json (render --for-signing, issue) ghi chỗ đóng dấu: hình vuông cạnh bằng đường kính, trùm 1/3 chữ ký về bên trái"),
 ];
 
 /// The top level of a meeting file (and of `ketluan.yaml`). The order is

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::{compose_pages, Page};
+use super::{compose_pages, compose_with_places, Page};
 use crate::body::{Block, BlockKind, BodyPart, Inline};
 use crate::document::{compose, Appendix, Document, HeadingLine, Signature, RECIPIENTS_HEADING};
 use crate::layout::{mm_to_pt, Layout};
@@ -302,4 +302,37 @@ fn pages_are_numbered_from_page_two_and_a_phu_luc_on_its_own() {
     let mut want = want;
     want.extend((starts + 1..with.len()).map(|i| (i, (i - starts + 1).to_string())));
     assert_eq!(page_numbers(&doc, &with), want);
+}
+
+#[test]
+fn the_signers_box_is_45_mm_centred_in_the_right_column_under_the_position() {
+    // A body of 30 lines: the signature on page 2, its box recorded there
+    // (not on the scratch page of the block's measuring).
+    for (lines, page) in [(3, 1), (30, 2)] {
+        let doc = notice(vec![body("P", lines)]);
+        let (pages, places) = compose_with_places(&doc, &fonts());
+        assert_eq!(pages, compose_pages(&doc, &fonts()));
+        let signer = places.signer.expect("a signer's box");
+        assert_eq!((signer.page, pages.len() as u32), (page, page));
+        let [llx, lly, urx, ury] = signer.rect;
+        assert!(
+            (llx - 347.24).abs() < 0.01 && (urx - 474.80).abs() < 0.01,
+            "{signer:?}"
+        );
+        assert!((ury - lly - mm_to_pt(25.0)).abs() < 0.01, "{signer:?}");
+        // The position's baseline is above the box, the name's below it.
+        let height = mm_to_pt(doc.layout.page_height_mm);
+        let baseline = |text: &str| {
+            pages[page as usize - 1]
+                .texts
+                .iter()
+                .find(|t| t.text == text)
+                .map(|t| height - t.baseline)
+                .expect(text)
+        };
+        assert!(baseline("CHÁNH VĂN PHÒNG") > ury && baseline("Nguyễn Văn A") < lly);
+        let number = places.number.expect("the number's place");
+        assert_eq!(number.page, 1);
+        assert!(places.date.is_some());
+    }
 }
