@@ -234,7 +234,7 @@ fn help_section(help: &str, heading: &str) -> Option<Vec<(String, String)>> {
 }
 
 /// The commands README.md says `ketluan --help` explains.
-const COMMANDS: [&str; 15] = [
+const COMMANDS: [&str; 16] = [
     "render",
     "check",
     "new",
@@ -244,6 +244,7 @@ const COMMANDS: [&str; 15] = [
     "remind",
     "issue",
     "register",
+    "sign",
     "templates",
     "watch",
     "site",

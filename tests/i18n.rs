@@ -323,6 +323,15 @@ fn words(text: &str) -> BTreeSet<String> {
 /// English help quotes, and `in` (Vietnamese for "print").
 const SHARED: &[&str] = &[
     "xlsx",
+    // `sign`: the signature standard and the device, named alike in both.
+    "pades",
+    "token",
+    "usb",
+    "dll",
+    "iso",
+    "pfx",
+    "pin",
+    "png",
     "bash",
     "meetings",
     "cancelled",
