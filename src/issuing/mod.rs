@@ -13,6 +13,7 @@
 
 pub mod audit;
 pub mod export;
+pub mod paper;
 pub mod register;
 pub mod sidecar;
 
