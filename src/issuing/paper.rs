@@ -23,7 +23,7 @@ pub const TITLE: &str = "SỔ ĐĂNG KÝ VĂN BẢN ĐI";
 /// The ten columns of the form: heading, share of the text width, and
 /// alignment of the rows' cells.
 pub const COLUMNS: [(&str, f32, CellAlign); 10] = [
-    ("Số, ký hiệu văn bản", 0.09, CellAlign::Centre),
+    ("Số, ký hiệu văn bản", 0.08, CellAlign::Centre),
     ("Ngày tháng văn bản", 0.08, CellAlign::Centre),
     (
         "Tên loại và trích yếu nội dung văn bản",
@@ -31,11 +31,11 @@ pub const COLUMNS: [(&str, f32, CellAlign); 10] = [
         CellAlign::Left,
     ),
     ("Người ký", 0.10, CellAlign::Left),
-    ("Nơi nhận văn bản", 0.14, CellAlign::Left),
-    ("Đơn vị, người nhận bản lưu", 0.09, CellAlign::Left),
+    ("Nơi nhận văn bản", 0.17, CellAlign::Left),
+    ("Đơn vị, người nhận bản lưu", 0.08, CellAlign::Left),
     ("Số lượng bản", 0.05, CellAlign::Centre),
     ("Ngày chuyển", 0.08, CellAlign::Centre),
-    ("Ký nhận", 0.06, CellAlign::Left),
+    ("Ký nhận", 0.05, CellAlign::Left),
     ("Ghi chú", 0.06, CellAlign::Left),
 ];
 

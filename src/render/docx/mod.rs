@@ -425,6 +425,11 @@ impl<'a> Builder<'a> {
     /// The paragraph that ends a section (its properties in `section`):
     /// 1 pt high, so that it adds nothing the PDF does not have.
     fn section_break(&mut self, section: SectionProperty) -> Paragraph {
+        self.point_paragraph().section_property(section)
+    }
+
+    /// An empty paragraph 1 pt high.
+    fn point_paragraph(&mut self) -> Paragraph {
         self.paragraph()
             .size(2)
             .line_spacing(
@@ -434,7 +439,6 @@ impl<'a> Builder<'a> {
                     .line(20)
                     .line_rule(LineSpacingType::Exact),
             )
-            .section_property(section)
     }
 
     /// A single-spaced paragraph with `before_twips` of space above it.
@@ -590,8 +594,9 @@ impl<'a> Builder<'a> {
         docx
     }
 
-    /// A register: its cover lines, then, from the next page (a section
-    /// of its own, numbered on from the cover), its table.
+    /// A register: its cover lines, then, from the next page, its table
+    /// (after a paragraph 1 pt high that carries the page break: a
+    /// section break right before a table LibreOffice does not honour).
     fn book(&mut self, book: &'a Book) -> Docx {
         let mut docx = self.page_setup();
         let text_w = mm_to_twips(self.layout.text_width_mm());
@@ -603,10 +608,9 @@ impl<'a> Builder<'a> {
                 .indent(Some(0), None, Some(right), None);
             docx = docx.add_paragraph(p);
         }
-        let cover = docx.document.section_property.clone();
-        docx = docx.add_paragraph(self.section_break(cover));
-        docx.document.section_property.title_pg = false;
-        docx.add_table(self.data_table(&book.table))
+        let page_break = self.point_paragraph().page_break_before(true);
+        docx.add_paragraph(page_break)
+            .add_table(self.data_table(&book.table))
     }
 
     fn document(&mut self, notice: &'a Document) -> Docx {

@@ -264,6 +264,8 @@ pub fn compose_book(book: &Book, fonts: &FontSet) -> Vec<Page> {
         );
     }
     c.new_page();
+    // Under the DOCX's paragraph 1 pt high that carries the page break.
+    c.y += 1.0;
     let table = c.lay_table(&book.table);
     c.table(&table);
     c.page_numbers();
