@@ -120,7 +120,7 @@ pub struct AddArgs {
     /// Trích yếu.
     #[arg(long)]
     pub summary: String,
-    /// The series (the issuer's code; default: the series of the year's last row).
+    /// The series (default: the one `numbering.series` of ketluan.yaml gives the type, else `issuer.code`, else the series of the year's last row).
     #[arg(long)]
     pub series: Option<String>,
     /// The date (default: today, Vietnam time).
@@ -172,11 +172,27 @@ pub fn run(args: Args) -> CmdResult {
             let date = a.date.unwrap_or_else(Date::today);
             let file = register::path_for(&a.register, date.year());
             let rows = register::read(&file).map_err(|e| e.to_string())?;
-            let Some(series) = a
-                .series
-                .clone()
-                .or_else(|| rows.last().map(|(_, r)| r.chuoi.clone()))
-            else {
+            let last = rows.last().map(|(_, r)| r.chuoi.clone());
+            let series = match a.series.clone() {
+                Some(s) => Some(s),
+                None => {
+                    let plain: Vec<Row> = rows.iter().map(|(_, r)| r.clone()).collect();
+                    match crate::issuing::office_defaults(&plain)
+                        .map(|f| crate::model::load::numbering_of(&f))
+                    {
+                        Some(Err(problems)) => {
+                            eprintln!("{problems}");
+                            return Ok(ExitCode::FAILURE);
+                        }
+                        // The type's series, else the office's one.
+                        Some(Ok((numbering, code))) => code
+                            .or(last)
+                            .map(|code| numbering.series_for(&a.type_name, &code)),
+                        None => last,
+                    }
+                }
+            };
+            let Some(series) = series else {
                 return fail(crate::tr!("register.no_series"));
             };
             if let Some(latest) = register::latest_date(&rows, &series).filter(|l| date < *l) {

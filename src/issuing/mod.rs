@@ -111,6 +111,27 @@ fn portable(path: &Path) -> String {
     relative.to_string_lossy().replace('\\', "/")
 }
 
+/// The `ketluan.yaml` that says who keeps the register: the one of the
+/// latest meeting file the rows name that still exists, else the nearest
+/// one from the folder the command runs in, else `meetings/ketluan.yaml`.
+pub fn office_defaults(rows: &[Row]) -> Option<PathBuf> {
+    let from_rows = rows
+        .iter()
+        .rev()
+        .map(|r| Path::new(&r.tep))
+        .filter(|p| !p.as_os_str().is_empty() && p.is_file())
+        .find_map(crate::model::load::find_defaults);
+    from_rows
+        .or_else(|| {
+            crate::model::load::find_defaults(Path::new(crate::model::load::DEFAULTS_FILE_NAME))
+        })
+        .or_else(|| {
+            let p = Path::new(crate::model::load::DEFAULT_MEETINGS_DIR)
+                .join(crate::model::load::DEFAULTS_FILE_NAME);
+            p.is_file().then_some(p)
+        })
+}
+
 /// Checks the request and plans the issue (see the module's doc).
 pub fn plan(request: &Request, templates: &Templates) -> Result<Planned, IssueError> {
     let file = &request.file;
@@ -157,7 +178,9 @@ pub fn plan(request: &Request, templates: &Templates) -> Result<Planned, IssueEr
         },
         _ => request.date.unwrap_or(request.today),
     };
-    let series = meeting.issuer.code.clone();
+    let series = meeting
+        .numbering
+        .series_for(&type_name(kind), &meeting.issuer.code);
     let register_file = register::path_for(&request.register, date.year());
     let rows = register::read(&register_file).map_err(|e| refuse(e.to_string()))?;
     if let Some(latest) = register::latest_date(&rows, &series).filter(|l| date < *l) {

@@ -9,8 +9,6 @@
 //! rows, with their Ghi chú. Everything comes from the rows: the same
 //! register gives the same bytes.
 
-use std::path::{Path, PathBuf};
-
 use super::register::Row;
 use crate::body::{CellAlign, Inline, Table, TableColumn};
 use crate::date::Date;
@@ -198,30 +196,11 @@ pub fn book(rows: &[Row], year: i32, office: &Office, base: &Layout) -> Book {
     }
 }
 
-/// The `ketluan.yaml` that says who keeps the register: the one of the
-/// latest meeting file the rows name that still exists, else the nearest
-/// one from the folder the command runs in, else `meetings/ketluan.yaml`.
-pub fn defaults_file(rows: &[Row]) -> Option<PathBuf> {
-    let from_rows = rows
-        .iter()
-        .rev()
-        .map(|r| Path::new(&r.tep))
-        .filter(|p| !p.as_os_str().is_empty() && p.is_file())
-        .find_map(crate::model::load::find_defaults);
-    from_rows
-        .or_else(|| crate::model::load::find_defaults(Path::new(crate::model::load::DEFAULTS_FILE_NAME)))
-        .or_else(|| {
-            let p = Path::new(crate::model::load::DEFAULT_MEETINGS_DIR)
-                .join(crate::model::load::DEFAULTS_FILE_NAME);
-            p.is_file().then_some(p)
-        })
-}
-
 /// The agency of a register: `issuer.parent` and `issuer.name` of its
-/// `ketluan.yaml` ([`defaults_file`]), the name else the rows' latest
+/// `ketluan.yaml` ([`super::office_defaults`]), the name else the rows' latest
 /// `co_quan`.
 pub fn office(rows: &[Row]) -> Office {
-    let issuer = defaults_file(rows)
+    let issuer = super::office_defaults(rows)
         .map(|f| crate::import::texts_of(&f, "issuer"))
         .unwrap_or_default();
     let get = |key: &str| {
@@ -237,9 +216,7 @@ pub fn office(rows: &[Row]) -> Office {
         .find(|c| !c.is_empty());
     Office {
         parent: get("parent"),
-        name: get("name")
-            .or(from_rows)
-            .unwrap_or_default(),
+        name: get("name").or(from_rows).unwrap_or_default(),
     }
 }
 
@@ -282,10 +259,7 @@ mod tests {
         assert_eq!(book.table.columns.len(), 10);
         let shares: f32 = book.table.columns.iter().map(|c| c.share).sum();
         assert!((shares - 1.0).abs() < 1e-4);
-        assert_eq!(
-            crate::body::cell_text(&book.table.rows[1][0]),
-            "02/TB-VP"
-        );
+        assert_eq!(crate::body::cell_text(&book.table.rows[1][0]), "02/TB-VP");
         assert_eq!(book.metadata.date, Date::new(2021, 4, 2).unwrap());
     }
 }

@@ -61,6 +61,9 @@ pub enum Kind {
     Departments,
     /// Page and type sizes (the keys of [`crate::layout::Layout`]).
     Layout,
+    /// Numbering series: series key → the document types it numbers
+    /// (their names in [`DOCUMENT_TYPES`]).
+    Series,
 }
 
 impl Kind {
@@ -81,6 +84,7 @@ impl Kind {
             Kind::Tasks => "list of tasks",
             Kind::Departments => "map code → text",
             Kind::Layout => "group (see Layout)",
+            Kind::Series => "map series → list of document types",
         }
     }
 }
@@ -328,6 +332,46 @@ pub const SIGNER: &[Field] = &[
     f("name", Kind::Text, "họ tên người ký, in đậm dưới khoảng trống ký và đóng dấu").need(Need::ALWAYS),
 ];
 
+/// The types of văn bản hành chính (Decree 30/2020/NĐ-CP, Điều 7), as
+/// `numbering.series` names them: the tên loại without diacritics, in
+/// lower case, words joined by `-` (`Thông báo` → `thong-bao`).
+pub const DOCUMENT_TYPES: &[&str] = &[
+    "nghi-quyet",
+    "quyet-dinh",
+    "chi-thi",
+    "quy-che",
+    "quy-dinh",
+    "thong-cao",
+    "thong-bao",
+    "huong-dan",
+    "chuong-trinh",
+    "ke-hoach",
+    "phuong-an",
+    "de-an",
+    "du-an",
+    "bao-cao",
+    "bien-ban",
+    "to-trinh",
+    "hop-dong",
+    "cong-van",
+    "cong-dien",
+    "ban-ghi-nho",
+    "ban-thoa-thuan",
+    "giay-uy-quyen",
+    "giay-moi",
+    "giay-gioi-thieu",
+    "giay-nghi-phep",
+    "phieu-gui",
+    "phieu-chuyen",
+    "phieu-bao",
+    "thu-cong",
+];
+
+/// `numbering`.
+pub const NUMBERING: &[Field] = &[
+    f("series", Kind::Series, "Chia số văn bản thành nhiều chuỗi số (mặc định: một chuỗi cho mọi loại văn bản, khóa là issuer.code): tên chuỗi → các loại văn bản của chuỗi, ví dụ {TB: [thong-bao], GM: [giay-moi, bien-ban]}; loại không nêu dùng chuỗi chung"),
+];
+
 /// The top level of a meeting file (and of `ketluan.yaml`). The order is
 /// the order of the walk: a field named by a [`Default::From`] comes first.
 pub const ROOT: &[Field] = &[
@@ -346,5 +390,6 @@ pub const ROOT: &[Field] = &[
     f("archive", Kind::TextList, "Dòng Lưu của thông báo và giấy mời: [VT, TH] → - Lưu: VT, TH.")
         .default(Default::Described("VT")),
     f("departments", Kind::Departments, "Danh mục đơn vị: mã → tên đầy đủ, dùng trong lead và with"),
+    f("numbering", Kind::Group(NUMBERING), "Cấp số văn bản (thường đặt trong ketluan.yaml): series"),
     f("layout", Kind::Layout, "Trang và chữ: lề, cỡ chữ, khoảng cách (mọi khóa đều không bắt buộc)"),
 ];

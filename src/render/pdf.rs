@@ -47,11 +47,7 @@ impl PdfRenderer {
     }
 
     fn fonts(&self, layout: &Layout) -> Result<Arc<FontSet>, RenderError> {
-        let Some(dir) = self
-            .font_dir
-            .clone()
-            .or_else(|| layout.font_dir.clone())
-        else {
+        let Some(dir) = self.font_dir.clone().or_else(|| layout.font_dir.clone()) else {
             return Ok(FontSet::embedded());
         };
         let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());

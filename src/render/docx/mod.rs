@@ -13,9 +13,9 @@
 
 use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, Header, LineSpacing, LineSpacingType, PageMargin,
-    PageNum, PageNumType, PageOrientationType, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders,
-    Run, RunFonts, SectionProperty, SpecialIndentType, Style, StyleType, Table, TableCell,
-    TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
+    PageNum, PageNumType, PageOrientationType, Paragraph, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders, Run, RunFonts, SectionProperty, SpecialIndentType, Style, StyleType, Table,
+    TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
 use super::{Format, RenderError, Renderer};
@@ -430,15 +430,13 @@ impl<'a> Builder<'a> {
 
     /// An empty paragraph 1 pt high.
     fn point_paragraph(&mut self) -> Paragraph {
-        self.paragraph()
-            .size(2)
-            .line_spacing(
-                LineSpacing::new()
-                    .before(0)
-                    .after(0)
-                    .line(20)
-                    .line_rule(LineSpacingType::Exact),
-            )
+        self.paragraph().size(2).line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(0)
+                .line(20)
+                .line_rule(LineSpacingType::Exact),
+        )
     }
 
     /// A single-spaced paragraph with `before_twips` of space above it.
