@@ -233,11 +233,7 @@ fn the_paper_register_is_a_landscape_book_with_cover_and_ten_columns() {
     let xml = zip_entry(&docx, "word/document.xml");
     let doc = roxmltree::Document::parse(&xml).unwrap();
     let w = |n: roxmltree::Node, name: &str| n.tag_name().name() == name;
-    let sect = doc
-        .descendants()
-        .filter(|n| w(*n, "sectPr"))
-        .last()
-        .unwrap();
+    let sect = doc.descendants().rfind(|n| w(*n, "sectPr")).unwrap();
     let size = sect.children().find(|n| w(*n, "pgSz")).unwrap();
     let attr = |n: roxmltree::Node, name: &str| {
         n.attributes()
