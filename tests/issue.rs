@@ -78,6 +78,21 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// `ketluan check meetings` run in `dir`.
+fn check_in(dir: &Path) -> Output {
+    ketluan_command()
+        .current_dir(dir)
+        .args(["check", "meetings"])
+        .output()
+        .unwrap()
+}
+
+/// A check that found nothing wrong.
+fn assert_clean(out: &Output) {
+    assert!(out.status.success(), "{}", stderr(out));
+    assert!(!stderr(out).contains("lỗi:"), "{}", stderr(out));
+}
+
 #[test]
 fn issuing_numbers_the_notice_in_place_and_enters_it_in_the_register() {
     let dir = tempfile::tempdir().unwrap();
@@ -323,16 +338,8 @@ fn check_finds_numbers_given_twice_out_of_order_and_missing() {
     let files = archive(d, 3);
     issue_ok(d, &files[0], &["--date", "2021-03-16"]);
     issue_ok(d, &files[1], &["--date", "2021-03-17"]);
-    let check = || {
-        ketluan_command()
-            .current_dir(d)
-            .args(["check", "meetings"])
-            .output()
-            .unwrap()
-    };
-    let clean = check();
-    assert!(clean.status.success(), "{}", stderr(&clean));
-    assert!(!stderr(&clean).contains("lỗi:"), "{}", stderr(&clean));
+    let check = || check_in(d);
+    assert_clean(&check());
 
     // Number 01 planted in a third meeting file by hand.
     let text = std::fs::read_to_string(&files[2]).unwrap();
@@ -406,7 +413,9 @@ fn register_add_takes_the_next_number_and_void_keeps_it() {
             .output()
             .unwrap()
     };
-    // No row yet: the series must be said.
+    // No row yet and no ketluan.yaml to give issuer.code: the series must be said.
+    let defaults = d.join("meetings/ketluan.yaml");
+    std::fs::rename(&defaults, d.join("ketluan.yaml.bak")).unwrap();
     let out = register(&[
         "add",
         "--type",
@@ -420,6 +429,7 @@ fn register_add_takes_the_next_number_and_void_keeps_it() {
     ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("--series"), "{}", stderr(&out));
+    std::fs::rename(d.join("ketluan.yaml.bak"), &defaults).unwrap();
     issue_ok(d, &files[0], &["--date", "2021-03-16"]);
     let out = register(&[
         "add",
@@ -598,16 +608,11 @@ fn numbering_series_number_each_series_on_its_own() {
     );
     let text = std::fs::read_to_string(&files[1]).unwrap();
     assert!(text.contains("  number: 2\n"), "{text}");
-    let check = || {
-        ketluan_command()
-            .current_dir(d)
-            .args(["check", "meetings"])
-            .output()
-            .unwrap()
-    };
+    let check = || check_in(d);
     let clean = check();
-    assert!(clean.status.success(), "{}", stderr(&clean));
-    assert!(!stderr(&clean).contains("lỗi:"), "{}", stderr(&clean));
+    assert_clean(&clean);
+    // Each meeting file's number found in its series of the register.
+    assert!(!stderr(&clean).contains("cảnh báo:"), "{}", stderr(&clean));
     // 02 of TB entered again by hand: a duplicate in its series.
     let register = d.join("so-van-ban-di/2021.csv");
     let mut csv = std::fs::read_to_string(&register).unwrap();

@@ -46,7 +46,7 @@ pub struct PrintArgs {
     /// The file to write (default: output/so-van-ban-di-<năm>.<csv|xlsx>;
     /// the paper form: this name with .pdf and with .docx, default
     /// output/so-van-ban-di-<năm>.pdf and .docx).
-    #[arg(long, short, visible_alias = "out")]
+    #[arg(long, short, alias = "out")]
     pub output: Option<PathBuf>,
     /// The register's folder.
     #[arg(long, default_value = register::DIR)]
@@ -185,9 +185,9 @@ pub fn run(args: Args) -> CmdResult {
                             return Ok(ExitCode::FAILURE);
                         }
                         // The type's series, else the office's one.
-                        Some(Ok((numbering, code))) => code
-                            .or(last)
-                            .map(|code| numbering.series_for(&a.type_name, &code)),
+                        Some(Ok((numbering, code))) => code.or(last).map(|code| {
+                            crate::issuing::series_for(&numbering, &a.type_name, &code)
+                        }),
                         None => last,
                     }
                 }

@@ -59,9 +59,11 @@ pub fn numbered(meeting: &Meeting, file: &Path, text: &str) -> Vec<Numbered> {
                 file: file.to_path_buf(),
                 loc: locate(kind.block()),
                 kind,
-                series: meeting
-                    .numbering
-                    .series_for(&super::type_name(kind), &meeting.issuer.code),
+                series: super::series_for(
+                    &meeting.numbering,
+                    &super::type_name(kind),
+                    &meeting.issuer.code,
+                ),
                 number,
                 date: date.unwrap_or(meeting.meeting.date),
             });

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use crate::date::Date;
 use crate::document::{compose, Document, Signature};
 use crate::model::load::{find_defaults, load_read};
-use crate::model::{DocumentKind, Meeting};
+use crate::model::{DocumentKind, Meeting, Numbering};
 use crate::template::Templates;
 use crate::yaml_edit::{Edit, Step, Value};
 
@@ -99,6 +99,24 @@ fn type_name(kind: DocumentKind) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// The series that numbers a document whose tên loại is `type_name`
+/// (`Thông báo`, `Công văn`) issued by the office coded `code`: the key of
+/// `numbering.series` that lists its type, else the office's one series,
+/// `code`.
+pub fn series_for(numbering: &Numbering, type_name: &str, code: &str) -> String {
+    let slug = type_slug(type_name);
+    numbering
+        .series
+        .iter()
+        .find(|(_, types)| types.contains(&slug))
+        .map_or_else(|| code.to_string(), |(key, _)| key.clone())
+}
+
+/// A tên loại as `numbering.series` names it: `Thông báo` → `thong-bao`.
+pub fn type_slug(type_name: &str) -> String {
+    crate::tracking::slug_words(type_name).join("-")
 }
 
 /// A path as the register keeps it: from the folder the command runs in
@@ -178,9 +196,7 @@ pub fn plan(request: &Request, templates: &Templates) -> Result<Planned, IssueEr
         },
         _ => request.date.unwrap_or(request.today),
     };
-    let series = meeting
-        .numbering
-        .series_for(&type_name(kind), &meeting.issuer.code);
+    let series = series_for(&meeting.numbering, &type_name(kind), &meeting.issuer.code);
     let register_file = register::path_for(&request.register, date.year());
     let rows = register::read(&register_file).map_err(|e| refuse(e.to_string()))?;
     if let Some(latest) = register::latest_date(&rows, &series).filter(|l| date < *l) {

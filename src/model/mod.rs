@@ -247,31 +247,14 @@ pub struct Meeting {
 
 /// How the office numbers its documents (`numbering`, usually in
 /// ketluan.yaml): one series for every type (keyed by `issuer.code`)
-/// unless `series` splits them (Decree 30/2020/NĐ-CP, Điều 15.1c).
+/// unless `series` splits them (Decree 30/2020/NĐ-CP, Điều 15.1c;
+/// `issuing::series_for`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Numbering {
     /// Series key → the document types it numbers
     /// ([`format::DOCUMENT_TYPES`]: `thong-bao`, `giay-moi`, …).
     #[serde(default)]
     pub series: std::collections::BTreeMap<String, Vec<String>>,
-}
-
-impl Numbering {
-    /// The series that numbers a document whose tên loại is `type_name`
-    /// (`Thông báo`, `Công văn`) issued by the office coded `code`: the
-    /// key that lists its type, else the office's one series, `code`.
-    pub fn series_for(&self, type_name: &str, code: &str) -> String {
-        let slug = type_slug(type_name);
-        self.series
-            .iter()
-            .find(|(_, types)| types.contains(&slug))
-            .map_or_else(|| code.to_string(), |(key, _)| key.clone())
-    }
-}
-
-/// A tên loại as `numbering.series` names it: `Thông báo` → `thong-bao`.
-pub fn type_slug(type_name: &str) -> String {
-    crate::tracking::slug_words(type_name).join("-")
 }
 
 impl Meeting {
