@@ -77,6 +77,26 @@ pub struct Table {
     pub head: Vec<Cell>,
     /// The body rows, one cell per column.
     pub rows: Vec<Vec<Cell>>,
+    /// A row of the column numbers, `(1)` … `(n)`, under the heading row
+    /// and repeated with it (the register's form, Decree 30, Phụ lục IV).
+    pub numbered: bool,
+}
+
+impl Table {
+    /// The row of column numbers, `(1)` … `(n)`, when the table has one.
+    pub fn number_row(&self) -> Option<Vec<Cell>> {
+        self.numbered.then(|| {
+            (1..=self.columns.len())
+                .map(|i| {
+                    vec![Inline::Text {
+                        text: format!("({i})"),
+                        bold: false,
+                        italic: false,
+                    }]
+                })
+                .collect()
+        })
+    }
 }
 
 /// One part of a document's body, in order: a paragraph or a table.

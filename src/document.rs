@@ -104,6 +104,38 @@ pub fn split_appendices(parts: Vec<BodyPart>) -> (Vec<BodyPart>, Vec<Appendix>) 
     (body, appendices)
 }
 
+/// A line of a register's cover page (Decree 30, Phụ lục IV), centred in
+/// its box: the text width, or the `box_mm` from the left margin (the
+/// agency's names, as over a document's left column).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CoverLine {
+    /// The text, as printed.
+    pub text: String,
+    /// Its size, in points.
+    pub size_pt: f32,
+    /// Bold.
+    pub bold: bool,
+    /// The space above it, in points.
+    pub space_before_pt: f32,
+    /// The width of its box from the left margin; `None`: the text width.
+    pub box_mm: Option<f32>,
+}
+
+/// A register printed as a book (the sổ đăng ký văn bản đi, Decree 30,
+/// Phụ lục IV): a cover page, then one table on the next pages, its
+/// heading rows on every page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Book {
+    /// The page (a landscape one) and type sizes.
+    pub layout: Layout,
+    /// The cover page's lines, top to bottom.
+    pub cover: Vec<CoverLine>,
+    /// The rows.
+    pub table: crate::body::Table,
+    /// Document properties (dated by the register, never the clock).
+    pub metadata: Metadata,
+}
+
 /// One column of a two-signer block: the title over the signature, the name under it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SignatureColumn {

@@ -167,6 +167,15 @@ fn value_schema(field: &Field, in_item: bool, depth: usize) -> Value {
             "additionalProperties": described(text_value(), "Tên đầy đủ của đơn vị có mã này")
         }),
         Kind::Layout => layout_schema(),
+        Kind::Series => json!({
+            "type": ["object", "null"],
+            "additionalProperties": {
+                "anyOf": [
+                    {"enum": crate::model::format::DOCUMENT_TYPES},
+                    {"type": "array", "items": {"enum": crate::model::format::DOCUMENT_TYPES}}
+                ]
+            }
+        }),
     };
     described(v, &field_doc(field))
 }

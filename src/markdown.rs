@@ -272,6 +272,7 @@ impl BlockBuilder {
                 columns: t.columns,
                 head: t.head,
                 rows: t.rows,
+                numbered: false,
             }));
         }
     }

@@ -78,6 +78,21 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// `ketluan check meetings` run in `dir`.
+fn check_in(dir: &Path) -> Output {
+    ketluan_command()
+        .current_dir(dir)
+        .args(["check", "meetings"])
+        .output()
+        .unwrap()
+}
+
+/// A check that found nothing wrong.
+fn assert_clean(out: &Output) {
+    assert!(out.status.success(), "{}", stderr(out));
+    assert!(!stderr(out).contains("lỗi:"), "{}", stderr(out));
+}
+
 #[test]
 fn issuing_numbers_the_notice_in_place_and_enters_it_in_the_register() {
     let dir = tempfile::tempdir().unwrap();
@@ -323,16 +338,8 @@ fn check_finds_numbers_given_twice_out_of_order_and_missing() {
     let files = archive(d, 3);
     issue_ok(d, &files[0], &["--date", "2021-03-16"]);
     issue_ok(d, &files[1], &["--date", "2021-03-17"]);
-    let check = || {
-        ketluan_command()
-            .current_dir(d)
-            .args(["check", "meetings"])
-            .output()
-            .unwrap()
-    };
-    let clean = check();
-    assert!(clean.status.success(), "{}", stderr(&clean));
-    assert!(!stderr(&clean).contains("lỗi:"), "{}", stderr(&clean));
+    let check = || check_in(d);
+    assert_clean(&check());
 
     // Number 01 planted in a third meeting file by hand.
     let text = std::fs::read_to_string(&files[2]).unwrap();
@@ -406,7 +413,9 @@ fn register_add_takes_the_next_number_and_void_keeps_it() {
             .output()
             .unwrap()
     };
-    // No row yet: the series must be said.
+    // No row yet and no ketluan.yaml to give issuer.code: the series must be said.
+    let defaults = d.join("meetings/ketluan.yaml");
+    std::fs::rename(&defaults, d.join("ketluan.yaml.bak")).unwrap();
     let out = register(&[
         "add",
         "--type",
@@ -420,6 +429,7 @@ fn register_add_takes_the_next_number_and_void_keeps_it() {
     ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("--series"), "{}", stderr(&out));
+    std::fs::rename(d.join("ketluan.yaml.bak"), &defaults).unwrap();
     issue_ok(d, &files[0], &["--date", "2021-03-16"]);
     let out = register(&[
         "add",
@@ -540,4 +550,111 @@ fn register_print_writes_the_electronic_form() {
         }
         other => panic!("a date cell: {other:?}"),
     }
+}
+
+/// `numbering.series` in ketluan.yaml splits the office's one series:
+/// notices numbered in `TB`, công văn in `CV`, each from 01, any other
+/// type in the office's series (`VP`); the register's `chuoi` holds the
+/// key, and `check` counts each series on its own (01 in three series is
+/// no duplicate, 02 twice in `TB` is). A type the decree does not list is
+/// an error at its place in ketluan.yaml, for `check` and `register add`.
+#[test]
+fn numbering_series_number_each_series_on_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let files = archive(d, 2);
+    let defaults = d.join("meetings/ketluan.yaml");
+    let base = std::fs::read_to_string(&defaults).unwrap();
+    std::fs::write(
+        &defaults,
+        format!("{base}\nnumbering:\n  series:\n    TB: [thong-bao]\n    CV: [cong-van]\n"),
+    )
+    .unwrap();
+    issue_ok(d, &files[0], &["--date", "2021-03-16"]);
+    let add = |kind: &str, code: &str, date: &str| {
+        let out = ketluan_command()
+            .current_dir(d)
+            .args(["register", "add", "--type", kind, "--code", code])
+            .args(["--summary", "Một văn bản", "--date", date])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    add("Công văn", "VP-TH", "2021-03-17");
+    add("Tờ trình", "TTr-VP", "2021-03-17");
+    add("Công văn", "VP-TH", "2021-03-18");
+    issue_ok(d, &files[1], &["--date", "2021-03-19"]);
+    let rows = register_rows(&d.join("so-van-ban-di/2021.csv"));
+    let numbered: Vec<(String, String, String)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["so"].as_str().unwrap().to_string(),
+                r["ky_hieu"].as_str().unwrap().to_string(),
+                r["chuoi"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let row = |so: &str, ky_hieu: &str, chuoi: &str| (so.into(), ky_hieu.into(), chuoi.into());
+    assert_eq!(
+        numbered,
+        [
+            row("01", "TB-VP", "TB"),
+            row("01", "VP-TH", "CV"),
+            row("01", "TTr-VP", "VP"),
+            row("02", "VP-TH", "CV"),
+            row("02", "TB-VP", "TB"),
+        ]
+    );
+    let text = std::fs::read_to_string(&files[1]).unwrap();
+    assert!(text.contains("  number: 2\n"), "{text}");
+    let check = || check_in(d);
+    let clean = check();
+    assert_clean(&clean);
+    // Each meeting file's number found in its series of the register.
+    assert!(!stderr(&clean).contains("cảnh báo:"), "{}", stderr(&clean));
+    // 02 of TB entered again by hand: a duplicate in its series.
+    let register = d.join("so-van-ban-di/2021.csv");
+    let mut csv = std::fs::read_to_string(&register).unwrap();
+    csv.push_str(
+        "02,TB-VP,2021-03-19,Thông báo,Văn phòng UBND tỉnh,Lần nữa,,,,,,,,,,,,TB,ngoai,,,\n",
+    );
+    std::fs::write(&register, csv).unwrap();
+    let said = stderr(&check());
+    assert!(
+        said.contains("so-van-ban-di/2021.csv:7: lỗi: số 02 đã vào sổ ở dòng 6"),
+        "{said}"
+    );
+
+    // An unknown type: an error at its line and column.
+    let line = base.lines().count() + 5;
+    std::fs::write(
+        &defaults,
+        format!(
+            "{base}\nnumbering:\n  series:\n    TB: [thong-bao]\n    CV: [cong-van, thong-bo]\n"
+        ),
+    )
+    .unwrap();
+    let out = check();
+    let said = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    let at = format!("meetings/ketluan.yaml:{line}:20: lỗi: `numbering.series.CV`");
+    assert!(said.contains(&at), "{at} in {said}");
+    assert!(
+        said.contains("thong-bo") && said.contains("thong-bao"),
+        "{said}"
+    );
+    let out = ketluan_command()
+        .current_dir(d)
+        .args(["register", "add", "--type", "Công văn", "--code", "VP-TH"])
+        .args(["--summary", "Một văn bản", "--date", "2021-03-20"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains(&at), "{}", stderr(&out));
+    assert_eq!(
+        register_rows(&register).len(),
+        6,
+        "nothing added with a broken ketluan.yaml"
+    );
 }

@@ -8,8 +8,11 @@ use std::process::ExitCode;
 
 use super::CmdResult;
 use crate::date::Date;
+use crate::issuing::paper;
 use crate::issuing::register::{self, Lock, Row};
-use crate::output::write_atomic;
+use crate::layout::Layout;
+use crate::output::{write_atomic, write_batch_atomic};
+use crate::render::pdf::PdfRenderer;
 
 /// What `register` does.
 #[derive(clap::Subcommand, Debug)]
@@ -18,7 +21,7 @@ pub enum Action {
     Add(AddArgs),
     /// Void a number: a row saying so is added, the number is never given again.
     Void(VoidArgs),
-    /// Write a year's register in its electronic form (Decree 30, appendix 6): csv or xlsx.
+    /// Write a year's register: the paper form (Decree 30, appendix 4) as PDF/A and DOCX, A4 landscape; with --format, its electronic form (appendix 6), csv or xlsx.
     Print(PrintArgs),
 }
 
@@ -37,11 +40,13 @@ pub struct PrintArgs {
     /// The year (default: this year).
     #[arg(long)]
     pub year: Option<i32>,
-    /// csv or xlsx (the paper form, PDF/A and DOCX, is not made yet).
+    /// csv or xlsx: the electronic form (default: the paper form, PDF/A and DOCX).
     #[arg(long, short, value_enum)]
-    pub format: PrintFormat,
-    /// The file to write (default: output/so-van-ban-di-<năm>.<csv|xlsx>).
-    #[arg(long, short)]
+    pub format: Option<PrintFormat>,
+    /// The file to write (default: output/so-van-ban-di-<năm>.<csv|xlsx>;
+    /// the paper form: this name with .pdf and with .docx, default
+    /// output/so-van-ban-di-<năm>.pdf and .docx).
+    #[arg(long, short, alias = "out")]
     pub output: Option<PathBuf>,
     /// The register's folder.
     #[arg(long, default_value = register::DIR)]
@@ -60,13 +65,36 @@ fn print(args: PrintArgs) -> CmdResult {
     if rows.is_empty() {
         return fail(crate::tr!("register.empty", file = file.display()));
     }
-    let (bytes, ext) = match args.format {
-        PrintFormat::Csv => (crate::issuing::export::csv(&rows)?, "csv"),
-        PrintFormat::Xlsx => (crate::issuing::export::xlsx(&rows, year)?, "xlsx"),
+    let target = |ext: &str| {
+        args.output.as_ref().map_or_else(
+            || PathBuf::from("output").join(format!("so-van-ban-di-{year}.{ext}")),
+            |o| match args.format {
+                Some(_) => o.clone(),
+                None => o.with_extension(ext),
+            },
+        )
     };
-    let target = args
-        .output
-        .unwrap_or_else(|| PathBuf::from("output").join(format!("so-van-ban-di-{year}.{ext}")));
+    let (bytes, ext) = match args.format {
+        Some(PrintFormat::Csv) => (crate::issuing::export::csv(&rows)?, "csv"),
+        Some(PrintFormat::Xlsx) => (crate::issuing::export::xlsx(&rows, year)?, "xlsx"),
+        None => {
+            let office = paper::office(&rows);
+            let book = paper::book(&rows, year, &office, &Layout::default());
+            let pdf = PdfRenderer::new(true, None).render_book(&book)?;
+            let docx = crate::render::docx::render_book(&book)?;
+            let (pdf_file, docx_file) = (target("pdf"), target("docx"));
+            if let Some(dir) = pdf_file.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)?;
+            }
+            write_batch_atomic(&[(&pdf_file, &pdf), (&docx_file, &docx)])?;
+            println!("{}\n{}", pdf_file.display(), docx_file.display());
+            return Ok(ExitCode::SUCCESS);
+        }
+    };
+    let target = target(ext);
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
     write_atomic(&target, &bytes)?;
     println!("{}", target.display());
     Ok(ExitCode::SUCCESS)
@@ -92,7 +120,7 @@ pub struct AddArgs {
     /// Trích yếu.
     #[arg(long)]
     pub summary: String,
-    /// The series (the issuer's code; default: the series of the year's last row).
+    /// The series (default: the one `numbering.series` of ketluan.yaml gives the type, else `issuer.code`, else the series of the year's last row).
     #[arg(long)]
     pub series: Option<String>,
     /// The date (default: today, Vietnam time).
@@ -144,11 +172,27 @@ pub fn run(args: Args) -> CmdResult {
             let date = a.date.unwrap_or_else(Date::today);
             let file = register::path_for(&a.register, date.year());
             let rows = register::read(&file).map_err(|e| e.to_string())?;
-            let Some(series) = a
-                .series
-                .clone()
-                .or_else(|| rows.last().map(|(_, r)| r.chuoi.clone()))
-            else {
+            let last = rows.last().map(|(_, r)| r.chuoi.clone());
+            let series = match a.series.clone() {
+                Some(s) => Some(s),
+                None => {
+                    let plain: Vec<Row> = rows.iter().map(|(_, r)| r.clone()).collect();
+                    match crate::issuing::office_defaults(&plain)
+                        .map(|f| crate::model::load::numbering_of(&f))
+                    {
+                        Some(Err(problems)) => {
+                            eprintln!("{problems}");
+                            return Ok(ExitCode::FAILURE);
+                        }
+                        // The type's series, else the office's one.
+                        Some(Ok((numbering, code))) => code.or(last).map(|code| {
+                            crate::issuing::series_for(&numbering, &a.type_name, &code)
+                        }),
+                        None => last,
+                    }
+                }
+            };
+            let Some(series) = series else {
                 return fail(crate::tr!("register.no_series"));
             };
             if let Some(latest) = register::latest_date(&rows, &series).filter(|l| date < *l) {

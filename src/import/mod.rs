@@ -129,6 +129,13 @@ pub fn slug(text: &str) -> String {
 /// The `departments` of a defaults file (ketluan.yaml), code → name;
 /// empty when it cannot be read (`check` reports that file's problems).
 pub fn departments_of(defaults: &Path) -> Vec<(String, String)> {
+    texts_of(defaults, "departments")
+}
+
+/// The text values of the block `key` of a defaults file (ketluan.yaml),
+/// by their keys (`issuer` → `name`, `parent`, …); empty when it cannot
+/// be read.
+pub fn texts_of(defaults: &Path, key: &str) -> Vec<(String, String)> {
     let Ok(bytes) = crate::model::load::read_bytes(defaults) else {
         return Vec::new();
     };
@@ -140,7 +147,7 @@ pub fn departments_of(defaults: &Path) -> Vec<(String, String)> {
     let Ok(root) = crate::model::node::parse(&sources, id) else {
         return Vec::new();
     };
-    let Some(map) = root.get("departments").and_then(|d| d.as_map()) else {
+    let Some(map) = root.get(key).and_then(|d| d.as_map()) else {
         return Vec::new();
     };
     map.iter()

@@ -22,7 +22,7 @@ pub struct Numbered {
     pub loc: Option<(usize, usize)>,
     /// Which document.
     pub kind: DocumentKind,
-    /// The series (the issuer's code).
+    /// The series (`numbering.series`' key of its type, else the issuer's code).
     pub series: String,
     /// The number.
     pub number: u32,
@@ -59,7 +59,11 @@ pub fn numbered(meeting: &Meeting, file: &Path, text: &str) -> Vec<Numbered> {
                 file: file.to_path_buf(),
                 loc: locate(kind.block()),
                 kind,
-                series: meeting.issuer.code.clone(),
+                series: super::series_for(
+                    &meeting.numbering,
+                    &super::type_name(kind),
+                    &meeting.issuer.code,
+                ),
                 number,
                 date: date.unwrap_or(meeting.meeting.date),
             });

@@ -2,7 +2,7 @@
 //! csv|xlsx`): one row per entry with the fields of Decree 30/2020/NĐ-CP,
 //! Phụ lục VI, Phần II, Mục I ("Thông tin đầu vào của dữ liệu quản lý văn
 //! bản đi"), headed by their Vietnamese names, for an e-office or a
-//! spreadsheet. The paper form (Phụ lục IV) is not made yet.
+//! spreadsheet. The paper form (Phụ lục IV) is [`super::paper`].
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
 

@@ -13,6 +13,7 @@
 
 pub mod audit;
 pub mod export;
+pub mod paper;
 pub mod register;
 pub mod sidecar;
 
@@ -21,7 +22,7 @@ use std::path::{Path, PathBuf};
 use crate::date::Date;
 use crate::document::{compose, Document, Signature};
 use crate::model::load::{find_defaults, load_read};
-use crate::model::{DocumentKind, Meeting};
+use crate::model::{DocumentKind, Meeting, Numbering};
 use crate::template::Templates;
 use crate::yaml_edit::{Edit, Step, Value};
 
@@ -100,6 +101,24 @@ fn type_name(kind: DocumentKind) -> String {
         .unwrap_or_default()
 }
 
+/// The series that numbers a document whose tên loại is `type_name`
+/// (`Thông báo`, `Công văn`) issued by the office coded `code`: the key of
+/// `numbering.series` that lists its type, else the office's one series,
+/// `code`.
+pub fn series_for(numbering: &Numbering, type_name: &str, code: &str) -> String {
+    let slug = type_slug(type_name);
+    numbering
+        .series
+        .iter()
+        .find(|(_, types)| types.contains(&slug))
+        .map_or_else(|| code.to_string(), |(key, _)| key.clone())
+}
+
+/// A tên loại as `numbering.series` names it: `Thông báo` → `thong-bao`.
+pub fn type_slug(type_name: &str) -> String {
+    crate::tracking::slug_words(type_name).join("-")
+}
+
 /// A path as the register keeps it: from the folder the command runs in
 /// (the repository) when it is under it, `/` between its parts.
 fn portable(path: &Path) -> String {
@@ -108,6 +127,27 @@ fn portable(path: &Path) -> String {
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
     relative.to_string_lossy().replace('\\', "/")
+}
+
+/// The `ketluan.yaml` that says who keeps the register: the one of the
+/// latest meeting file the rows name that still exists, else the nearest
+/// one from the folder the command runs in, else `meetings/ketluan.yaml`.
+pub fn office_defaults(rows: &[Row]) -> Option<PathBuf> {
+    let from_rows = rows
+        .iter()
+        .rev()
+        .map(|r| Path::new(&r.tep))
+        .filter(|p| !p.as_os_str().is_empty() && p.is_file())
+        .find_map(crate::model::load::find_defaults);
+    from_rows
+        .or_else(|| {
+            crate::model::load::find_defaults(Path::new(crate::model::load::DEFAULTS_FILE_NAME))
+        })
+        .or_else(|| {
+            let p = Path::new(crate::model::load::DEFAULT_MEETINGS_DIR)
+                .join(crate::model::load::DEFAULTS_FILE_NAME);
+            p.is_file().then_some(p)
+        })
 }
 
 /// Checks the request and plans the issue (see the module's doc).
@@ -156,7 +196,7 @@ pub fn plan(request: &Request, templates: &Templates) -> Result<Planned, IssueEr
         },
         _ => request.date.unwrap_or(request.today),
     };
-    let series = meeting.issuer.code.clone();
+    let series = series_for(&meeting.numbering, &type_name(kind), &meeting.issuer.code);
     let register_file = register::path_for(&request.register, date.year());
     let rows = register::read(&register_file).map_err(|e| refuse(e.to_string()))?;
     if let Some(latest) = register::latest_date(&rows, &series).filter(|l| date < *l) {

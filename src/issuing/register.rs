@@ -60,7 +60,8 @@ pub struct Row {
     pub do_khan: String,
     /// Hạn trả lời.
     pub han_tra_loi: String,
-    /// The series the number belongs to (the issuer's code).
+    /// The series the number belongs to: the issuer's code, or the key
+    /// `numbering.series` gives the document's type.
     pub chuoi: String,
     /// `ketluan`, `ngoai` (issued outside ketluan), `huy` (voided).
     pub nguon: String,

@@ -64,6 +64,9 @@ pub enum Kind {
     Departments,
     /// Page and type sizes (the keys of [`crate::layout::Layout`]).
     Layout,
+    /// Numbering series: series key → the document types it numbers
+    /// (their names in [`DOCUMENT_TYPES`]).
+    Series,
 }
 
 impl Kind {
@@ -85,6 +88,7 @@ impl Kind {
             Kind::Tasks => "list of tasks",
             Kind::Departments => "map code → text",
             Kind::Layout => "group (see Layout)",
+            Kind::Series => "map series → list of document types",
         }
     }
 }
@@ -337,6 +341,46 @@ pub const SEAL: &[Field] = &[
     f("diameter_mm", Kind::Millimetres(10.0, 100.0), "Đường kính con dấu của cơ quan (mm, lớn hơn 10, không quá 100), đo trên dấu thật; có thì tệp .sign.json (render --for-signing, issue) ghi chỗ đóng dấu: hình vuông cạnh bằng đường kính, trùm 1/3 chữ ký về bên trái"),
 ];
 
+/// The types of văn bản hành chính (Decree 30/2020/NĐ-CP, Điều 7), as
+/// `numbering.series` names them: the tên loại without diacritics, in
+/// lower case, words joined by `-` (`Thông báo` → `thong-bao`).
+pub const DOCUMENT_TYPES: &[&str] = &[
+    "nghi-quyet",
+    "quyet-dinh",
+    "chi-thi",
+    "quy-che",
+    "quy-dinh",
+    "thong-cao",
+    "thong-bao",
+    "huong-dan",
+    "chuong-trinh",
+    "ke-hoach",
+    "phuong-an",
+    "de-an",
+    "du-an",
+    "bao-cao",
+    "bien-ban",
+    "to-trinh",
+    "hop-dong",
+    "cong-van",
+    "cong-dien",
+    "ban-ghi-nho",
+    "ban-thoa-thuan",
+    "giay-uy-quyen",
+    "giay-moi",
+    "giay-gioi-thieu",
+    "giay-nghi-phep",
+    "phieu-gui",
+    "phieu-chuyen",
+    "phieu-bao",
+    "thu-cong",
+];
+
+/// `numbering`.
+pub const NUMBERING: &[Field] = &[
+    f("series", Kind::Series, "Chia số văn bản thành nhiều chuỗi số (mặc định: một chuỗi cho mọi loại văn bản, khóa là issuer.code): tên chuỗi → các loại văn bản của chuỗi, ví dụ {TB: [thong-bao], GM: [giay-moi, bien-ban]}; loại không nêu dùng chuỗi chung"),
+];
+
 /// The top level of a meeting file (and of `ketluan.yaml`). The order is
 /// the order of the walk: a field named by a [`Default::From`] comes first.
 pub const ROOT: &[Field] = &[
@@ -356,5 +400,6 @@ pub const ROOT: &[Field] = &[
         .default(Default::Described("VT")),
     f("departments", Kind::Departments, "Danh mục đơn vị: mã → tên đầy đủ, dùng trong lead và with"),
     f("seal", Kind::Group(SEAL), "Con dấu của cơ quan ban hành: diameter_mm (thường đặt trong ketluan.yaml)"),
+    f("numbering", Kind::Group(NUMBERING), "Cấp số văn bản (thường đặt trong ketluan.yaml): series"),
     f("layout", Kind::Layout, "Trang và chữ: lề, cỡ chữ, khoảng cách (mọi khóa đều không bắt buộc)"),
 ];

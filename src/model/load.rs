@@ -274,6 +274,34 @@ pub fn load_read(path: &Path, bytes: Option<Vec<u8>>, defaults: Option<&Path>) -
     loaded
 }
 
+/// The `numbering` of a defaults file (ketluan.yaml) and its
+/// `issuer.code`, read without a meeting file; a file that cannot be read
+/// or whose `numbering` is wrong gives its problems, each with its
+/// file:line:column.
+pub fn numbering_of(defaults: &Path) -> Result<(super::Numbering, Option<String>), String> {
+    let mut sources = SourceMap::default();
+    let mut diagnostics = Diagnostics::default();
+    let id = add_source(defaults, None, &mut sources).map_err(|d| d.headline(&sources))?;
+    let root = node::parse(&sources, id).map_err(|d| d.render(&sources, false))?;
+    let code = root
+        .get("issuer")
+        .and_then(|i| i.get("code"))
+        .and_then(|c| match &c.kind {
+            NodeKind::Str(s) => Some(s.trim().to_string()),
+            _ => None,
+        });
+    let numbering = Walker::new(&sources, &mut diagnostics, Need::NONE).numbering(&root);
+    let errors: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.render(&sources, false))
+        .collect();
+    match numbering {
+        Some(n) if errors.is_empty() => Ok((n, code)),
+        _ => Err(errors.join("\n")),
+    }
+}
+
 /// The folder searched when no path is given.
 pub const DEFAULT_MEETINGS_DIR: &str = "meetings";
 

@@ -240,6 +240,9 @@ pub struct Meeting {
     /// The issuer's seal, for placing it when signing.
     #[serde(default)]
     pub seal: Option<Seal>,
+    /// How numbers are given: the series.
+    #[serde(default)]
+    pub numbering: Numbering,
     /// Layout with the file's overrides.
     #[serde(skip)]
     pub layout: Layout,
@@ -250,6 +253,18 @@ pub struct Meeting {
 pub struct Seal {
     /// Its diameter, mm (none: no place for it is written).
     pub diameter_mm: Option<f32>,
+}
+
+/// How the office numbers its documents (`numbering`, usually in
+/// ketluan.yaml): one series for every type (keyed by `issuer.code`)
+/// unless `series` splits them (Decree 30/2020/NĐ-CP, Điều 15.1c;
+/// `issuing::series_for`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Numbering {
+    /// Series key → the document types it numbers
+    /// ([`format::DOCUMENT_TYPES`]: `thong-bao`, `giay-moi`, …).
+    #[serde(default)]
+    pub series: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl Meeting {

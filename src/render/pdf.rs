@@ -21,9 +21,9 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Document as PdfDocument, SerializeSettings};
 
 use super::{Format, RenderError, Renderer};
-use crate::document::Document;
-use crate::layout::mm_to_pt;
-use crate::typeset::compose::{compose_with_places, Page, SigningPlaces, TextRun};
+use crate::document::{Book, Document};
+use crate::layout::{mm_to_pt, Layout};
+use crate::typeset::compose::{compose_book, compose_with_places, Page, SigningPlaces, TextRun};
 use crate::typeset::measure::{FontSet, FontStyle};
 
 /// Writes notices as PDF.
@@ -46,12 +46,8 @@ impl PdfRenderer {
         }
     }
 
-    fn fonts(&self, notice: &Document) -> Result<Arc<FontSet>, RenderError> {
-        let Some(dir) = self
-            .font_dir
-            .clone()
-            .or_else(|| notice.layout.font_dir.clone())
-        else {
+    fn fonts(&self, layout: &Layout) -> Result<Arc<FontSet>, RenderError> {
+        let Some(dir) = self.font_dir.clone().or_else(|| layout.font_dir.clone()) else {
             return Ok(FontSet::embedded());
         };
         let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
@@ -90,8 +86,9 @@ fn document_id(notice: &Document) -> String {
     )
 }
 
-fn metadata(notice: &Document) -> Metadata {
-    let m = &notice.metadata;
+/// The PDF's metadata but its keywords and id: title, author, subject,
+/// language, creator, and the date (midnight, Vietnam time).
+fn base_metadata(m: &crate::document::Metadata) -> Metadata {
     let d = m.date;
     let date = DateTime::new(d.year() as u16)
         .month(d.month() as u8)
@@ -101,18 +98,37 @@ fn metadata(notice: &Document) -> Metadata {
         .second(0)
         .utc_offset_hour(7)
         .utc_offset_minute(0);
-    let mut keywords = vec![notice.doc_type.clone(), notice.number_line.clone()];
-    keywords.extend(notice.date_line.clone());
-    keywords.dedup();
     Metadata::new()
         .title(m.title.clone())
         .authors(vec![m.author.clone()])
         .description(m.subject.clone())
-        .keywords(keywords)
         .language("vi-VN".to_string())
         .creator(format!("ketluan {}", env!("CARGO_PKG_VERSION")))
         .creation_date(date)
+}
+
+fn metadata(notice: &Document) -> Metadata {
+    let mut keywords = vec![notice.doc_type.clone(), notice.number_line.clone()];
+    keywords.extend(notice.date_line.clone());
+    keywords.dedup();
+    base_metadata(&notice.metadata)
+        .keywords(keywords)
         .document_id(document_id(notice))
+}
+
+/// A register's metadata; its id from the issuer, the date and a hash of
+/// its cells.
+fn book_metadata(book: &Book) -> Metadata {
+    let m = &book.metadata;
+    let text = crate::body::BodyPart::Table(book.table.clone()).plain_text();
+    base_metadata(m)
+        .keywords(vec![m.subject.clone()])
+        .document_id(format!(
+            "{}/{}/{:016x}",
+            m.author,
+            m.date.iso(),
+            fnv64(text.as_bytes())
+        ))
 }
 
 fn draw_run(
@@ -215,12 +231,32 @@ impl PdfRenderer {
         &self,
         notice: &Document,
     ) -> Result<(Vec<u8>, SigningPlaces), RenderError> {
+        let fonts = self.fonts(&notice.layout)?;
+        let (pages, places) = compose_with_places(notice, &fonts);
+        let bytes = self.write(&notice.layout, &pages, &fonts, metadata(notice))?;
+        Ok((bytes, places))
+    }
+
+    /// A register as a PDF: its cover, then its table ([`compose_book`]).
+    pub fn render_book(&self, book: &Book) -> Result<Vec<u8>, RenderError> {
+        let fonts = self.fonts(&book.layout)?;
+        let pages = compose_book(book, &fonts);
+        self.write(&book.layout, &pages, &fonts, book_metadata(book))
+    }
+
+    /// The file of laid-out pages: the fonts embedded (the glyphs drawn),
+    /// PDF/A-2b when archival.
+    fn write(
+        &self,
+        layout: &Layout,
+        pages: &[Page],
+        fonts: &FontSet,
+        metadata: Metadata,
+    ) -> Result<Vec<u8>, RenderError> {
         let err = |message: String| RenderError {
             format: Format::Pdf,
             message,
         };
-        let fonts = self.fonts(notice)?;
-        let (pages, places) = compose_with_places(notice, &fonts);
         // Each style the pages draw, embedded from a copy of its font that
         // holds the outlines of the glyphs drawn and no hinting
         // (`truetype::for_embedding`): krilla subsets that copy.
@@ -282,18 +318,15 @@ impl PdfRenderer {
             ..SerializeSettings::default()
         };
         let mut document = PdfDocument::new_with(settings);
-        document.set_metadata(metadata(notice));
+        document.set_metadata(metadata);
         let size = (
-            mm_to_pt(notice.layout.page_width_mm),
-            mm_to_pt(notice.layout.page_height_mm),
+            mm_to_pt(layout.page_width_mm),
+            mm_to_pt(layout.page_height_mm),
         );
-        for page in &pages {
-            draw_page(&mut document, size, page, &fonts, &pdf_fonts)
+        for page in pages {
+            draw_page(&mut document, size, page, fonts, &pdf_fonts)
                 .map_err(|e| err(e.to_string()))?;
         }
-        let bytes = document
-            .finish()
-            .map_err(|e| err(format!("krilla: {e:?}")))?;
-        Ok((bytes, places))
+        document.finish().map_err(|e| err(format!("krilla: {e:?}")))
     }
 }

@@ -112,6 +112,26 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// The `numbering` block of a defaults file alone (what `register
+    /// add` needs, with no meeting file), its problems reported.
+    pub(crate) fn numbering(&mut self, root: &Node) -> Option<super::Numbering> {
+        let f = self.fields(root, root.loc, "", None)?;
+        let Some(node) = f.get("numbering") else {
+            return Some(super::Numbering::default());
+        };
+        let field = format::ROOT.iter().find(|f| f.name == "numbering")?;
+        let key = f.key_loc("numbering");
+        let value = self.value(
+            node,
+            field,
+            "numbering",
+            key,
+            Need::NONE,
+            &serde_json::Map::new(),
+        )?;
+        serde_json::from_value(value).ok()
+    }
+
     /// Walks the whole (merged) tree.
     pub(crate) fn meeting(&mut self, root: &Node) -> Option<Meeting> {
         let f = self.fields(root, root.loc, "", Some(&names(format::ROOT)))?;

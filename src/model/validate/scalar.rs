@@ -4,9 +4,12 @@
 
 use super::hygiene::one_line;
 use super::walk::nearest;
+use serde_json::{Map, Value};
+
 use super::Walker;
 use crate::date::{self, Date};
 use crate::diag::Loc;
+use crate::model::format;
 use crate::model::node::{Node, NodeKind};
 
 impl Walker<'_> {
@@ -173,6 +176,63 @@ impl Walker<'_> {
         };
         self.error_hint(node.loc, field, crate::tr!("model.schema.bad_status"), hint);
         None
+    }
+
+    /// `numbering.series`: series key → the document types it numbers;
+    /// a type not in [`format::DOCUMENT_TYPES`], or in two series, is an
+    /// error at its place.
+    pub(super) fn series_node(&mut self, node: &Node, field: &str) -> Option<Value> {
+        let NodeKind::Map(entries) = &node.kind else {
+            if !matches!(node.kind, NodeKind::Null) {
+                self.wrong_type(node, field, &crate::tr!("model.schema.expected.mapping"));
+            }
+            return None;
+        };
+        let mut out = Map::new();
+        let mut seen: Vec<(String, String)> = Vec::new();
+        for (key, value) in entries {
+            let path = format!("{field}.{}", key.name);
+            let items: Vec<&Node> = match &value.kind {
+                NodeKind::Seq(items) => items.iter().collect(),
+                _ => vec![value],
+            };
+            let mut types = Vec::new();
+            for item in items {
+                let Some(name) = self.text_node(item, &path) else {
+                    continue;
+                };
+                if !format::DOCUMENT_TYPES.contains(&name.as_str()) {
+                    let hint = match nearest(&name, format::DOCUMENT_TYPES.iter().copied()) {
+                        Some(guess) => crate::tr!("model.schema.type_hint_guess", guess = guess),
+                        None => crate::tr!(
+                            "model.schema.type_hint",
+                            types = format::DOCUMENT_TYPES.join(", ")
+                        ),
+                    };
+                    self.error_hint(
+                        item.loc,
+                        &path,
+                        crate::tr!("model.schema.unknown_type", name = name),
+                        hint,
+                    );
+                } else if let Some((_, other)) = seen.iter().find(|(t, _)| *t == name) {
+                    self.error(
+                        item.loc,
+                        &path,
+                        crate::tr!(
+                            "model.schema.type_in_two_series",
+                            name = name,
+                            other = other
+                        ),
+                    );
+                } else {
+                    seen.push((name.clone(), key.name.clone()));
+                    types.push(Value::String(name));
+                }
+            }
+            out.insert(key.name.clone(), Value::Array(types));
+        }
+        Some(Value::Object(out))
     }
 
     /// A list of one-line texts; a single text is read as a list of one.

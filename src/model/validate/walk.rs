@@ -301,7 +301,7 @@ impl Walker<'_> {
     }
 
     /// Reads one value by its field's kind (`None` after a reported problem).
-    fn value(
+    pub(super) fn value(
         &mut self,
         node: &Node,
         field: &Field,
@@ -370,6 +370,7 @@ impl Walker<'_> {
             }
             Kind::Tasks => self.tasks(node, path, key, context, root),
             Kind::Departments => None,
+            Kind::Series => self.series_node(node, path),
             Kind::Layout => {
                 let layout = self.layout_node(node, anchor);
                 self.layout = Some(layout);

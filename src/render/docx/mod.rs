@@ -13,16 +13,18 @@
 
 use docx_rs::{
     AlignmentType, BorderType, BreakType, Docx, Header, LineSpacing, LineSpacingType, PageMargin,
-    PageNum, PageNumType, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders,
-    Run, RunFonts, SectionProperty, SpecialIndentType, Style, StyleType, Table, TableCell,
-    TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
+    PageNum, PageNumType, PageOrientationType, Paragraph, ParagraphBorder, ParagraphBorderPosition,
+    ParagraphBorders, Run, RunFonts, SectionProperty, SpecialIndentType, Style, StyleType, Table,
+    TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
 use super::{Format, RenderError, Renderer};
 
 mod table;
 use crate::body::{BlockKind, BodyPart, Inline};
-use crate::document::{Appendix, Document, Signature, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING};
+use crate::document::{
+    Appendix, Book, Document, Metadata, Signature, MOTTO, NATIONAL_TITLE, RECIPIENTS_HEADING,
+};
 use crate::layout::{mm_to_twips, pt_to_twips, Layout};
 use crate::text::xml_escape;
 use crate::typeset::frame::Frame;
@@ -41,14 +43,28 @@ impl Renderer for DocxRenderer {
     fn render(&self, notice: &Document) -> Result<Vec<u8>, RenderError> {
         let mut builder = Builder::new(&notice.layout, &notice.frame);
         let docx = builder.document(notice);
-        let mut xml = docx.build();
-        xml.doc_props.core = core_properties(notice).into_bytes();
-        let mut document = table::DocumentXml::new(&xml.document, builder);
-        super::package::write(&xml, &mut |out| document.next_piece(out)).map_err(|e| RenderError {
-            format: Format::Docx,
-            message: e.to_string(),
-        })
+        package(docx, builder, &notice.metadata)
     }
+}
+
+/// A register as a Word document (landscape when its page is).
+pub fn render_book(book: &Book) -> Result<Vec<u8>, RenderError> {
+    let frame = Frame::default();
+    let mut builder = Builder::new(&book.layout, &frame);
+    let docx = builder.book(book);
+    package(docx, builder, &book.metadata)
+}
+
+/// The package of `docx`, its data tables' rows made by `builder` as it
+/// is written, its core properties those of `metadata`.
+fn package(docx: Docx, builder: Builder, metadata: &Metadata) -> Result<Vec<u8>, RenderError> {
+    let mut xml = docx.build();
+    xml.doc_props.core = core_properties(metadata).into_bytes();
+    let mut document = table::DocumentXml::new(&xml.document, builder);
+    super::package::write(&xml, &mut |out| document.next_piece(out)).map_err(|e| RenderError {
+        format: Format::Docx,
+        message: e.to_string(),
+    })
 }
 
 /// Single line spacing with `before` and `after` twips of space around.
@@ -66,8 +82,7 @@ fn half_points(pt: f32) -> usize {
 }
 
 /// `docProps/core.xml`: title = trích yếu, creator = issuer, dates = the notice date.
-fn core_properties(notice: &Document) -> String {
-    let m = &notice.metadata;
+fn core_properties(m: &Metadata) -> String {
     let date = format!("{}T00:00:00Z", m.date.iso());
     format!(
         concat!(
@@ -410,16 +425,18 @@ impl<'a> Builder<'a> {
     /// The paragraph that ends a section (its properties in `section`):
     /// 1 pt high, so that it adds nothing the PDF does not have.
     fn section_break(&mut self, section: SectionProperty) -> Paragraph {
-        self.paragraph()
-            .size(2)
-            .line_spacing(
-                LineSpacing::new()
-                    .before(0)
-                    .after(0)
-                    .line(20)
-                    .line_rule(LineSpacingType::Exact),
-            )
-            .section_property(section)
+        self.point_paragraph().section_property(section)
+    }
+
+    /// An empty paragraph 1 pt high.
+    fn point_paragraph(&mut self) -> Paragraph {
+        self.paragraph().size(2).line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(0)
+                .line(20)
+                .line_rule(LineSpacingType::Exact),
+        )
     }
 
     /// A single-spaced paragraph with `before_twips` of space above it.
@@ -535,7 +552,9 @@ impl<'a> Builder<'a> {
         docx
     }
 
-    fn document(&mut self, notice: &'a Document) -> Docx {
+    /// The page (its size, margins, orientation), the fonts and styles,
+    /// and the page numbers in the header from the second page on.
+    fn page_setup(&mut self) -> Docx {
         let l = self.layout;
         let mut docx = Docx::new()
             .page_size(
@@ -567,7 +586,33 @@ impl<'a> Builder<'a> {
             .header(Header::new().add_paragraph(page_number))
             .first_header(Header::new().add_paragraph(first_page_header))
             .title_pg();
+        if l.page_width_mm > l.page_height_mm {
+            docx = docx.page_orient(PageOrientationType::Landscape);
+        }
+        docx
+    }
 
+    /// A register: its cover lines, then, from the next page, its table
+    /// (after a paragraph 1 pt high that carries the page break: a
+    /// section break right before a table LibreOffice does not honour).
+    fn book(&mut self, book: &'a Book) -> Docx {
+        let mut docx = self.page_setup();
+        let text_w = mm_to_twips(self.layout.text_width_mm());
+        for line in &book.cover {
+            let style = LineStyle::centred(line.size_pt, line.bold, false);
+            let right = line.box_mm.map_or(0, |w| (text_w - mm_to_twips(w)).max(0));
+            let p = self
+                .spaced_line(&line.text, style, pt_to_twips(line.space_before_pt) as u32)
+                .indent(Some(0), None, Some(right), None);
+            docx = docx.add_paragraph(p);
+        }
+        let page_break = self.point_paragraph().page_break_before(true);
+        docx.add_paragraph(page_break)
+            .add_table(self.data_table(&book.table))
+    }
+
+    fn document(&mut self, notice: &'a Document) -> Docx {
+        let mut docx = self.page_setup();
         docx = docx.add_table(self.header_table(notice));
         for p in self.title(notice) {
             docx = docx.add_paragraph(p);

@@ -48,10 +48,22 @@ impl<'a> Builder<'a> {
             .zip(&widths)
             .map(|(c, w)| self.data_cell(c, true, AlignmentType::Center, *w))
             .collect();
-        let rows = vec![TableRow::new(heading)
-            .row_height(1.0)
-            .height_rule(docx_rs::HeightRule::AtLeast)
-            .cant_split()];
+        let numbers: Option<Vec<TableCell>> = table.number_row().map(|row| {
+            row.iter()
+                .zip(&widths)
+                .map(|(c, w)| self.data_cell(c, false, AlignmentType::Center, *w))
+                .collect()
+        });
+        // Each row the marker height, swapped for `tblHeader`: repeated on every page.
+        let rows = std::iter::once(heading)
+            .chain(numbers)
+            .map(|cells| {
+                TableRow::new(cells)
+                    .row_height(1.0)
+                    .height_rule(docx_rs::HeightRule::AtLeast)
+                    .cant_split()
+            })
+            .collect();
         let first_id = self.next_id;
         let cells: usize = table
             .rows
@@ -177,7 +189,14 @@ impl<'x, 'a> DocumentXml<'x, 'a> {
         out.extend_from_slice(b"<w:tblHeader />");
         self.rest = &self.rest[at + HEADER_ROW_MARK.len()..];
         if let Some(end) = memmem::find(self.rest, END) {
-            out.extend_from_slice(&self.rest[..end]);
+            // The table's other heading rows (its column numbers).
+            let mut head = &self.rest[..end];
+            while let Some(at) = memmem::find(head, HEADER_ROW_MARK.as_bytes()) {
+                out.extend_from_slice(&head[..at]);
+                out.extend_from_slice(b"<w:tblHeader />");
+                head = &head[at + HEADER_ROW_MARK.len()..];
+            }
+            out.extend_from_slice(head);
             self.rest = &self.rest[end..];
             self.rows = self.builder.data_rows.pop().map(|t| (t, 0));
         }

@@ -29,7 +29,7 @@ mod table;
 mod tests;
 
 use crate::body::Inline;
-use crate::document::Document;
+use crate::document::{Book, Document};
 use crate::layout::{mm_to_pt, Layout};
 use crate::typeset::break_paragraph::{break_lines, Line};
 use crate::typeset::frame::Frame;
@@ -266,6 +266,59 @@ impl<'a> Composer<'a> {
     }
 }
 
+impl<'a> Composer<'a> {
+    /// A composer at the top of the first page of `l`.
+    fn start(l: &'a Layout, frame: &'a Frame, fonts: &'a FontSet) -> Self {
+        Composer {
+            l,
+            frame,
+            fonts,
+            pages: vec![Page::default()],
+            y: mm_to_pt(l.margin_top_mm),
+            top: mm_to_pt(l.margin_top_mm),
+            bottom: mm_to_pt(l.page_height_mm - l.margin_bottom_mm),
+            left: mm_to_pt(l.margin_left_mm),
+            text_w: mm_to_pt(l.text_width_mm()),
+            skip_space_before: false,
+            numbering_starts: vec![0],
+            signing_space: mm_to_pt(l.signature_space_mm),
+            flow_recipients: false,
+            places: SigningPlaces::default(),
+        }
+    }
+}
+
+/// Lays a register out on pages: its cover, then its table from the
+/// second page, the heading rows on every page; pages numbered from the
+/// cover, which shows no number.
+pub fn compose_book(book: &Book, fonts: &FontSet) -> Vec<Page> {
+    let frame = Frame::default();
+    let mut c = Composer::start(&book.layout, &frame, fonts);
+    let mut y = c.y;
+    for line in &book.cover {
+        let style = if line.bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Regular
+        };
+        let w = line.box_mm.map_or(c.text_w, mm_to_pt);
+        y = c.lines_in_box(
+            std::slice::from_ref(&line.text),
+            (c.left, w),
+            y + line.space_before_pt,
+            (line.size_pt, style, Align::Centre),
+            true,
+        );
+    }
+    c.new_page();
+    // Under the DOCX's paragraph 1 pt high that carries the page break.
+    c.y += 1.0;
+    let table = c.lay_table(&book.table);
+    c.table(&table);
+    c.page_numbers();
+    c.pages
+}
+
 /// Lays the notice out on pages.
 pub fn compose_pages(notice: &Document, fonts: &FontSet) -> Vec<Page> {
     compose_with_places(notice, fonts).0
@@ -274,23 +327,7 @@ pub fn compose_pages(notice: &Document, fonts: &FontSet) -> Vec<Page> {
 /// Lays the notice out on pages, and says where on them the number, the
 /// date and the signature go ([`SigningPlaces`]).
 pub fn compose_with_places(notice: &Document, fonts: &FontSet) -> (Vec<Page>, SigningPlaces) {
-    let l = &notice.layout;
-    let mut c = Composer {
-        l,
-        frame: &notice.frame,
-        fonts,
-        pages: vec![Page::default()],
-        y: mm_to_pt(l.margin_top_mm),
-        top: mm_to_pt(l.margin_top_mm),
-        bottom: mm_to_pt(l.page_height_mm - l.margin_bottom_mm),
-        left: mm_to_pt(l.margin_left_mm),
-        text_w: mm_to_pt(l.text_width_mm()),
-        skip_space_before: false,
-        numbering_starts: vec![0],
-        signing_space: mm_to_pt(l.signature_space_mm),
-        flow_recipients: false,
-        places: SigningPlaces::default(),
-    };
+    let mut c = Composer::start(&notice.layout, &notice.frame, fonts);
     c.header(notice);
     c.title(notice);
     let (mut signature_height, signers_height) = c.signature(notice, true);

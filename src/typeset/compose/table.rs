@@ -22,6 +22,8 @@ pub(super) struct LaidTable<'t> {
     widths: Vec<f32>,
     total_w: f32,
     heading: LaidRow,
+    /// The row of column numbers under the heading row, when the table has one.
+    numbers: Option<LaidRow>,
     first: Option<LaidRow>,
     /// Each column's alignment in the body rows.
     aligns: Vec<Align>,
@@ -31,7 +33,9 @@ impl LaidTable<'_> {
     /// The height of the heading row and first row: what must share a
     /// page with the heading above the table.
     pub(super) fn lead(&self) -> f32 {
-        self.heading.height + self.first.as_ref().map_or(0.0, |r| r.height)
+        self.heading.height
+            + self.numbers.as_ref().map_or(0.0, |r| r.height)
+            + self.first.as_ref().map_or(0.0, |r| r.height)
     }
 }
 
@@ -55,6 +59,9 @@ impl Composer<'_> {
             table,
             total_w: widths.iter().sum(),
             heading: self.table_row(&table.head, &widths, true),
+            numbers: table
+                .number_row()
+                .map(|r| self.table_row(&r, &widths, false)),
             first: table
                 .rows
                 .first()
@@ -145,10 +152,13 @@ impl Composer<'_> {
         self.y = bottom;
     }
 
-    /// The heading row, centred.
+    /// The heading row, centred, and the column numbers under it.
     fn draw_heading(&mut self, t: &LaidTable) {
         let centred = vec![Align::Centre; t.widths.len()];
         self.draw_row(&t.heading, t, &centred);
+        if let Some(numbers) = &t.numbers {
+            self.draw_row(numbers, t, &centred);
+        }
     }
 
     /// A body row, on the next page under the heading row again when it
