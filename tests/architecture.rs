@@ -31,7 +31,7 @@ const LAYERS: &[&[&str]] = &[
     &["tracking", "typeset::compose"],
     &["render"],
     &["incremental"],
-    &["build", "watcher", "import", "issuing"],
+    &["build", "watcher", "import", "issuing", "signing"],
     &["site"],
     &["serve"],
     &["cmd"],
