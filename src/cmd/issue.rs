@@ -88,9 +88,10 @@ pub fn run(args: Args) -> CmdResult {
     );
     let pdf = args.out.join(format!("{stem}.pdf"));
     planned.row.sha256 = crate::incremental::hex(&Sha256::digest(&pdf_bytes));
-    planned.row.so_trang = lopdf::Document::load_mem(&pdf_bytes)
-        .map(|d| d.get_pages().len().to_string())
-        .unwrap_or_default();
+    // The pages laid out are the PDF's pages (tests/issue.rs reads the
+    // count back with pdfinfo).
+    let places = places.unwrap_or_default();
+    planned.row.so_trang = places.pages.to_string();
     let register_bytes = register::appended(&planned.register_file, &planned.row)?;
     // Where `sign` puts the signature and the seal.
     let sidecar_path = sidecar::path_for(&pdf);
@@ -98,7 +99,7 @@ pub fn run(args: Args) -> CmdResult {
         &format!("{stem}.pdf"),
         &pdf_bytes,
         &planned.document,
-        &places.unwrap_or_default(),
+        &places,
     )
     .to_json();
     // The meeting file, the documents and the register as one change.

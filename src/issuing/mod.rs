@@ -198,7 +198,7 @@ pub fn plan(request: &Request, templates: &Templates) -> Result<Planned, IssueEr
     };
     let series = series_for(&meeting.numbering, &type_name(kind), &meeting.issuer.code);
     let register_file = register::path_for(&request.register, date.year());
-    let rows = register::read(&register_file).map_err(|e| refuse(e.to_string()))?;
+    let rows = register::read_numbers(&register_file).map_err(|e| refuse(e.to_string()))?;
     if let Some(latest) = register::latest_date(&rows, &series).filter(|l| date < *l) {
         return Err(refuse(crate::tr!(
             "issue.date_before_last",

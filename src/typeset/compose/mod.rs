@@ -104,6 +104,8 @@ pub struct SigningPlaces {
     pub date: Option<DatePlace>,
     /// The issuing signer's signing space.
     pub signer: Option<Place>,
+    /// How many pages the document has.
+    pub pages: usize,
 }
 
 /// One page: its number (from 1) and what is drawn on it.
@@ -365,5 +367,6 @@ pub fn compose_with_places(notice: &Document, fonts: &FontSet) -> (Vec<Page>, Si
         c.body(&appendix.body, 0.0);
     }
     c.page_numbers();
+    c.places.pages = c.pages.len();
     (c.pages, c.places)
 }
