@@ -442,18 +442,7 @@ fn assert_verifies(bench: &Bench, unsigned: &Path, signed: &Path) {
     assert!(blocks[1].contains("Total document signed"), "{report}");
     // pyHanko, trusting only the test CA.
     if tools(&["pyhanko"]) {
-        let out = run(
-            d,
-            "pyhanko",
-            &[
-                "sign",
-                "validate",
-                "--trust",
-                "ca.pem",
-                "--trust-replace",
-                s,
-            ],
-        );
+        let out = pyhanko_validate(d, s);
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(
             out.status.success(),
@@ -836,24 +825,29 @@ fn a_key_file_signs_twice_and_every_check_passes() {
     .into_owned();
     assert!(!report.contains("Signature is Valid."), "{report}");
     if tools(&["pyhanko"]) {
-        let out = run(
-            bench.dir.path(),
-            "pyhanko",
-            &[
-                "sign",
-                "validate",
-                "--trust",
-                "ca.pem",
-                "--trust-replace",
-                changed.to_str().unwrap(),
-            ],
-        );
+        let out = pyhanko_validate(bench.dir.path(), changed.to_str().unwrap());
         assert!(
             !out.status.success(),
             "{}",
             String::from_utf8_lossy(&out.stdout)
         );
     }
+}
+
+/// `pyhanko sign validate`, trusting only the test CA (`ca.pem` in `dir`).
+fn pyhanko_validate(dir: &Path, file: &str) -> Output {
+    run(
+        dir,
+        "pyhanko",
+        &[
+            "sign",
+            "validate",
+            "--trust",
+            "ca.pem",
+            "--trust-replace",
+            file,
+        ],
+    )
 }
 
 /// A CSV file's rows as Python's csv module reads them.

@@ -102,6 +102,28 @@ pub fn path_for(dir: &Path, year: i32) -> PathBuf {
     dir.join(format!("{year}.csv"))
 }
 
+/// An error in `path` at `line` (0: the file as a whole).
+fn error_at(path: &Path, line: u64, message: String) -> RegisterError {
+    RegisterError {
+        file: path.display().to_string(),
+        line,
+        message,
+    }
+}
+
+/// A register file's bytes, `None` when it does not exist, and the
+/// length of its byte order mark (0 or 3).
+fn bytes_of(path: &Path) -> Result<Option<(Vec<u8>, usize)>, RegisterError> {
+    match std::fs::read(path) {
+        Ok(b) => {
+            let bom = if b.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+            Ok(Some((b, bom)))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(error_at(path, 0, e.to_string())),
+    }
+}
+
 /// The register's bytes with the signing time of the document whose
 /// PDF has SHA-256 `sha256` set to `time` (`thoi_gian_ky`): only that row's
 /// line is written again, every other byte is kept. `None` when no row
@@ -112,20 +134,9 @@ pub fn with_signing_time(
     sha256: &str,
     time: &str,
 ) -> Result<Option<Vec<u8>>, RegisterError> {
-    let fail = |line, message: String| RegisterError {
-        file: path.display().to_string(),
-        line,
-        message,
-    };
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(fail(0, e.to_string())),
-    };
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
+    let fail = |line, message| error_at(path, line, message);
+    let Some((bytes, bom)) = bytes_of(path)? else {
+        return Ok(None);
     };
     let mut reader = csv::ReaderBuilder::new().from_reader(&bytes[bom..]);
     let headers = reader
@@ -170,17 +181,11 @@ pub fn with_signing_time(
 /// cell into a [`Row`] is most of what `issue` gains on a register of a
 /// thousand rows (docs/performance.md).
 pub fn read_numbers(path: &Path) -> Result<Vec<(u64, Row)>, RegisterError> {
-    let fail = |line, message: String| RegisterError {
-        file: path.display().to_string(),
-        line,
-        message,
+    let fail = |line, message| error_at(path, line, message);
+    let Some((bytes, bom)) = bytes_of(path)? else {
+        return Ok(Vec::new());
     };
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(fail(0, e.to_string())),
-    };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let bytes = &bytes[bom..];
     let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
     let headers = reader
         .byte_headers()
@@ -230,17 +235,11 @@ pub fn read_numbers(path: &Path) -> Result<Vec<(u64, Row)>, RegisterError> {
 /// The rows of a register file (none when it does not exist), each with
 /// its line.
 pub fn read(path: &Path) -> Result<Vec<(u64, Row)>, RegisterError> {
-    let fail = |line, message: String| RegisterError {
-        file: path.display().to_string(),
-        line,
-        message,
+    let fail = |line, message| error_at(path, line, message);
+    let Some((bytes, bom)) = bytes_of(path)? else {
+        return Ok(Vec::new());
     };
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(fail(0, e.to_string())),
-    };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let bytes = &bytes[bom..];
     let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
     let headers = reader
         .headers()
