@@ -6,7 +6,9 @@
 //! writes the same file; a Notepad file (BOM, CRLF) gives the bytes of its
 //! LF twin and a file saved as "ANSI" or UTF-16 is refused with the way to
 //! save it; fonts from `C:\Windows\Fonts`, a folder on another drive and
-//! names with Vietnamese letters work; `serve` answers on loopback.
+//! names with Vietnamese letters work; `serve` answers on loopback; a
+//! notice issued and signed twice with key files is the same bytes, the
+//! register and the issued copy too.
 //!
 //! The test builds `ketluan.exe` itself (debug profile, the same target
 //! folder) and a stand-in `bcryptprimitives.dll` (tests/wine/: Wine 8
@@ -310,6 +312,93 @@ fn every_output_of_an_archive_is_the_same_bytes_on_windows_as_on_linux() {
         .path()
         .join("windows/output/họp-giao-ban-đặc-biệt.pdf")
         .is_file());
+}
+
+/// `issue`, then `sign` by the leader and by the agency with PKCS#12
+/// files (the key file decrypted, the CMS made and the PDF updated by the
+/// Windows build): the signed PDF, the issued copy, the register with its
+/// signing time, the meeting file and the sidecar are the Linux build's
+/// bytes (PKCS#1 v1.5 signatures are deterministic; the time is given).
+#[test]
+fn issue_and_sign_give_the_same_bytes_on_windows() {
+    let Some(win) = windows() else { return };
+    if !available(tool_available("openssl"), "openssl", "openssl") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let keys = dir.path().join("keys");
+    std::fs::create_dir_all(&keys).unwrap();
+    common::signing::make_keys(&keys);
+    common::signing::picture(&keys.join("chu-ky.png"), false);
+    common::signing::picture(&keys.join("con-dau.png"), true);
+    let time = common::signing::signing_time();
+    let commands: [Vec<&str>; 3] = [
+        vec!["issue", "meetings/vp.yaml", "--date", "16/3/2021"],
+        vec![
+            "sign",
+            "output/vp.pdf",
+            "--as",
+            "nguoi-ky",
+            "--image",
+            "../keys/chu-ky.png",
+            "--p12",
+            "../keys/ky.p12",
+            "--signing-time",
+            &time,
+        ],
+        vec![
+            "sign",
+            "output/vp.pdf",
+            "--as",
+            "co-quan",
+            "--image",
+            "../keys/con-dau.png",
+            "--p12",
+            "../keys/coquan-legacy.p12",
+            "--signing-time",
+            &time,
+        ],
+    ];
+    for side in ["linux", "windows"] {
+        let folder = dir.path().join(side);
+        std::fs::create_dir_all(folder.join("meetings")).unwrap();
+        let mut defaults =
+            std::fs::read_to_string(root().join("meetings/van-phong/ketluan.yaml")).unwrap();
+        defaults.push_str("\nseal:\n  diameter_mm: 36\n");
+        std::fs::write(folder.join("meetings/ketluan.yaml"), defaults).unwrap();
+        std::fs::copy(
+            root().join("meetings/van-phong/2021-03-15-hop-giao-ban-van-phong.yaml"),
+            folder.join("meetings/vp.yaml"),
+        )
+        .unwrap();
+        for args in &commands {
+            let out = if side == "linux" {
+                ketluan_command()
+                    .current_dir(&folder)
+                    .env("KETLUAN_P12_PASSWORD", "test")
+                    .args(args)
+                    .output()
+                    .unwrap()
+            } else {
+                win.command(&folder, args)
+                    .env("KETLUAN_P12_PASSWORD", "test")
+                    .output()
+                    .expect("wine runs")
+            };
+            assert!(
+                out.status.success(),
+                "{side}: ketluan {args:?}\n{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+    let n = assert_same_files(&dir.path().join("linux"), &dir.path().join("windows"));
+    let signed = dir.path().join("windows/issued/2021/01-TB-VP.pdf");
+    let report = poppler("pdfsig", &["-nocert"], &signed);
+    assert_eq!(report.matches("Signature is Valid.").count(), 2, "{report}");
+    // The meeting files, the register, the notice in DOCX and PDF, its
+    // sidecar and the issued copy.
+    assert!(n >= 7, "{n} files compared");
 }
 
 /// A broken meeting file under `C:\Users\thu-ky\meetings` (in the prefix).

@@ -6,6 +6,7 @@
 pub mod diff;
 pub mod oracle;
 pub mod pdf_structure;
+pub mod signing;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
