@@ -65,7 +65,8 @@ fn fail(message: String) -> CmdResult {
     Ok(ExitCode::FAILURE)
 }
 
-/// A secret from `variable`, else asked on the terminal (not echoed).
+/// A secret from `variable`, else a line read from the terminal (shown as
+/// it is typed: the variable keeps it off the screen).
 fn secret(variable: &str, prompt: &str) -> Result<String, String> {
     if let Ok(value) = std::env::var(variable) {
         return Ok(value);
