@@ -65,8 +65,8 @@ fn fail(message: String) -> CmdResult {
     Ok(ExitCode::FAILURE)
 }
 
-/// A secret from `variable`, else a line read from the terminal (shown as
-/// it is typed: the variable keeps it off the screen).
+/// A secret from `variable`, else asked on the terminal without showing
+/// what is typed (`rpassword`).
 fn secret(variable: &str, prompt: &str) -> Result<String, String> {
     if let Ok(value) = std::env::var(variable) {
         return Ok(value);
@@ -74,12 +74,7 @@ fn secret(variable: &str, prompt: &str) -> Result<String, String> {
     if !std::io::stdin().is_terminal() {
         return Err(crate::tr!("sign.secret_missing", variable = variable));
     }
-    eprint!("{prompt}: ");
-    let mut line = String::new();
-    std::io::stdin()
-        .read_line(&mut line)
-        .map_err(|e| e.to_string())?;
-    Ok(line.trim_end_matches(['\r', '\n']).to_string())
+    rpassword::prompt_password(format!("{prompt}: ")).map_err(|e| e.to_string())
 }
 
 fn open_key(args: &Args) -> Result<Box<dyn Signer>, String> {
