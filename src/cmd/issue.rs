@@ -6,9 +6,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use sha2::{Digest, Sha256};
-
-use super::CmdResult;
+use super::{fail, CmdResult};
 use crate::date::Date;
 use crate::issuing::sidecar::{self, Sidecar};
 use crate::issuing::{self, register, Request};
@@ -38,11 +36,6 @@ pub struct Args {
     /// Folder for the documents.
     #[arg(long, short, default_value = "output")]
     pub out: PathBuf,
-}
-
-fn fail(message: String) -> CmdResult {
-    eprintln!("ketluan: {}: {message}", crate::tr!("diag.error"));
-    Ok(ExitCode::FAILURE)
 }
 
 /// Issues a document.
@@ -87,21 +80,22 @@ pub fn run(args: Args) -> CmdResult {
         args.document.file_suffix()
     );
     let pdf = args.out.join(format!("{stem}.pdf"));
-    planned.row.sha256 = crate::incremental::hex(&Sha256::digest(&pdf_bytes));
-    // The pages laid out are the PDF's pages (tests/issue.rs reads the
-    // count back with pdfinfo).
+    // Where `sign` puts the signature and the seal; the PDF's SHA-256,
+    // computed there, is the register's too.
     let places = places.unwrap_or_default();
-    planned.row.so_trang = places.pages.to_string();
-    let register_bytes = register::appended(&planned.register_file, &planned.row)?;
-    // Where `sign` puts the signature and the seal.
-    let sidecar_path = sidecar::path_for(&pdf);
     let sidecar = Sidecar::of(
         &format!("{stem}.pdf"),
         &pdf_bytes,
         &planned.document,
         &places,
-    )
-    .to_json();
+    );
+    planned.row.sha256 = sidecar.sha256.clone();
+    // The pages laid out are the PDF's pages (tests/issue.rs reads the
+    // count back with pdfinfo).
+    planned.row.so_trang = places.pages.to_string();
+    let register_bytes = register::appended(&planned.register_file, &planned.row)?;
+    let sidecar_path = sidecar::path_for(&pdf);
+    let sidecar = sidecar.to_json();
     // The meeting file, the documents and the register as one change.
     let docx_path = args.out.join(format!("{stem}.docx"));
     std::fs::create_dir_all(&args.out)?;

@@ -26,6 +26,13 @@ use crate::model::Loaded;
 /// What a subcommand returns: its exit code, or an error that stops it.
 pub type CmdResult = Result<ExitCode, Box<dyn std::error::Error>>;
 
+/// Prints `message` as an error (`ketluan: lỗi: …`) and ends the command
+/// with exit code 1.
+pub fn fail(message: String) -> CmdResult {
+    eprintln!("ketluan: {}: {message}", crate::tr!("diag.error"));
+    Ok(ExitCode::FAILURE)
+}
+
 /// Reads a date argument (`--today`, `--due-before`) in either accepted form.
 /// A value parser for a type read with `parse` (its error, in the user's
 /// language, is what clap reports) that also names the values it takes, so

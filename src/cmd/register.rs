@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::CmdResult;
+use super::{fail, CmdResult};
 use crate::date::Date;
 use crate::issuing::paper;
 use crate::issuing::register::{self, Lock, Row};
@@ -148,11 +148,6 @@ pub struct VoidArgs {
     /// The register's folder.
     #[arg(long, default_value = register::DIR)]
     pub register: PathBuf,
-}
-
-fn fail(message: String) -> CmdResult {
-    eprintln!("ketluan: {}: {message}", crate::tr!("diag.error"));
-    Ok(ExitCode::FAILURE)
 }
 
 /// Adds a row to the register (or prints it).

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use super::print_diagnostics;
-use super::CmdResult;
+use super::{fail, CmdResult};
 use crate::date::Date;
 use crate::render::{Format, RenderOptions};
 use crate::template::Templates;
@@ -52,11 +52,6 @@ pub struct Args {
 }
 
 /// Prints an error of the command's own and gives its exit code.
-fn fail(message: String) -> CmdResult {
-    eprintln!("ketluan: {}: {message}", crate::tr!("diag.error"));
-    Ok(ExitCode::FAILURE)
-}
-
 /// Writes the letters.
 pub fn run(args: Args) -> CmdResult {
     let mut seen = std::collections::HashSet::new();

@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::CmdResult;
+use super::{fail, CmdResult};
 use crate::issuing::{register, sidecar};
 use crate::signing::keys::{FileKey, Signer, TokenKey, TokenRequest};
 use crate::signing::{self, Role, SignError};
@@ -59,11 +59,6 @@ pub const ROLES: super::Choices<Role> =
         "co-quan" => Ok(Role::Agency),
         other => Err(crate::tr!("sign.bad_role", value = other)),
     });
-
-fn fail(message: String) -> CmdResult {
-    eprintln!("ketluan: {}: {message}", crate::tr!("diag.error"));
-    Ok(ExitCode::FAILURE)
-}
 
 /// A secret from `variable`, else asked on the terminal without showing
 /// what is typed (`rpassword`).

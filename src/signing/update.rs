@@ -110,10 +110,9 @@ pub fn precheck(bytes: &[u8]) -> Result<(), SignError> {
 }
 
 impl<'a> Original<'a> {
-    /// Reads a PDF; refuses an encrypted one or one that does not parse.
-    /// Call [`precheck`] first.
+    /// Reads a PDF that passed [`precheck`]; refuses one that does not
+    /// parse or that lopdf finds encrypted.
     pub fn read(bytes: &'a [u8]) -> Result<Original<'a>, SignError> {
-        precheck(bytes)?;
         let document =
             lopdf::Document::load_mem(bytes).map_err(|e| SignError::NotPdf(e.to_string()))?;
         if document.was_encrypted() || document.trailer.get(b"Encrypt").is_ok() {
@@ -438,10 +437,8 @@ fn rect_array(rect: [f32; 4]) -> Object {
 
 /// A text string as UTF-16BE with its byte order mark, in hex.
 fn utf16_hex(text: &str) -> String {
-    let mut bytes = vec![0xFE, 0xFF];
-    for unit in text.encode_utf16() {
-        bytes.extend_from_slice(&unit.to_be_bytes());
-    }
+    let mut bytes = Vec::new();
+    lopdf::encode_utf16_be(text, &mut bytes);
     crate::incremental::hex(&bytes).to_uppercase()
 }
 
